@@ -1,0 +1,76 @@
+"""Select the organisation and language of this build and configure MkDocs for it.
+
+Thin adapter: the settings come from `publisher.site_config`; this file only copies them
+into MkDocs' configuration and adds the generated branding files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+from publisher import branding, site_config
+from publisher.findings import PublisherError
+from publisher.organisations import load_catalogue
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+log = get_plugin_logger(__name__)
+
+
+@event_priority(100)  # before mkdocs-static-i18n and search read their configuration
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The configured docs_dir is the folder holding organisations.yml and every organisation.
+    catalogue_dir = Path(config.extra.get("guide_catalogue_dir") or config.docs_dir)
+    try:
+        catalogue = load_catalogue(catalogue_dir)
+        target = site_config.target_from_environment(catalogue)
+    except PublisherError as error:
+        raise PluginError(str(error)) from None
+    problems = branding.palette_problems(target.org)
+    if problems:
+        raise PluginError(f"{catalogue.config_display}:{target.org.line}: organisation '{target.org.id}': "
+                          + "; ".join(problems))
+
+    config.extra["guide_catalogue_dir"] = str(catalogue.docs_dir)
+    config.docs_dir = str(site_config.docs_dir(catalogue, target))
+    config.site_name = target.org.name
+    config.nav = list(target.org.nav)
+    config.extra["guide"] = site_config.extra_context(catalogue, target)
+    config.theme["logo"] = site_config.LOGO
+    config.theme["favicon"] = site_config.LOGO
+    if site_config.PALETTE_CSS not in config.extra_css:
+        config.extra_css.append(site_config.PALETTE_CSS)
+    config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = site_config.snippet_base_path(catalogue)
+    for watched in (catalogue.snippets_dir, catalogue.docs_dir / "organisations.yml"):
+        if str(watched) not in config.watch:
+            config.watch.append(str(watched))
+
+    i18n = config.plugins["i18n"]
+    errors, _ = i18n.load_config({
+        "docs_structure": "suffix",
+        "reconfigure_search": False,
+        "languages": site_config.i18n_languages(catalogue, target),
+    })
+    if errors:
+        raise PluginError(f"mkdocs-static-i18n rejected the languages of '{target.org.id}': {errors}")
+    search = config.plugins["material/search"]
+    search.config.lang = [catalogue.languages[target.language].search]
+
+    log.info("Building %s", target)
+    return config
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    guide = config.extra["guide"]
+    catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
+    org = catalogue.organisation(guide["org_id"])
+    files.append(File.generated(config, site_config.PALETTE_CSS, content=branding.palette_css(org)))
+    files.append(File.generated(config, site_config.LOGO, content=branding.wordmark_svg(org)))
+    return files

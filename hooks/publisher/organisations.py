@@ -1,0 +1,248 @@
+"""Organisation and language data: `docs/organisations.yml` and `docs/languages.yml`.
+
+One place for everything that differs between organisation sites. Loading validates the
+whole file and reports every problem with its line, so an editor fixes them in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, PublisherError, display_path
+from .yamlsource import Located, load_located_file
+
+ORGANISATIONS_FILE = "organisations.yml"
+LANGUAGES_FILE = "languages.yml"
+SNIPPETS_DIR = "_snippets"
+ORG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COUNTRIES = ("DK", "NO")
+LANGUAGE_LABELS = (
+    "name", "theme", "search", "shared_guideline", "download_pdf", "accessibility_statement",
+    "approved_by", "approved_on", "version", "contact", "owner", "last_updated", "review_by",
+    "feedback", "not_stated", "portal_title", "languages", "country",
+)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    labels: dict[str, str]
+
+    @property
+    def name(self) -> str:
+        return self.labels["name"]
+
+    @property
+    def search(self) -> str:
+        return self.labels["search"]
+
+    @property
+    def theme(self) -> str:
+        return self.labels["theme"]
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    unit: str
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    approved_by: str | None
+    approved_on: dt.date | None
+    version: str | None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    country: str
+    domain: str
+    languages: tuple[str, ...]
+    palette: Palette
+    contact: Contact
+    document: Document
+    nav: tuple[str, ...]
+    line: int = 1
+    nav_lines: tuple[int, ...] = field(default=(), compare=False)
+
+    @property
+    def source_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        return self.languages[1:]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the publisher knows about organisations and languages."""
+
+    root: Path  # the repository root
+    docs_dir: Path
+    organisations: dict[str, Organisation]
+    languages: dict[str, Language]
+    config_display: str = f"docs/{ORGANISATIONS_FILE}"
+
+    @property
+    def snippets_dir(self) -> Path:
+        return self.docs_dir / SNIPPETS_DIR
+
+    def organisation(self, org_id: str) -> Organisation:
+        if org_id not in self.organisations:
+            known = ", ".join(self.organisations)
+            raise PublisherError([Finding(
+                self.config_display, 1,
+                f"unknown organisation '{org_id}'; known organisations: {known}. "
+                f"Add it to docs/{ORGANISATIONS_FILE} or pick one of those.",
+            )])
+        return self.organisations[org_id]
+
+    def org_dir(self, org_id: str) -> Path:
+        return self.docs_dir / org_id
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _load_languages(path: Path, root: Path) -> dict[str, Language]:
+    located = load_located_file(path, display_path(path, root))
+    findings: list[Finding] = []
+    languages: dict[str, Language] = {}
+    if not isinstance(located.data, dict):
+        raise PublisherError([Finding(located.path, 1, "expected a mapping of language codes")])
+    for code, labels in located.data.items():
+        if not isinstance(labels, dict):
+            findings.append(Finding(located.path, located.line(code), f"language '{code}' must be a mapping of labels"))
+            continue
+        missing = [key for key in LANGUAGE_LABELS if not _str(labels.get(key))]
+        if missing:
+            findings.append(Finding(
+                located.path, located.line(code),
+                f"language '{code}' is missing the label(s) {', '.join(missing)}; add them as text",
+            ))
+            continue
+        languages[str(code)] = Language(str(code), {k: str(v) for k, v in labels.items()})
+    if findings:
+        raise PublisherError(findings)
+    return languages
+
+
+def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str, Language],
+                  findings: list[Finding]) -> Organisation | None:
+    where = ("organisations", org_id)
+
+    def error(message: str, *keys: str) -> None:
+        findings.append(Finding(located.path, located.line(*where, *keys), f"organisation '{org_id}': {message}"))
+
+    if not ORG_ID.match(org_id):
+        error("the id must be lowercase letters, digits and hyphens (it becomes a folder and a URL)")
+    if not isinstance(entry, dict):
+        error("expected a mapping with name, country, domain, languages, palette, contact, document, nav")
+        return None
+    before = len(findings)
+    for key in ("name", "domain"):
+        if not _str(entry.get(key)):
+            error(f"'{key}' is required and must be text", key)
+    if entry.get("country") not in COUNTRIES:
+        error(f"'country' must be one of {', '.join(COUNTRIES)} (quote NO: bare NO is YAML false)", "country")
+    langs = entry.get("languages")
+    if not isinstance(langs, list) or not langs or not all(isinstance(x, str) for x in langs):
+        error("'languages' must be a list of language codes, the source language first", "languages")
+        langs = []
+    for index, code in enumerate(langs):
+        if code not in languages:
+            error(f"language '{code}' is not defined in docs/{LANGUAGES_FILE} (known: {', '.join(languages)})",
+                  "languages", str(index))
+    if len(set(langs)) != len(langs):
+        error("'languages' lists a language twice", "languages")
+    palette = entry.get("palette")
+    if not isinstance(palette, dict):
+        error("'palette' must be a mapping with primary and accent colours", "palette")
+        palette = {}
+    for key in ("primary", "accent"):
+        if not isinstance(palette.get(key), str) or not HEX_COLOUR.match(palette[key]):
+            error(f"palette '{key}' must be a colour like \"#1d4f7c\" (quoted)", "palette", key)
+    contact = entry.get("contact")
+    if not isinstance(contact, dict) or not _str(contact.get("unit")):
+        error("'contact' must be a mapping with at least 'unit'", "contact")
+        contact = {"unit": ""}
+    document = entry.get("document")
+    if not isinstance(document, dict) or not _str(document.get("title")):
+        error("'document' must be a mapping with at least 'title'", "document")
+        document = {"title": ""}
+    approved_on = document.get("approved_on")
+    if approved_on is not None and not isinstance(approved_on, dt.date):
+        error("'approved_on' must be a date written YYYY-MM-DD, or null", "document", "approved_on")
+        approved_on = None
+    nav = entry.get("nav")
+    if not isinstance(nav, list) or not nav or not all(isinstance(x, str) for x in nav):
+        error("'nav' must be a list of page base names, starting with index.md", "nav")
+        nav = []
+    elif nav[0] != "index.md":
+        error("the first nav entry must be the start page index.md", "nav", "0")
+    if len(findings) > before:
+        return None
+    return Organisation(
+        id=org_id,
+        name=entry["name"],
+        country=entry["country"],
+        domain=entry["domain"],
+        languages=tuple(langs),
+        palette=Palette(palette["primary"], palette["accent"]),
+        contact=Contact(**{k: str(v) for k, v in contact.items() if v is not None and k in Contact.__dataclass_fields__}),
+        document=Document(
+            title=document["title"],
+            approved_by=_str(document.get("approved_by")),
+            approved_on=approved_on,
+            version=_str(document.get("version")),
+        ),
+        nav=tuple(nav),
+        line=located.line(*where),
+        nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
+    )
+
+
+def load_catalogue(docs_dir: Path) -> Catalogue:
+    """Load and validate `organisations.yml` and `languages.yml` in `docs_dir`."""
+    docs_dir = docs_dir.resolve()
+    root = docs_dir.parent
+    languages = _load_languages(docs_dir / LANGUAGES_FILE, root)
+    path = docs_dir / ORGANISATIONS_FILE
+    located = load_located_file(path, display_path(path, root))
+    entries = located.data.get("organisations") if isinstance(located.data, dict) else None
+    if not isinstance(entries, dict) or not entries:
+        raise PublisherError([Finding(located.path, 1, "expected 'organisations:' with one entry per organisation")])
+    findings: list[Finding] = []
+    organisations: dict[str, Organisation] = {}
+    for org_id, entry in entries.items():
+        org = _organisation(str(org_id), entry, located, languages, findings)
+        if org is not None:
+            organisations[org.id] = org
+            if not (docs_dir / org.id).is_dir():
+                findings.append(Finding(
+                    located.path, org.line,
+                    f"organisation '{org.id}' has no folder docs/{org.id}/; create it with its pages",
+                ))
+    if findings:
+        raise PublisherError(findings)
+    return Catalogue(root, docs_dir, organisations, languages, located.path)

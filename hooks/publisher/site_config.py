@@ -1,0 +1,109 @@
+"""What one build (one organisation in one language) changes in the shared configuration.
+
+Computed as plain data from the catalogue, so the MkDocs hook only copies values across and
+another engine could use the same settings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, PublisherError
+from .organisations import Catalogue, Organisation
+
+ORG_ENV = "GUIDE_ORG"
+LANG_ENV = "GUIDE_LANG"
+PALETTE_CSS = "assets/stylesheets/organisation.css"
+LOGO = "assets/images/wordmark.svg"
+
+
+@dataclass(frozen=True)
+class BuildTarget:
+    """One site: an organisation in one of its languages."""
+
+    org: Organisation
+    language: str
+
+    @property
+    def is_source_language(self) -> bool:
+        return self.language == self.org.source_language
+
+    @property
+    def path(self) -> str:
+        """Where the site lives below `site/`: `<org>/` or `<org>/<lang>/`."""
+        return self.org.id if self.is_source_language else f"{self.org.id}/{self.language}"
+
+    def __str__(self) -> str:
+        return f"{self.org.id} ({self.language})"
+
+
+def all_targets(catalogue: Catalogue, org_ids: list[str] | None = None) -> list[BuildTarget]:
+    orgs = [catalogue.organisation(i) for i in org_ids] if org_ids else list(catalogue.organisations.values())
+    return [BuildTarget(org, lang) for org in orgs for lang in org.languages]
+
+
+def target_from_environment(catalogue: Catalogue, environ: dict[str, str] | None = None) -> BuildTarget:
+    """The site chosen by GUIDE_ORG / GUIDE_LANG; by default the first organisation, source language."""
+    environ = dict(os.environ) if environ is None else environ
+    org_id = environ.get(ORG_ENV) or next(iter(catalogue.organisations))
+    org = catalogue.organisation(org_id)
+    language = environ.get(LANG_ENV) or org.source_language
+    if language not in org.languages:
+        raise PublisherError([Finding(
+            catalogue.config_display, org.line,
+            f"{LANG_ENV}={language} but organisation '{org.id}' is published in "
+            f"{', '.join(org.languages)}; pick one of those or add the language to its entry",
+        )])
+    return BuildTarget(org, language)
+
+
+def i18n_languages(catalogue: Catalogue, target: BuildTarget) -> list[dict[str, Any]]:
+    """mkdocs-static-i18n `languages`: only the target language is built, as the default.
+
+    Every page file carries its language suffix (`page.da.md`, `page.en.md`), so making the
+    built language the default never mistakes one language's file for another's.
+    """
+    return [
+        {
+            "locale": code,
+            "name": catalogue.languages[code].name,
+            "default": code == target.language,
+            "build": code == target.language,
+        }
+        for code in target.org.languages
+    ]
+
+
+def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
+    """What our templates read from `config.extra.guide`."""
+    org = target.org
+    return {
+        "org_id": org.id,
+        "name": org.name,
+        "country": org.country,
+        "domain": org.domain,
+        "language": target.language,
+        "source_language": org.source_language,
+        "languages": [
+            {"code": code, "name": catalogue.languages[code].name} for code in org.languages
+        ],
+        "labels": catalogue.languages[target.language].labels,
+        "contact": vars(org.contact),
+        "document": {
+            "title": org.document.title,
+            "approved_by": org.document.approved_by,
+            "approved_on": org.document.approved_on.isoformat() if org.document.approved_on else None,
+            "version": org.document.version,
+        },
+    }
+
+
+def snippet_base_path(catalogue: Catalogue) -> list[str]:
+    return [str(catalogue.snippets_dir)]
+
+
+def docs_dir(catalogue: Catalogue, target: BuildTarget) -> Path:
+    return catalogue.org_dir(target.org.id)
