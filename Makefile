@@ -1,0 +1,41 @@
+# The front door. `make site` and `make test` each set up .venv from requirements.txt first.
+#   make site [ORG=id,id]          all sites, PDFs and the portal into site/
+#   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
+#   make test                      the whole test suite
+#   make lint                      ruff
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
+
+# LANG is also the locale variable of every shell: only a LANG given on make's command line
+# chooses the preview language.
+ifeq ($(origin LANG),command line)
+SERVE_LANG := --lang $(LANG)
+endif
+
+.PHONY: site serve test lint clean
+
+$(INSTALLED): requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+site: $(INSTALLED)
+	$(PYTHON) -m publisher build $(if $(ORG),--org $(ORG))
+
+serve: $(INSTALLED)
+	$(PYTHON) -m publisher serve $(if $(ORG),--org $(ORG)) $(SERVE_LANG)
+
+test: $(INSTALLED)
+	$(RUFF)
+	$(PYTHON) -m pytest tests
+
+lint: $(INSTALLED)
+	$(RUFF)
+
+clean:
+	rm -rf site site.staging-* .pytest_cache

@@ -1,0 +1,182 @@
+"""Build every organisation site (and the portal) into `site/`, all or nothing.
+
+Each organisation-language pair is an independent MkDocs build, run in a pool of worker
+processes. Everything is written into a staging folder beside `site/`; only when every build
+has succeeded is the old `site/` swapped for the new one, so a failure never leaves a
+half-written site behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .organisations import load_catalogue
+from .portal import render_portal
+from .site_config import LANG_ENV, ORG_ENV, BuildTarget, all_targets
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class SiteResult:
+    org_id: str
+    language: str
+    path: str
+    seconds: float
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class BuildFailed(Exception):
+    """One or more sites failed; `site/` was left as it was."""
+
+    def __init__(self, failures: list[SiteResult]) -> None:
+        self.failures = failures
+        lines = []
+        for failure in failures:
+            lines.append(f"{failure.org_id} ({failure.language}) failed:")
+            lines.extend(f"  {problem}" for problem in failure.problems)
+        super().__init__("\n".join(lines))
+
+
+class _Collector(logging.Handler):
+    """Keeps the warnings and errors MkDocs logs, to report them with the site's name."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(root: str, org_id: str, language: str, site_dir: str) -> SiteResult:
+    """Build one site with MkDocs in strict mode (runs in a worker process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    os.environ[ORG_ENV] = org_id
+    os.environ[LANG_ENV] = language
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    problems: list[str] = []
+    try:
+        config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
+        build(config)
+    except MkDocsException as error:
+        problems = collector.messages + [str(error)]
+    except Exception as error:  # an unexpected fault must still name its site
+        problems = collector.messages + [f"{type(error).__name__}: {error}"]
+    finally:
+        logger.removeHandler(collector)
+    return SiteResult(org_id, language, "", time.perf_counter() - started, problems)
+
+
+def _new_staging(out: Path) -> Path:
+    staging = out.parent / f"{out.name}.staging-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def build_all(
+    root: Path,
+    out: Path,
+    org_ids: Iterable[str] | None = None,
+    workers: int | None = None,
+    progress: Callable[[str], None] = print,
+    after_sites: Callable[[Path, list[BuildTarget]], None] | None = None,
+) -> list[SiteResult]:
+    """Build the chosen organisations (default: all) and the portal, then swap into `out`."""
+    root = root.resolve()
+    out = out.resolve()
+    catalogue = load_catalogue(root / "docs")
+    targets = all_targets(catalogue, list(org_ids) if org_ids else None)
+    staging = _new_staging(out)
+    parts = staging / "parts"
+    new_site = staging / "site"
+    results: list[SiteResult] = []
+    try:
+        workers = workers or min(len(targets), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(build_site, str(root), t.org.id, t.language, str(parts / t.org.id / t.language)): t
+                for t in targets
+            }
+            for future in as_completed(futures):
+                target = futures[future]
+                result = future.result()
+                result.path = target.path
+                results.append(result)
+                mark = "ok  " if result.ok else "FAIL"
+                progress(f"{mark} {target.org.id} ({target.language}) -> {out.name}/{target.path}/ "
+                         f"in {result.seconds:.1f} s")
+        failures = [r for r in results if not r.ok]
+        if failures:
+            raise BuildFailed(sorted(failures, key=lambda r: (r.org_id, r.language)))
+
+        # Source language at <org>/, translations inside it at <org>/<lang>/.
+        for target in sorted(targets, key=lambda t: (t.org.id, not t.is_source_language)):
+            (new_site / target.path).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(parts / target.org.id / target.language, new_site / target.path)
+        if after_sites:
+            after_sites(new_site, targets)
+        (new_site / "index.html").write_text(
+            render_portal(catalogue, root / "overrides", _pdf_paths(new_site)), encoding="utf-8"
+        )
+        _swap(new_site, out, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(results, key=lambda r: (r.org_id, r.language))
+
+
+def _pdf_paths(site: Path) -> dict[str, str]:
+    """PDFs already written into the new site, keyed `<org>/<lang>`."""
+    paths = {}
+    for pdf in site.glob("*/pdf/*.pdf"):
+        org_id = pdf.parent.parent.name
+        language = pdf.stem.removeprefix(f"{org_id}-")
+        paths[f"{org_id}/{language}"] = pdf.relative_to(site).as_posix()
+    return paths
+
+
+def _swap(new_site: Path, out: Path, staging: Path) -> None:
+    """Replace `out` by `new_site` with two renames on the same file system."""
+    old = staging / "old"
+    if out.exists():
+        os.replace(out, old)
+    try:
+        os.replace(new_site, out)
+    except OSError:
+        if old.exists():
+            os.replace(old, out)
+        raise
+
+
+def main_build(root: Path, out: Path, org_ids: list[str] | None) -> int:
+    started = time.perf_counter()
+    try:
+        results = build_all(root, out, org_ids)
+    except BuildFailed as failed:
+        print(f"error: {len(failed.failures)} site(s) failed; {out.name}/ was left unchanged.", file=sys.stderr)
+        print(str(failed), file=sys.stderr)
+        return 1
+    print(f"Built {len(results)} site(s) and the portal into {out.name}/ in {time.perf_counter() - started:.1f} s")
+    return 0

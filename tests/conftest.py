@@ -1,0 +1,86 @@
+"""Shared fixtures: the real publication built once, and tiny fixture repositories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from publisher.build import build_all  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All real organisation sites and the portal, built once for the session."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    build_all(ROOT, out, progress=lambda line: None)
+    return out
+
+
+FIXTURE_LANGUAGES = (ROOT / "docs" / "languages.yml").read_text(encoding="utf-8")
+
+FIXTURE_ORGANISATIONS = """\
+organisations:
+  testby:
+    name: Testby Kommune
+    country: DK
+    domain: testby.dk
+    languages: [da, en]
+    palette: {primary: "#1d4f7c", accent: "#a3461a"}
+    contact:
+      unit: HR
+      email: hr@testby.dk
+    document:
+      title: Testbys retningslinjer
+      approved_by: Byrådet
+      approved_on: 2024-01-31
+      version: "1.0"
+    nav: [index.md, regler.md]
+"""
+
+FIXTURE_PAGES = {
+    "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\ntags: []\n---\n\n"
+                          "Velkommen. Læs [reglerne](regler.md#tavshed).\n",
+    "testby/index.en.md": "---\ntitle: Home\ntags: []\n---\n\nWelcome. Read [the rules](regler.md#tavshed).\n",
+    "testby/regler.da.md": "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntags: [confidentiality]\n---\n\n"
+                           "## Tavshedspligt {#tavshed}\n\nHold tæt.\n\n--8<-- \"da/confidentiality.md\"\n",
+    "testby/regler.en.md": "---\ntitle: Rules\ntags: [confidentiality]\n---\n\n"
+                           "## Confidentiality {#tavshed}\n\nKeep quiet.\n\n--8<-- \"en/confidentiality.md\"\n",
+    "_snippets/da/confidentiality.md": '!!! shared "Fælles retningslinje: Tavshedspligt"\n\n    Fælles tekst om tavshed.\n',
+    "_snippets/en/confidentiality.md": '!!! shared "Common guideline: Confidentiality"\n\n    Common text on silence.\n',
+}
+
+
+def make_repo(root: Path, pages: dict[str, str] | None = None, organisations: str = FIXTURE_ORGANISATIONS) -> Path:
+    """A tiny repository: the real mkdocs.yml, hooks and overrides, fixture docs/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for shared in ("hooks", "overrides"):
+        (root / shared).symlink_to(ROOT / shared, target_is_directory=True)
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "languages.yml").write_text(FIXTURE_LANGUAGES, encoding="utf-8")
+    (docs / "organisations.yml").write_text(organisations, encoding="utf-8")
+    for name, text in {**FIXTURE_PAGES, **(pages or {})}.items():
+        path = docs / name
+        if text is None:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def fixture_repo(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: `fixture_repo(pages={...})` returns the root of a fresh fixture repository."""
+    def factory(pages: dict[str, str] | None = None, organisations: str = FIXTURE_ORGANISATIONS) -> Path:
+        return make_repo(tmp_path / "repo", pages, organisations)
+    return factory

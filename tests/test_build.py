@@ -1,0 +1,66 @@
+"""The build driver and hooks on tiny fixture repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from htmltools import read_page
+from publisher.build import BuildFailed, build_all
+from publisher.findings import PublisherError
+
+
+def test_fixture_organisation_builds_in_both_languages(fixture_repo) -> None:
+    root = fixture_repo()
+    lines: list[str] = []
+    build_all(root, root / "site", progress=lines.append)
+    assert sorted(line.split(" -> ")[0] for line in lines) == ["ok   testby (da)", "ok   testby (en)"]
+    regler = read_page(root / "site/testby/regler.html")
+    assert regler.html_lang == "da"
+    assert "shared" in regler.classes
+    switcher = {link["hreflang"]: link["href"] for link in regler.links if "md-select__link" in link.get("class", "")}
+    assert switcher == {"da": "regler.html", "en": "en/regler.html"}
+    english = read_page(root / "site/testby/en/regler.html")
+    switcher = {link["hreflang"]: link["href"] for link in english.links if "md-select__link" in link.get("class", "")}
+    assert switcher == {"da": "../regler.html", "en": "regler.html"}
+
+
+def test_failed_build_leaves_existing_site_untouched(fixture_repo) -> None:
+    root = fixture_repo(pages={"testby/regler.da.md": "---\ntitle: Regler\n---\n\n--8<-- \"da/missing.md\"\n"})
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site", encoding="utf-8")
+    lines: list[str] = []
+    with pytest.raises(BuildFailed) as failed:
+        build_all(root, site, progress=lines.append)
+    assert [f.org_id for f in failed.value.failures] == ["testby"]
+    assert "missing.md" in str(failed.value)
+    assert any(line.startswith("FAIL testby (da)") for line in lines)
+    assert (site / "index.html").read_text(encoding="utf-8") == "the published site"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert not list(root.glob("site.staging-*")), "staging folder left behind"
+
+
+def test_unknown_language_in_organisations_file_names_the_line(fixture_repo, tmp_path: Path) -> None:
+    from conftest import FIXTURE_ORGANISATIONS
+
+    broken = FIXTURE_ORGANISATIONS.replace("languages: [da, en]", "languages: [da, fr]")
+    root = fixture_repo(organisations=broken)
+    with pytest.raises(PublisherError) as error:
+        build_all(root, root / "site")
+    assert str(error.value) == (
+        "docs/organisations.yml:6: error: organisation 'testby': language 'fr' is not defined in "
+        "docs/languages.yml (known: da, nb, en)"
+    )
+
+
+def test_organisation_without_folder_is_reported(fixture_repo) -> None:
+    from conftest import FIXTURE_ORGANISATIONS
+
+    extra = FIXTURE_ORGANISATIONS + FIXTURE_ORGANISATIONS.split("\n", 1)[1].replace("testby:", "nyby:")
+    root = fixture_repo(organisations=extra)
+    with pytest.raises(PublisherError) as error:
+        build_all(root, root / "site")
+    assert str(error.value) == (
+        "docs/organisations.yml:17: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
+    )

@@ -1,0 +1,113 @@
+"""The contract of the real publication: five organisation sites and a portal."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from htmltools import html_pages, read_page
+from publisher.organisations import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = load_catalogue(ROOT / "docs")
+EXPECTED = {
+    "region-midtjylland": "da", "kalundborg": "da", "moskenes": "nb",
+    "sunndal": "nb", "region-nordjylland": "da",
+}
+
+
+def test_the_five_organisations_and_their_languages() -> None:
+    assert {o.id: o.source_language for o in CATALOGUE.organisations.values()} == EXPECTED
+
+
+def test_portal_lists_every_organisation_and_its_links_resolve(real_site: Path) -> None:
+    portal = read_page(real_site / "index.html")
+    hrefs = [link["href"] for link in portal.links]
+    for org in CATALOGUE.organisations.values():
+        assert f"{org.id}/index.html" in hrefs
+        for language in org.translations:
+            assert f"{org.id}/{language}/index.html" in hrefs
+    for href in hrefs:
+        assert (real_site / urlsplit(href).path).is_file(), href
+    text = (real_site / "index.html").read_text(encoding="utf-8")
+    for org in CATALOGUE.organisations.values():
+        assert org.name in text
+    assert "Denmark" in text and "Norway" in text
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_every_nav_page_exists_in_every_language_with_its_lang(real_site: Path, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        for entry in org.nav:
+            page = base / entry.replace(".md", ".html")
+            assert page.is_file(), page
+            assert read_page(page).html_lang == language, page
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_site_carries_name_wordmark_palette_and_footer(real_site: Path, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    site = real_site / org_id
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{org.name}</title>" in html or f"- {org.name}</title>" in html
+    assert (site / "assets/images/wordmark.svg").is_file()
+    assert org.palette.primary in (site / "assets/stylesheets/organisation.css").read_text(encoding="utf-8")
+    footer = html.split('class="md-copyright guide-footer"', 1)[1]
+    assert org.contact.unit in footer
+    assert org.document.title in footer
+    if org.document.approved_by:
+        assert org.document.approved_by in footer
+
+
+def test_no_placeholder_links_anywhere(real_site: Path) -> None:
+    for page in html_pages(real_site):
+        for link in read_page(page).links:
+            assert link["href"] not in ("#", ""), f"{page}: placeholder link {link}"
+
+
+SNIPPET_INCLUDES = re.compile(r'^--8<-- "(\w+)/([\w-]+)\.md"', re.MULTILINE)
+
+
+def test_shared_snippets_are_rendered_in_every_including_site(real_site: Path) -> None:
+    users: dict[str, set[str]] = {}
+    for org in CATALOGUE.organisations.values():
+        for source in sorted((ROOT / "docs" / org.id).glob("*.md")):
+            includes = SNIPPET_INCLUDES.findall(source.read_text(encoding="utf-8"))
+            if not includes:
+                continue
+            page_name, language = source.name.rsplit(".", 2)[0], source.name.rsplit(".", 2)[1]
+            base = real_site / org.id if language == org.source_language else real_site / org.id / language
+            html = (base / f"{page_name}.html").read_text(encoding="utf-8")
+            boxes = html.count('class="admonition shared"')
+            assert boxes == len(includes), source
+            for snippet_language, topic in includes:
+                assert snippet_language == language, f"{source}: includes {snippet_language}/{topic}.md"
+                label = CATALOGUE.languages[language].labels["shared_guideline"]
+                assert label in html
+                users.setdefault(topic, set()).add(org.id)
+    assert set(users) == {"confidentiality", "friend-requests", "threats"}
+    for topic, orgs in users.items():
+        assert len(orgs) >= 2, f"{topic} is included by {orgs} only"
+
+
+def test_search_index_per_site_uses_its_language(real_site: Path) -> None:
+    lunr = {"da": "da", "nb": "no", "en": "en"}
+    for org in CATALOGUE.organisations.values():
+        for language in org.languages:
+            base = real_site / org.id if language == org.source_language else real_site / org.id / language
+            index = (base / "search/search_index.js").read_text(encoding="utf-8")
+            assert f'"lang":["{lunr[language]}"]' in index
+            assert '"pipeline":["stemmer","stopWordFilter","trimmer"]' in index
+
+
+def test_no_third_party_urls_in_built_html(real_site: Path) -> None:
+    for page in html_pages(real_site):
+        for tag, attributes in read_page(page).elements:
+            for name in ("src", "href"):
+                value = attributes.get(name, "")
+                if tag in ("script", "link", "img", "iframe") and value:
+                    assert not urlsplit(value).netloc, f"{page}: {tag} loads {value}"
