@@ -1,6 +1,7 @@
 # The front door. `make site` and `make test` each set up .venv from requirements.txt first.
 #   make site [ORG=id,id]          all sites, PDFs and the portal into site/
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
+#   make check                     every reference and page, without building
 #   make test                      the whole test suite
 #   make lint                      ruff
 
@@ -17,7 +18,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site serve test lint clean
+.PHONY: site serve check test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -29,6 +30,9 @@ site: $(INSTALLED)
 
 serve: $(INSTALLED)
 	$(PYTHON) -m publisher serve $(if $(ORG),--org $(ORG)) $(SERVE_LANG)
+
+check: $(INSTALLED)
+	$(PYTHON) -m publisher check
 
 test: $(INSTALLED)
 	$(RUFF)

@@ -54,8 +54,10 @@ FIXTURE_PAGES = {
                            "## Tavshedspligt {#tavshed}\n\nHold tæt.\n\n--8<-- \"da/confidentiality.md\"\n",
     "testby/regler.en.md": "---\ntitle: Rules\ntags: [confidentiality]\n---\n\n"
                            "## Confidentiality {#tavshed}\n\nKeep quiet.\n\n--8<-- \"en/confidentiality.md\"\n",
-    "_snippets/da/confidentiality.md": '!!! shared "Fælles retningslinje: Tavshedspligt"\n\n    Fælles tekst om tavshed.\n',
-    "_snippets/en/confidentiality.md": '!!! shared "Common guideline: Confidentiality"\n\n    Common text on silence.\n',
+    "_snippets/da/confidentiality.md": '!!! shared "Fælles retningslinje: Tavshedspligt"\n\n'
+                                       "    Fælles tekst om tavshed.\n",
+    "_snippets/en/confidentiality.md": '!!! shared "Common guideline: Confidentiality"\n\n'
+                                       "    Common text on silence.\n",
 }
 
 

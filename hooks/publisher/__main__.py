@@ -19,12 +19,31 @@ def _orgs(value: str | None) -> list[str] | None:
     return [v for v in (value or "").replace(",", " ").split() if v] or None
 
 
+def check(root: Path) -> int:
+    import time
+
+    from .checks import check_all
+    from .organisations import load_catalogue
+    from .report import print_report
+
+    started = time.perf_counter()
+    catalogue = load_catalogue(root / "docs")
+    report = check_all(catalogue)
+    pages = sum(1 for org in catalogue.organisations for _ in catalogue.org_dir(org).glob("*.md"))
+    summary = (f"Checked {len(catalogue.organisations)} organisations, {pages} pages in "
+               f"{time.perf_counter() - started:.2f} s: {len(report.errors)} error(s), "
+               f"{len(report.warnings)} warning(s).")
+    print_report(report, summary)
+    return 1 if report.errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="publisher", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build all sites and the portal into site/")
     build.add_argument("--org", help="only these organisations (comma-separated ids)")
     build.add_argument("--out", default=str(ROOT / "site"), help="output folder (default: site/)")
+    commands.add_parser("check", help="check every reference and page without building (make check)")
     serve = commands.add_parser("serve", help="preview one organisation with live reload")
     serve.add_argument("--org", help="organisation id (default: the first in docs/organisations.yml)")
     serve.add_argument("--lang", help="language (default: the organisation's own)")
@@ -36,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             from .build import main_build
 
             return main_build(ROOT, Path(args.out), _orgs(args.org))
+        if args.command == "check":
+            return check(ROOT)
         if args.command == "serve":
             from .serve import serve
 

@@ -37,7 +37,7 @@ def contrast(a: str, b: str) -> float:
 
 def mix(colour: str, other: str, weight: float) -> str:
     """`colour` moved towards `other` by `weight` (0..1)."""
-    pairs = zip(_rgb(colour), _rgb(other))
+    pairs = zip(_rgb(colour), _rgb(other), strict=True)
     return "#" + "".join(f"{round(a + (b - a) * weight):02x}" for a, b in pairs)
 
 
@@ -98,7 +98,9 @@ def wordmark_svg(org: Organisation) -> str:
     letters = escape(initials(org.name))
     name = escape(org.name)
     return f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="{name}">
-  <rect x="1.5" y="1.5" width="45" height="45" rx="9" fill="{org.palette.primary}" stroke="#ffffff" stroke-width="3"/>
-  <text x="24" y="31" text-anchor="middle" font-family="Source Sans 3, Arial, sans-serif" font-size="20" font-weight="700" fill="#ffffff">{letters}</text>
+  <rect x="1.5" y="1.5" width="45" height="45" rx="9" fill="{org.palette.primary}"
+        stroke="#ffffff" stroke-width="3"/>
+  <text x="24" y="31" text-anchor="middle" font-family="Source Sans 3, Arial, sans-serif"
+        font-size="20" font-weight="700" fill="#ffffff">{letters}</text>
 </svg>
 """

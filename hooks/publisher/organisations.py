@@ -209,7 +209,9 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         domain=entry["domain"],
         languages=tuple(langs),
         palette=Palette(palette["primary"], palette["accent"]),
-        contact=Contact(**{k: str(v) for k, v in contact.items() if v is not None and k in Contact.__dataclass_fields__}),
+        contact=Contact(**{
+            k: str(v) for k, v in contact.items() if v is not None and k in Contact.__dataclass_fields__
+        }),
         document=Document(
             title=document["title"],
             approved_by=_str(document.get("approved_by")),

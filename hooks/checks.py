@@ -1,0 +1,34 @@
+"""Fail the build on a broken reference, with the same messages as `make check`.
+
+Runs the checks of `publisher.checks` for the site being built (one organisation, one
+language). Errors stop the build with every finding listed; warnings such as a stale
+translation are logged and do not fail it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from publisher.checks import check_site
+from publisher.organisations import load_catalogue
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger(__name__)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    guide = config.extra["guide"]
+    catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
+    report = check_site(catalogue, guide["org_id"], guide["language"])
+    for finding in report.warnings:
+        log.info("%s", finding)
+    if report.errors:
+        listing = "\n".join(f"  {finding}" for finding in report.errors)
+        raise PluginError(
+            f"{len(report.errors)} error(s) in the sources of {guide['org_id']} ({guide['language']}):\n{listing}"
+        )

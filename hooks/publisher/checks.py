@@ -1,0 +1,370 @@
+"""The checks authors rely on: every reference, every page, every front matter, no unsafe content.
+
+Plain functions over the Markdown sources and `organisations.yml`; they never build a site, so
+`make check` runs in about a second and reports every finding in one run. The MkDocs hook
+`hooks/checks.py` runs the same functions for the site being built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .findings import Finding, display_path
+from .organisations import Catalogue, Organisation
+from .sources import Include, Link, Source, page_name, read_source
+
+SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,), "review_by": (dt.date,)}
+TRANSLATION_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
+OPTIONAL_KEYS: dict[str, tuple[type, ...]] = {
+    "tags": (list,), "hidden": (bool,), "source_hash": (str,), "untranslated": (bool,),
+}
+TYPE_WORDS = {str: "text", dt.date: "a date written YYYY-MM-DD", list: "a list", bool: "true or false"}
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "meta"}
+LOADING_TAGS = {"img", "link", "source", "video", "audio", "track", "picture", "input"}
+PLACEHOLDER_TARGETS = {"", "#"}
+EXTERNAL_SCHEMES = {"http", "https", "ftp"}
+SAFE_SCHEMES = {"mailto", "tel"}
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    external_links: list[tuple[str, str, int]] = field(default_factory=list)  # url, file, line
+
+    @property
+    def errors(self) -> list[Finding]:
+        return sorted({f for f in self.findings if f.severity == "error"})
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return sorted({f for f in self.findings if f.severity == "warning"})
+
+    def extend(self, other: CheckReport) -> None:
+        self.findings.extend(other.findings)
+        self.external_links.extend(other.external_links)
+
+
+@dataclass
+class OrgPages:
+    """An organisation's pages by language and base name, as read from its folder."""
+
+    org: Organisation
+    pages: dict[str, dict[str, Source]]  # language -> base -> source
+
+    def page(self, language: str, base: str) -> Source | None:
+        return self.pages.get(language, {}).get(base)
+
+
+class _Checker:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.report = CheckReport()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.catalogue.root)
+
+    def error(self, where: str, line: int, message: str) -> None:
+        self.report.findings.append(Finding(where, line, message, "error"))
+
+    def warning(self, where: str, line: int, message: str) -> None:
+        self.report.findings.append(Finding(where, line, message, "warning"))
+
+    def language_name(self, code: str) -> str:
+        language = self.catalogue.languages.get(code)
+        return f"{language.labels['name']} ({code})" if language else code
+
+    def read(self, path: Path) -> Source:
+        source = read_source(path, self.display(path))
+        self.report.findings.extend(source.findings)
+        return source
+
+    # -- organisation structure ------------------------------------------------------------
+
+    def load_pages(self, org: Organisation) -> OrgPages:
+        folder = self.catalogue.org_dir(org.id)
+        pages: dict[str, dict[str, Source]] = {code: {} for code in org.languages}
+        for path in sorted(folder.rglob("*.md")):
+            display = self.display(path)
+            if path.parent != folder:
+                self.error(display, 1, f"pages live directly in docs/{org.id}/; move this file there")
+                continue
+            name = page_name(path)
+            if name is None:
+                self.error(display, 1, f"a page file is named <page>.<language>.md, e.g. "
+                           f"{path.stem}.{org.source_language}.md; rename it")
+                continue
+            base, language = name
+            if language not in org.languages:
+                self.error(display, 1, f"'{org.id}' is published in {', '.join(org.languages)}, not '{language}'; "
+                           f"rename the file or add the language to '{org.id}' in docs/organisations.yml")
+                continue
+            pages[language][base] = self.read(path)
+        return OrgPages(org, pages)
+
+    def check_structure(self, org_pages: OrgPages, languages: Iterable[str]) -> None:
+        org = org_pages.org
+        source_pages = org_pages.pages[org.source_language]
+        nav_bases = []
+        for entry, line in zip(org.nav, org.nav_lines, strict=True):
+            base = entry.removesuffix(".md")
+            nav_bases.append(base)
+            if not entry.endswith(".md") or not base or "." in base or "/" in base:
+                self.error(self.catalogue.config_display, line,
+                           f"nav entry '{entry}' of '{org.id}' must be a page base name like 'tavshedspligt.md'")
+            elif base not in source_pages and org.source_language in languages:
+                self.error(self.catalogue.config_display, line,
+                           f"nav entry '{entry}' of '{org.id}' has no page: create docs/{org.id}/{base}."
+                           f"{org.source_language}.md or remove the entry")
+        if org.source_language in languages:
+            for base, source in source_pages.items():
+                if base not in nav_bases and source.front_matter.get("hidden") is not True:
+                    self.error(source.display, 1,
+                               f"page '{base}.md' is in no nav: add it to 'nav' of '{org.id}' in "
+                               f"docs/organisations.yml, or set 'hidden: true' in its front matter")
+        for language in org.translations:
+            if language not in languages:
+                continue
+            for base, source in source_pages.items():
+                if base not in org_pages.pages[language]:
+                    self.error(source.display, 1,
+                               f"no {self.language_name(language)} translation: create docs/{org.id}/{base}."
+                               f"{language}.md, or create it with 'untranslated: true' in its front matter to "
+                               f"show this page with a notice until it is translated")
+            for base, translation in org_pages.pages[language].items():
+                if base not in source_pages:
+                    self.error(translation.display, 1,
+                               f"translation without a source page: docs/{org.id}/{base}.{org.source_language}.md "
+                               f"does not exist; rename this file to match its source page or delete it")
+
+    # -- front matter ----------------------------------------------------------------------
+
+    def check_front_matter(self, source: Source, is_translation: bool) -> None:
+        required = TRANSLATION_KEYS if is_translation else SOURCE_KEYS
+        allowed = {**SOURCE_KEYS, **OPTIONAL_KEYS}
+        data = source.front_matter
+        if not data and source.body_line == 1 and not source.findings:
+            keys = ", ".join(required)
+            self.error(source.display, 1, f"front matter is missing: start the file with '---', the keys {keys}, "
+                       f"and '---'")
+            return
+        for key, types in required.items():
+            if key not in data:
+                self.error(source.display, 1, f"front matter misses the required key '{key}' "
+                           f"({TYPE_WORDS[types[0]]})")
+        for key, value in data.items():
+            line = source.key_line(str(key))
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), list(allowed), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(allowed)}"
+                self.warning(source.display, line, f"unknown front matter key '{key}'{hint}")
+                continue
+            types = allowed[key]
+            if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+                self.error(source.display, line, f"front matter key '{key}' must be {TYPE_WORDS[types[0]]}, "
+                           f"not {value!r}")
+            elif key == "tags" and not all(isinstance(tag, str) for tag in value):
+                self.error(source.display, line, "front matter key 'tags' must be a list of topic ids (text)")
+            elif isinstance(value, str) and not value.strip():
+                self.error(source.display, line, f"front matter key '{key}' is empty; write a value")
+
+    # -- snippets --------------------------------------------------------------------------
+
+    def snippet_path(self, include: Include) -> Path:
+        return self.catalogue.snippets_dir / include.file
+
+    def walk_includes(self, source: Source, language: str, stack: tuple[Path, ...] = ()) -> list[Source]:
+        """The snippets `source` includes, recursively; reports missing, cyclic, mislanguaged."""
+        found: list[Source] = []
+        for include in source.includes:
+            if include.escaped:
+                continue
+            path = self.snippet_path(include)
+            written_language = include.file.split("/", 1)[0] if "/" in include.file else None
+            if written_language != language:
+                self.error(source.display, include.line,
+                           f"snippet '{include.file}' is not in this page's language ({self.language_name(language)}): "
+                           f"include '{language}/{include.file.split('/', 1)[-1]}' instead")
+            if not path.is_file():
+                available = sorted(p.relative_to(self.catalogue.snippets_dir).as_posix()
+                                   for p in (self.catalogue.snippets_dir / language).glob("*.md"))
+                self.error(source.display, include.line,
+                           f"snippet '{include.file}' does not exist in docs/_snippets/; "
+                           f"available in {language}: {', '.join(available) or 'none'}")
+                continue
+            if path.resolve() in stack or path.resolve() == source.path.resolve():
+                chain = " -> ".join([*(self.display(p) for p in stack), source.display, self.display(path)])
+                self.error(source.display, include.line,
+                           f"include cycle: {chain}; remove one of these includes")
+                continue
+            snippet = self.read(path)
+            if include.section and f"[start:{include.section}]" not in snippet.text:
+                self.error(source.display, include.line,
+                           f"snippet '{include.file}' has no section '{include.section}': add "
+                           f"'--8<-- [start:{include.section}]' and '--8<-- [end:{include.section}]' to it")
+            found.append(snippet)
+            found.extend(self.walk_includes(snippet, language, (*stack, source.path.resolve())))
+        return found
+
+    # -- links and content -----------------------------------------------------------------
+
+    def anchors_of(self, page: Source, language: str) -> set[str]:
+        anchors = set(page.anchors)
+        for snippet in self.walk_includes(page, language):
+            anchors |= snippet.anchors
+        return anchors
+
+    def check_link(self, link: Link, where: Source, page: Source, org_pages: OrgPages, language: str) -> None:
+        target = link.target.strip()
+        if target in PLACEHOLDER_TARGETS or target.lower().startswith("todo"):
+            self.error(where.display, link.line,
+                       f"placeholder link '[{link.text}]({target})': link to a real page or heading, "
+                       f"or write the words as plain text")
+            return
+        parts = urlsplit(target)
+        scheme = parts.scheme.lower()
+        if scheme == "javascript" or target.lower().lstrip().startswith("javascript:"):
+            self.error(where.display, link.line, "a 'javascript:' URL runs code in the reader's browser; remove it")
+            return
+        if scheme in SAFE_SCHEMES:
+            return
+        if scheme or target.startswith("//"):
+            if link.is_image or link.from_html in LOADING_TAGS:
+                self.error(where.display, link.line,
+                           f"'{target}' is loaded from another host, which tells that host about every reader; "
+                           f"save the file in docs/{org_pages.org.id}/ and link to it there")
+            elif scheme in EXTERNAL_SCHEMES or target.startswith("//"):
+                self.report.external_links.append((target, where.display, link.line))
+            else:
+                self.error(where.display, link.line, f"unsupported link scheme '{scheme}:' in '{target}'")
+            return
+        if target.startswith("/"):
+            self.error(where.display, link.line,
+                       f"absolute link '{target}' breaks when the site is copied elsewhere; "
+                       f"use a relative link such as 'page.md'")
+            return
+        path = unquote(parts.path)
+        fragment = unquote(parts.fragment)
+        org = org_pages.org
+        if not path:
+            target_page: Source | None = page
+            shown = page.display
+        else:
+            resolved = posixpath.normpath(posixpath.join(org.id, path))
+            top = resolved.split("/", 1)[0]
+            if top != org.id:
+                other = top if top in self.catalogue.organisations else None
+                reason = (f"points into organisation '{other}'" if other
+                          else "points outside this organisation's pages")
+                self.error(where.display, link.line,
+                           f"link '{target}' {reason}; a site can only link to its own pages "
+                           f"(link another organisation's site with its full address instead)")
+                return
+            relative = resolved.split("/", 1)[1] if "/" in resolved else ""
+            if not relative.endswith(".md"):
+                if not (self.catalogue.docs_dir / resolved).is_file():
+                    self.error(where.display, link.line,
+                               f"link '{target}' points to docs/{resolved}, which does not exist")
+                return
+            named = page_name(Path(relative))
+            base = relative.removesuffix(".md")
+            if named is not None and named[1] in self.catalogue.languages:
+                base, link_language = named
+                if link_language != language:
+                    self.error(where.display, link.line,
+                               f"link '{target}' goes to the {self.language_name(link_language)} page from a "
+                               f"{self.language_name(language)} page; write '{base}.md' to stay in this language")
+                    return
+            target_page = org_pages.page(language, base)
+            shown = f"docs/{org.id}/{base}.{language}.md"
+            if target_page is None:
+                known = ", ".join(f"{b}.md" for b in sorted(org_pages.pages.get(language, {})))
+                self.error(where.display, link.line,
+                           f"link '{target}' points to a page that does not exist in '{org.id}' "
+                           f"({self.language_name(language)}): no {shown}; pages: {known}")
+                return
+        if fragment and target_page is not None:
+            anchors = self.anchors_of(target_page, language)
+            if fragment not in anchors:
+                close = difflib.get_close_matches(fragment, sorted(anchors), n=1)
+                hint = f"; did you mean '#{close[0]}'?" if close else (
+                    f"; its anchors: {', '.join('#' + a for a in sorted(anchors))}" if anchors else
+                    "; it has no headings")
+                self.error(where.display, link.line,
+                           f"anchor '#{fragment}' does not exist in {shown}{hint}")
+
+    def check_content(self, where: Source) -> None:
+        for tag in where.html:
+            if tag.name in UNSAFE_TAGS:
+                self.error(where.display, tag.line,
+                           f"<{tag.name}> is not allowed in a guideline (it can run code or load other sites); "
+                           f"remove it")
+            for name, value in tag.attributes.items():
+                if name.startswith("on"):
+                    self.error(where.display, tag.line,
+                               f"inline event handler '{name}=' on <{tag.name}> runs code; remove the attribute")
+                if name == "style" and "url(" in value.lower():
+                    self.error(where.display, tag.line,
+                               "a style attribute that loads a URL can contact another host; remove the url()")
+        in_style = False
+        for number, line in enumerate(where.lines, start=1):
+            lowered = line.lower()
+            if "<style" in lowered:
+                in_style = True
+            if in_style and ("@import" in lowered or "url(" in lowered or "@font-face" in lowered):
+                self.error(where.display, number,
+                           "a <style> block that imports or loads a URL (fonts, images, styles) can contact "
+                           "another host; remove it and use the site's own styles")
+            if "</style" in lowered:
+                in_style = False
+
+    def check_page(self, page: Source, org_pages: OrgPages, language: str) -> None:
+        is_translation = language != org_pages.org.source_language
+        self.check_front_matter(page, is_translation)
+        snippets = self.walk_includes(page, language)
+        for where in (page, *snippets):
+            self.check_content(where)
+            for link in where.links:
+                self.check_link(link, where, page, org_pages, language)
+
+    def check_organisation(self, org: Organisation, languages: Iterable[str] | None = None) -> None:
+        languages = list(languages or org.languages)
+        org_pages = self.load_pages(org)
+        self.check_structure(org_pages, languages)
+        for language in languages:
+            for page in org_pages.pages[language].values():
+                if page.front_matter.get("untranslated") is True:
+                    self.check_front_matter(page, is_translation=True)
+                    continue
+                self.check_page(page, org_pages, language)
+
+    def check_repository(self) -> None:
+        for folder in sorted(p for p in self.catalogue.docs_dir.iterdir() if p.is_dir()):
+            if folder.name.startswith(("_", ".")) or folder.name in self.catalogue.organisations:
+                continue
+            self.error(self.display(folder), 1,
+                       f"folder docs/{folder.name}/ belongs to no organisation: add '{folder.name}' to "
+                       f"docs/organisations.yml or move the folder out of docs/")
+        for org in self.catalogue.organisations.values():
+            self.check_organisation(org)
+
+
+def check_all(catalogue: Catalogue) -> CheckReport:
+    """Every check over every organisation, language and snippet."""
+    checker = _Checker(catalogue)
+    checker.check_repository()
+    return checker.report
+
+
+def check_site(catalogue: Catalogue, org_id: str, language: str) -> CheckReport:
+    """The checks for one site (one organisation in one language), as the build hook runs them."""
+    checker = _Checker(catalogue)
+    checker.check_organisation(catalogue.organisation(org_id), [language])
+    return checker.report

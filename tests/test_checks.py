@@ -1,0 +1,267 @@
+"""Every finding class of the checks, triggered by a tiny fixture, with message, file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_ORGANISATIONS, FIXTURE_PAGES
+from publisher.build import BuildFailed, build_all
+from publisher.checks import check_all
+from publisher.findings import PublisherError
+from publisher.organisations import load_catalogue
+from publisher.report import print_report
+
+FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntags: [confidentiality]\n---\n\n"
+FM_EN = "---\ntitle: Rules\ntags: [confidentiality]\n---\n\n"
+
+
+def findings(root: Path) -> list[str]:
+    report = check_all(load_catalogue(root / "docs"))
+    return [str(f) for f in report.errors + report.warnings]
+
+
+def test_fixture_is_clean(fixture_repo) -> None:
+    assert findings(fixture_repo()) == []
+
+
+def test_missing_snippet(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"da/tavshed.md\"\n"})
+    assert findings(root) == [
+        "docs/testby/regler.da.md:10: error: snippet 'da/tavshed.md' does not exist in docs/_snippets/; "
+        "available in da: da/confidentiality.md",
+    ]
+
+
+def test_include_cycle_is_reported_where_it_closes(fixture_repo) -> None:
+    root = fixture_repo({
+        "_snippets/da/a.md": "A\n\n--8<-- \"da/b.md\"\n",
+        "_snippets/da/b.md": "B\n\n--8<-- \"da/a.md\"\n",
+        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"da/a.md\"\n",
+    })
+    assert findings(root) == [
+        "docs/_snippets/da/b.md:3: error: include cycle: docs/testby/regler.da.md -> docs/_snippets/da/a.md "
+        "-> docs/_snippets/da/b.md -> docs/_snippets/da/a.md; remove one of these includes",
+    ]
+
+
+def test_snippet_in_another_language(fixture_repo) -> None:
+    root = fixture_repo({
+        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n--8<-- \"da/confidentiality.md\"\n",
+    })
+    assert findings(root) == [
+        "docs/testby/regler.en.md:8: error: snippet 'da/confidentiality.md' is not in this page's language "
+        "(English (en)): include 'en/confidentiality.md' instead",
+    ]
+
+
+def test_link_to_missing_page(fixture_repo) -> None:
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "Se [regler](regel.md).\n"})
+    assert findings(root) == [
+        "docs/testby/index.da.md:7: error: link 'regel.md' points to a page that does not exist in 'testby' "
+        "(Dansk (da)): no docs/testby/regel.da.md; pages: index.md, regler.md",
+    ]
+
+
+def test_link_into_another_organisation(fixture_repo) -> None:
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "Se [Kalundborg](../kalundborg/gode-raad.md).\n"})
+    assert findings(root) == [
+        "docs/testby/index.da.md:7: error: link '../kalundborg/gode-raad.md' points outside this organisation's "
+        "pages; a site can only link to its own pages (link another organisation's site with its full address "
+        "instead)",
+    ]
+
+
+def test_missing_anchor_with_suggestion(fixture_repo) -> None:
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "Læs [reglerne](regler.md#tavshd).\n"})
+    assert findings(root) == [
+        "docs/testby/index.da.md:7: error: anchor '#tavshd' does not exist in docs/testby/regler.da.md; "
+        "did you mean '#tavshed'?",
+    ]
+
+
+def test_anchor_in_an_included_snippet_counts(fixture_repo) -> None:
+    root = fixture_repo({
+        "_snippets/da/confidentiality.md": "## Fælles tavshed {#faelles}\n\nTekst.\n",
+        "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                              "Læs [det fælles](regler.md#faelles) og [slug](regler.md#fælles-tavshed).\n",
+    })
+    assert findings(root) == [
+        "docs/testby/index.da.md:7: error: anchor '#fælles-tavshed' does not exist in docs/testby/regler.da.md; "
+        "did you mean '#tavshed'?",
+    ]
+
+
+def test_link_inside_snippet_reported_at_the_snippet_line(fixture_repo) -> None:
+    root = fixture_repo({"_snippets/da/confidentiality.md": "Tekst.\n\nSe [her](findes-ikke.md).\n"})
+    assert findings(root) == [
+        "docs/_snippets/da/confidentiality.md:3: error: link 'findes-ikke.md' points to a page that does not "
+        "exist in 'testby' (Dansk (da)): no docs/testby/findes-ikke.da.md; pages: index.md, regler.md",
+    ]
+
+
+@pytest.mark.parametrize("target", ["#", "", "TODO", "todo-link"])
+def test_placeholder_links(fixture_repo, target: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\nSe [her]({target}).\n"})
+    assert findings(root) == [
+        f"docs/testby/regler.da.md:10: error: placeholder link '[her]({target})': link to a real page or heading, "
+        "or write the words as plain text",
+    ]
+
+
+def test_nav_entry_without_page_and_page_in_no_nav(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]", "nav: [index.md, reglr.md]")
+    root = fixture_repo(organisations=organisations)
+    assert findings(root) == [
+        "docs/organisations.yml:16: error: nav entry 'reglr.md' of 'testby' has no page: create "
+        "docs/testby/reglr.da.md or remove the entry",
+        "docs/testby/regler.da.md:1: error: page 'regler.md' is in no nav: add it to 'nav' of 'testby' in "
+        "docs/organisations.yml, or set 'hidden: true' in its front matter",
+    ]
+
+
+def test_hidden_page_needs_no_nav(fixture_repo) -> None:
+    root = fixture_repo({
+        "testby/skjult.da.md": "---\ntitle: Skjult\nowner: HR\nreview_by: 2027-01-01\nhidden: true\n---\n\nX\n",
+        "testby/skjult.en.md": "---\ntitle: Hidden\nhidden: true\n---\n\nX\n",
+    })
+    assert findings(root) == []
+
+
+def test_missing_translation(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.en.md": None})
+    assert findings(root) == [
+        "docs/testby/index.en.md:6: error: link 'regler.md#tavshed' points to a page that does not exist in "
+        "'testby' (English (en)): no docs/testby/regler.en.md; pages: index.md",
+        "docs/testby/regler.da.md:1: error: no English (en) translation: create docs/testby/regler.en.md, or "
+        "create it with 'untranslated: true' in its front matter to show this page with a notice until it is "
+        "translated",
+    ]
+
+
+def test_invalid_front_matter_yaml(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": "---\ntitle: Regler\nowner: [HR\nreview_by: 2027-01-01\n---\n\n"
+                                                "## Tavshedspligt {#tavshed}\n"})
+    # A front matter that does not parse has no keys, so each required key is reported as missing too.
+    assert findings(root) == [
+        "docs/testby/regler.da.md:1: error: front matter misses the required key 'owner' (text)",
+        "docs/testby/regler.da.md:1: error: front matter misses the required key 'review_by' "
+        "(a date written YYYY-MM-DD)",
+        "docs/testby/regler.da.md:1: error: front matter misses the required key 'title' (text)",
+        "docs/testby/regler.da.md:4: error: invalid YAML: expected ',' or ']', but got ':'; "
+        "check indentation, colons and quotes",
+    ]
+
+
+def test_missing_and_mistyped_keys(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": "---\ntitel: Regler\nowner: HR\nreview_by: snart\n---\n\n"
+                                                "## Tavshedspligt {#tavshed}\n"})
+    assert findings(root) == [
+        "docs/testby/regler.da.md:1: error: front matter misses the required key 'title' (text)",
+        "docs/testby/regler.da.md:4: error: front matter key 'review_by' must be a date written YYYY-MM-DD, "
+        "not 'snart'",
+        "docs/testby/regler.da.md:2: warning: unknown front matter key 'titel'; did you mean 'title'?",
+    ]
+
+
+@pytest.mark.parametrize(("markdown", "message"), [
+    ("<script>alert(1)</script>",
+     "<script> is not allowed in a guideline (it can run code or load other sites); remove it"),
+    ('<iframe src="https://video.example.com/embed"></iframe>',
+     "<iframe> is not allowed in a guideline (it can run code or load other sites); remove it"),
+    ('<span onclick="steal()">x</span>',
+     "inline event handler 'onclick=' on <span> runs code; remove the attribute"),
+    ("[klik](javascript:alert(1))",
+     "a 'javascript:' URL runs code in the reader's browser; remove it"),
+    ("![logo](https://cdn.example.com/logo.png)",
+     "'https://cdn.example.com/logo.png' is loaded from another host, which tells that host about every reader; "
+     "save the file in docs/testby/ and link to it there"),
+    ('<link rel="stylesheet" href="https://fonts.example.com/css">',
+     "'https://fonts.example.com/css' is loaded from another host, which tells that host about every reader; "
+     "save the file in docs/testby/ and link to it there"),
+    ('<p style="background: url(https://t.example.com/p.gif)">x</p>',
+     "a style attribute that loads a URL can contact another host; remove the url()"),
+    ("<style>@import url(https://fonts.example.com/x.css);</style>",
+     "a <style> block that imports or loads a URL (fonts, images, styles) can contact another host; "
+     "remove it and use the site's own styles"),
+])
+def test_unsafe_content(fixture_repo, markdown: str, message: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\n{markdown}\n"})
+    assert findings(root) == [f"docs/testby/regler.da.md:10: error: {message}"]
+
+
+def test_external_links_are_listed_not_fetched(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n"
+                                                        "Se [loven](https://www.retsinformation.dk/x).\n"})
+    report = check_all(load_catalogue(root / "docs"))
+    assert report.errors == []
+    assert report.external_links == [("https://www.retsinformation.dk/x", "docs/testby/regler.da.md", 10)]
+
+
+def test_several_errors_in_several_files_reported_in_one_run(fixture_repo) -> None:
+    root = fixture_repo({
+        "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\nSe [x](#).\n",
+        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"da/nope.md\"\n",
+        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n[a](regler.md#nowhere)\n",
+    })
+    report = check_all(load_catalogue(root / "docs"))
+    assert [(f.path, f.line) for f in report.errors] == [
+        ("docs/testby/index.da.md", 7),
+        ("docs/testby/regler.da.md", 10),
+        ("docs/testby/regler.en.md", 8),
+    ]
+    lines: list[str] = []
+    print_report(report, "summary", lines.append, environ={"GITHUB_ACTIONS": "true"})
+    annotations = [line for line in lines if line.startswith("::")]
+    assert annotations[0] == ("::error file=docs/testby/index.da.md,line=7::placeholder link '[x](#)': link to a "
+                              "real page or heading, or write the words as plain text")
+    assert len(annotations) == 3
+
+
+def test_unknown_organisation_folder(fixture_repo) -> None:
+    root = fixture_repo({"gammel/index.da.md": "x"})
+    assert findings(root) == [
+        "docs/gammel:1: error: folder docs/gammel/ belongs to no organisation: add 'gammel' to "
+        "docs/organisations.yml or move the folder out of docs/",
+    ]
+
+
+def test_bad_page_file_names(fixture_repo) -> None:
+    root = fixture_repo({"testby/noter.md": "x", "testby/noter.fr.md": "x"})
+    assert findings(root) == [
+        "docs/testby/noter.fr.md:1: error: 'testby' is published in da, en, not 'fr'; rename the file or add the "
+        "language to 'testby' in docs/organisations.yml",
+        "docs/testby/noter.md:1: error: a page file is named <page>.<language>.md, e.g. noter.da.md; rename it",
+    ]
+
+
+def test_build_fails_with_the_same_messages(fixture_repo) -> None:
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "Se [x](#) og [y](regler.md#nej).\n"})
+    with pytest.raises(BuildFailed) as failed:
+        build_all(root, root / "site", progress=lambda line: None)
+    problems = "\n".join(failed.value.failures[0].problems)
+    assert failed.value.failures[0].language == "da"
+    assert ("docs/testby/index.da.md:7: error: placeholder link '[x](#)': link to a real page or heading, "
+            "or write the words as plain text") in problems
+    assert "docs/testby/index.da.md:7: error: anchor '#nej' does not exist in docs/testby/regler.da.md" in problems
+
+
+def test_real_content_has_no_error() -> None:
+    root = Path(__file__).resolve().parents[1]
+    report = check_all(load_catalogue(root / "docs"))
+    assert [str(f) for f in report.errors] == []
+
+
+def test_broken_organisations_yaml(fixture_repo) -> None:
+    root = fixture_repo(organisations="organisations:\n  testby:\n    name: [Testby\n")
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value).startswith("docs/organisations.yml:4: error: invalid YAML:")
+
+
+def test_fixture_pages_are_used() -> None:
+    assert "testby/regler.da.md" in FIXTURE_PAGES
