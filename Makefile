@@ -2,6 +2,7 @@
 #   make site [ORG=id,id]          all sites, PDFs and the portal into site/
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
 #   make check                     every reference and page, without building
+#   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make test                      the whole test suite
 #   make lint                      ruff
 
@@ -18,7 +19,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site serve check test lint clean
+.PHONY: site serve check translations test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -33,6 +34,9 @@ serve: $(INSTALLED)
 
 check: $(INSTALLED)
 	$(PYTHON) -m publisher check
+
+translations: $(INSTALLED)
+	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))
 
 test: $(INSTALLED)
 	$(RUFF)

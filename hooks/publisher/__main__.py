@@ -37,6 +37,34 @@ def check(root: Path) -> int:
     return 1 if report.errors else 0
 
 
+def translations_command(root: Path, mark: list[str]) -> int:
+    from .organisations import load_catalogue
+    from .translations import all_status, mark_current
+
+    catalogue = load_catalogue(root / "docs")
+    for name in mark:
+        path = Path(name) if Path(name).is_absolute() else Path.cwd() / name
+        print(f"marked {name} as translating source version {mark_current(catalogue, path)}")
+    statuses = all_status(catalogue)
+    print(f"{'organisation':<20} {'lang':<5} {'pages':>5} {'current':>8} {'stale':>6} {'unreviewed':>11} "
+          f"{'untranslated':>13} {'missing':>8}")
+    groups: dict[tuple[str, str], list] = {}
+    for status in statuses:
+        groups.setdefault((status.org_id, status.language), []).append(status)
+    for (org_id, language), group in groups.items():
+        count = {state: sum(1 for s in group if s.state == state)
+                 for state in ("current", "stale", "unreviewed", "untranslated", "missing")}
+        print(f"{org_id:<20} {language:<5} {len(group):>5} {count['current']:>8} {count['stale']:>6} "
+              f"{count['unreviewed']:>11} {count['untranslated']:>13} {count['missing']:>8}")
+    attention = [s for s in statuses if s.state != "current"]
+    if attention:
+        print("\nNeeds attention:")
+        for status in attention:
+            print(f"  {status.describe(root)}")
+        print("\nAfter reviewing a translation against its source: make translations MARK="<file> [<file> ...]"")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="publisher", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -44,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--org", help="only these organisations (comma-separated ids)")
     build.add_argument("--out", default=str(ROOT / "site"), help="output folder (default: site/)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
+    translations = commands.add_parser("translations", help="translation status; --mark after review")
+    translations.add_argument("--mark", nargs="*", default=[], help="translation files to mark as current")
     serve = commands.add_parser("serve", help="preview one organisation with live reload")
     serve.add_argument("--org", help="organisation id (default: the first in docs/organisations.yml)")
     serve.add_argument("--lang", help="language (default: the organisation's own)")
@@ -57,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             return main_build(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "check":
             return check(ROOT)
+        if args.command == "translations":
+            return translations_command(ROOT, args.mark)
         if args.command == "serve":
             from .serve import serve
 

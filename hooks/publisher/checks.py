@@ -138,11 +138,26 @@ class _Checker:
                                f"no {self.language_name(language)} translation: create docs/{org.id}/{base}."
                                f"{language}.md, or create it with 'untranslated: true' in its front matter to "
                                f"show this page with a notice until it is translated")
+            for base in source_pages.keys() & org_pages.pages[language].keys():
+                self.check_translation_current(org, language, base)
             for base, translation in org_pages.pages[language].items():
                 if base not in source_pages:
                     self.error(translation.display, 1,
                                f"translation without a source page: docs/{org.id}/{base}.{org.source_language}.md "
                                f"does not exist; rename this file to match its source page or delete it")
+
+    def check_translation_current(self, org: Organisation, language: str, base: str) -> None:
+        from .translations import page_status
+
+        status = page_status(self.catalogue, org.id, language, base)
+        where = self.display(status.translation)
+        source = self.display(status.source)
+        if status.state == "stale":
+            self.warning(where, 1, f"stale translation: {source} changed since this was translated; update it, "
+                                   f"then run 'make translations MARK={where}'")
+        elif status.state == "unreviewed":
+            self.warning(where, 1, f"translation has no source_hash: after reviewing it against {source}, "
+                                   f"run 'make translations MARK={where}'")
 
     # -- front matter ----------------------------------------------------------------------
 
@@ -290,8 +305,14 @@ class _Checker:
                            f"link '{target}' points to a page that does not exist in '{org.id}' "
                            f"({self.language_name(language)}): no {shown}; pages: {known}")
                 return
+        anchor_language = language
+        if target_page is not None and target_page.front_matter.get("untranslated") is True:
+            # An untranslated page shows its source page, so the source's anchors are the ones there.
+            base = page_name(target_page.path)[0] if page_name(target_page.path) else ""
+            target_page = org_pages.page(org.source_language, base) or target_page
+            anchor_language = org.source_language
         if fragment and target_page is not None:
-            anchors = self.anchors_of(target_page, language)
+            anchors = self.anchors_of(target_page, anchor_language)
             if fragment not in anchors:
                 close = difflib.get_close_matches(fragment, sorted(anchors), n=1)
                 hint = f"; did you mean '#{close[0]}'?" if close else (

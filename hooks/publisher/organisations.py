@@ -24,7 +24,7 @@ COUNTRIES = ("DK", "NO")
 LANGUAGE_LABELS = (
     "name", "theme", "search", "shared_guideline", "download_pdf", "accessibility_statement",
     "approved_by", "approved_on", "version", "contact", "owner", "last_updated", "review_by",
-    "feedback", "not_stated", "portal_title", "languages", "country",
+    "feedback", "not_stated", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
 )
 
 
@@ -32,6 +32,7 @@ LANGUAGE_LABELS = (
 class Language:
     code: str
     labels: dict[str, str]
+    names: dict[str, str]  # every language's name in this language, e.g. {"da": "Danish"}
 
     @property
     def name(self) -> str:
@@ -141,7 +142,13 @@ def _load_languages(path: Path, root: Path) -> dict[str, Language]:
                 f"language '{code}' is missing the label(s) {', '.join(missing)}; add them as text",
             ))
             continue
-        languages[str(code)] = Language(str(code), {k: str(v) for k, v in labels.items()})
+        names = labels.get("language_names")
+        if not isinstance(names, dict):
+            findings.append(Finding(located.path, located.line(code, "language_names") or located.line(code),
+                                    f"language '{code}' needs 'language_names', e.g. {{da: Danish, en: English}}"))
+            continue
+        texts = {k: str(v) for k, v in labels.items() if k != "language_names"}
+        languages[str(code)] = Language(str(code), texts, {str(k): str(v) for k, v in names.items()})
     if findings:
         raise PublisherError(findings)
     return languages

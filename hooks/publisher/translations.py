@@ -1,0 +1,147 @@
+"""Translation tracking: which version of its source each translation translates.
+
+A translation records `source_hash` in its front matter: a hash of the source page's title and
+body, written by `make translations MARK=…` after an editor has reviewed the translation.
+When the source changes, the hash no longer matches and the translation is stale: it still
+builds, with a notice. A translation stub with `untranslated: true` shows the source page with
+a notice until it is translated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from .findings import Finding, PublisherError, display_path
+from .organisations import Catalogue
+from .sources import Source, page_name, read_source
+
+State = Literal["current", "stale", "unreviewed", "untranslated", "missing"]
+HASH_LENGTH = 12
+HASH_LINE = re.compile(r"^source_hash:.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    org_id: str
+    language: str
+    base: str
+    state: State
+    source: Path
+    translation: Path
+    source_changed_on: dt.date | None
+
+    def describe(self, root: Path) -> str:
+        return f"{display_path(self.translation, root)}: {self.state}"
+
+
+def source_hash(source: Source) -> str:
+    """What a translation translates: the source page's title and body, not its metadata."""
+    title = str(source.front_matter.get("title", ""))
+    body = "\n".join(source.lines[source.body_line - 1:]).strip()
+    digest = hashlib.sha256(f"{title}\n{body}".replace("\r\n", "\n").encode("utf-8")).hexdigest()
+    return digest[:HASH_LENGTH]
+
+
+@cache
+def last_changed(path: Path) -> dt.date:
+    """The date of the last commit that touched `path`; its modification time outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True, timeout=10, check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return dt.date.fromisoformat(result.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return dt.date.fromtimestamp(path.stat().st_mtime)
+
+
+def page_status(catalogue: Catalogue, org_id: str, language: str, base: str) -> TranslationStatus:
+    org = catalogue.organisation(org_id)
+    folder = catalogue.org_dir(org_id)
+    source_path = folder / f"{base}.{org.source_language}.md"
+    translation_path = folder / f"{base}.{language}.md"
+    source = read_source(source_path, display_path(source_path, catalogue.root))
+    if not translation_path.is_file():
+        state: State = "missing"
+    else:
+        translation = read_source(translation_path, display_path(translation_path, catalogue.root))
+        recorded = translation.front_matter.get("source_hash")
+        if translation.front_matter.get("untranslated") is True:
+            state = "untranslated"
+        elif not recorded:
+            state = "unreviewed"
+        elif str(recorded) != source_hash(source):
+            state = "stale"
+        else:
+            state = "current"
+    changed = last_changed(source_path) if state in ("stale", "unreviewed") else None
+    return TranslationStatus(org_id, language, base, state, source_path, translation_path, changed)
+
+
+def organisation_status(catalogue: Catalogue, org_id: str) -> list[TranslationStatus]:
+    org = catalogue.organisation(org_id)
+    folder = catalogue.org_dir(org_id)
+    bases = sorted(
+        name[0] for path in folder.glob(f"*.{org.source_language}.md")
+        if (name := page_name(path)) is not None
+    )
+    return [page_status(catalogue, org_id, language, base) for language in org.translations for base in bases]
+
+
+def all_status(catalogue: Catalogue) -> list[TranslationStatus]:
+    return [status for org_id in catalogue.organisations for status in organisation_status(catalogue, org_id)]
+
+
+def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
+    """Record that `translation_path` translates the current source; returns the new hash."""
+    translation_path = translation_path.resolve()
+    name = page_name(translation_path)
+    org_id = translation_path.parent.name
+    display = display_path(translation_path, catalogue.root)
+    if name is None or org_id not in catalogue.organisations or not translation_path.is_file():
+        raise PublisherError([Finding(display, 1, "not a translation page: give a file like "
+                                                  "docs/<organisation>/<page>.<language>.md")])
+    base, language = name
+    org = catalogue.organisation(org_id)
+    if language == org.source_language:
+        raise PublisherError([Finding(display, 1, f"this is the {org.source_language} source page; "
+                                                  f"mark its translation instead, e.g. {base}.en.md")])
+    source_path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
+    new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)))
+    text = translation_path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+        raise PublisherError([Finding(display, 1, "the translation has no front matter to record the hash in")])
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    block = "\n".join(lines[1:end])
+    if HASH_LINE.search(block):
+        block = HASH_LINE.sub(f"source_hash: {new_hash}", block)
+    else:
+        block = f"{block}\nsource_hash: {new_hash}" if block else f"source_hash: {new_hash}"
+    translation_path.write_text("\n".join(["---", block, *lines[end:]]), encoding="utf-8")
+    return new_hash
+
+
+def notice_text(catalogue: Catalogue, status: TranslationStatus) -> str | None:
+    """The notice a reader sees on a stale or untranslated page, in the page's language."""
+    language = catalogue.languages[status.language]
+    org = catalogue.organisation(status.org_id)
+    source_name = language.names.get(org.source_language, org.source_language)
+    target_name = language.names.get(status.language, status.language)
+    if status.state in ("stale", "unreviewed"):
+        from .dates import long_date
+
+        changed = long_date(status.source_changed_on or dt.date.today(), status.language)
+        return language.labels["stale_notice"].format(source=source_name, date=changed)
+    if status.state == "untranslated":
+        return language.labels["untranslated_notice"].format(source=source_name, target=target_name)
+    return None

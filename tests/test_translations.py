@@ -1,0 +1,120 @@
+"""Translations: counterparts, switcher links, stale and untranslated pages, per-language search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from htmltools import html_pages, read_page
+from publisher.build import BuildFailed, build_all
+from publisher.checks import check_all
+from publisher.organisations import load_catalogue
+from publisher.translations import mark_current, organisation_status
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = load_catalogue(ROOT / "docs")
+
+
+def site_base(site: Path, org_id: str, language: str) -> Path:
+    org = CATALOGUE.organisation(org_id)
+    return site / org_id if language == org.source_language else site / org_id / language
+
+
+@pytest.mark.parametrize("org_id", list(CATALOGUE.organisations))
+def test_every_page_has_its_counterpart_and_the_switcher_points_at_it(real_site: Path, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        base = site_base(real_site, org_id, language)
+        pages = [p for p in html_pages(base) if p.parent == base]
+        assert len(pages) == len(org.nav)
+        for page in pages:
+            switcher = {
+                link["hreflang"]: link["href"] for link in read_page(page).links
+                if "md-select__link" in link.get("class", "")
+            }
+            assert set(switcher) == set(org.languages), page
+            for other, href in switcher.items():
+                target = (page.parent / href).resolve()
+                assert target == (site_base(real_site, org_id, other) / page.name).resolve(), (page, other)
+                assert target.is_file()
+
+
+def test_real_translations_are_all_current() -> None:
+    statuses = [s for org in CATALOGUE.organisations for s in organisation_status(CATALOGUE, org)]
+    assert [s.describe(ROOT) for s in statuses if s.state != "current"] == []
+
+
+def english_page(root: Path) -> str:
+    return (root / "site/testby/en/regler.html").read_text(encoding="utf-8")
+
+
+def test_changing_the_source_makes_the_translation_stale(fixture_repo) -> None:
+    root = fixture_repo()
+    translation = root / "docs/testby/regler.en.md"
+    mark_current(load_catalogue(root / "docs"), translation)
+    assert "source_hash: " in translation.read_text(encoding="utf-8")
+    build_all(root, root / "site", progress=lambda line: None)
+    assert "may be out of date" not in english_page(root)
+
+    source = root / "docs/testby/regler.da.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Hold tæt.", "Hold altid tæt."), encoding="utf-8")
+    catalogue = load_catalogue(root / "docs")
+    assert [(s.base, s.state) for s in organisation_status(catalogue, "testby")] == [
+        ("index", "unreviewed"), ("regler", "stale"),
+    ]
+    warnings = [str(f) for f in check_all(catalogue).warnings]
+    assert ("docs/testby/regler.en.md:1: warning: stale translation: docs/testby/regler.da.md changed since this "
+            "was translated; update it, then run 'make translations MARK=docs/testby/regler.en.md'") in warnings
+    build_all(root, root / "site", progress=lambda line: None)
+    assert "This translation may be out of date; the Danish original was changed on " in english_page(root)
+
+    mark_current(catalogue, translation)
+    build_all(root, root / "site", progress=lambda line: None)
+    assert "may be out of date" not in english_page(root)
+
+
+def test_deleting_a_translation_fails_the_build_naming_the_file(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.en.md": None})
+    with pytest.raises(BuildFailed) as failed:
+        build_all(root, root / "site", progress=lambda line: None)
+    assert [(f.org_id, f.language) for f in failed.value.failures] == [("testby", "en")]
+    assert ("docs/testby/regler.da.md:1: error: no English (en) translation: create docs/testby/regler.en.md"
+            in str(failed.value))
+
+
+def test_untranslated_page_shows_the_source_with_a_notice(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.en.md": "---\ntitle: Rules\nuntranslated: true\n---\n"})
+    build_all(root, root / "site", progress=lambda line: None)
+    html = english_page(root)
+    assert "This page has not been translated into English yet; it is shown in Danish." in html
+    assert "Hold tæt." in html
+    page = read_page(root / "site/testby/en/regler.html")
+    assert page.html_lang == "en"
+    assert ("div", {"lang": "da"}) in page.elements
+
+
+def test_mark_refuses_a_source_page(fixture_repo) -> None:
+    from publisher.findings import PublisherError
+
+    root = fixture_repo()
+    with pytest.raises(PublisherError, match="this is the da source page; mark its translation instead"):
+        mark_current(load_catalogue(root / "docs"), root / "docs/testby/regler.da.md")
+
+
+KNOWN_WORDS = {"da": "tavshedspligt", "nb": "taushetsplikt", "en": "confidentiality"}
+SHARED_LABELS = {"da": "Fælles retningslinje", "nb": "Felles retningslinje", "en": "Common guideline"}
+
+
+def test_search_indexes_are_per_language(real_site: Path) -> None:
+    for org in CATALOGUE.organisations.values():
+        for language in org.languages:
+            base = site_base(real_site, org.id, language)
+            index = json.loads((base / "search/search_index.json").read_text(encoding="utf-8"))
+            text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"]).lower()
+            assert KNOWN_WORDS[language] in text, (org.id, language)
+            for other, label in SHARED_LABELS.items():
+                if other != language:
+                    assert label.lower() not in text, (org.id, language, label)
+            locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+            assert locations == {entry.replace(".md", ".html") for entry in org.nav}
