@@ -61,7 +61,7 @@ def translations_command(root: Path, mark: list[str]) -> int:
         print("\nNeeds attention:")
         for status in attention:
             print(f"  {status.describe(root)}")
-        print("\nAfter reviewing a translation against its source: make translations MARK="<file> [<file> ...]"")
+        print('\nAfter reviewing a translation against its source: make translations MARK="<file> [<file> ...]"')
     return 0
 
 
