@@ -1,5 +1,6 @@
 # The front door. `make site` and `make test` each set up .venv from requirements.txt first.
 #   make site [ORG=id,id]          all sites, PDFs and the portal into site/
+#   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
 #   make check                     every reference and page, without building
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
@@ -19,7 +20,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site serve check translations test lint clean
+.PHONY: site pdf serve check translations test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -28,6 +29,9 @@ $(INSTALLED): requirements.txt
 
 site: $(INSTALLED)
 	$(PYTHON) -m publisher build $(if $(ORG),--org $(ORG))
+
+pdf: $(INSTALLED)
+	$(PYTHON) -m publisher pdf $(if $(ORG),--org $(ORG))
 
 serve: $(INSTALLED)
 	$(PYTHON) -m publisher serve $(if $(ORG),--org $(ORG)) $(SERVE_LANG)

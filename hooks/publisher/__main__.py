@@ -19,6 +19,22 @@ def _orgs(value: str | None) -> list[str] | None:
     return [v for v in (value or "").replace(",", " ").split() if v] or None
 
 
+def pdf_command(root: Path, out: Path, org_ids: list[str] | None) -> int:
+    import time
+
+    from .organisations import load_catalogue
+    from .pdf import pdf_name, write_pdf
+    from .site_config import all_targets
+
+    catalogue = load_catalogue(root / "docs")
+    for target in all_targets(catalogue, org_ids):
+        started = time.perf_counter()
+        path = write_pdf(root, catalogue, target.org.id, target.language,
+                         out / target.org.id / "pdf" / pdf_name(target.org.id, target.language))
+        print(f"ok   PDF {target} -> {path.relative_to(out.parent)} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def check(root: Path) -> int:
     import time
 
@@ -71,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build all sites and the portal into site/")
     build.add_argument("--org", help="only these organisations (comma-separated ids)")
     build.add_argument("--out", default=str(ROOT / "site"), help="output folder (default: site/)")
+    pdf = commands.add_parser("pdf", help="write the PDFs of the named organisations into site/<org>/pdf/")
+    pdf.add_argument("--org", help="organisation ids (comma-separated; default: all)")
+    pdf.add_argument("--out", default=str(ROOT / "site"))
     commands.add_parser("check", help="check every reference and page without building (make check)")
     translations = commands.add_parser("translations", help="translation status; --mark after review")
     translations.add_argument("--mark", nargs="*", default=[], help="translation files to mark as current")
@@ -85,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             from .build import main_build
 
             return main_build(ROOT, Path(args.out), _orgs(args.org))
+        if args.command == "pdf":
+            return pdf_command(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "check":
             return check(ROOT)
         if args.command == "translations":

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .organisations import load_catalogue
+from .pdf import pdf_name
 from .portal import render_portal
 from .site_config import LANG_ENV, ORG_ENV, BuildTarget, all_targets
 
@@ -32,6 +33,7 @@ class SiteResult:
     path: str
     seconds: float
     problems: list[str] = field(default_factory=list)
+    kind: str = "site"  # or "pdf"
 
     @property
     def ok(self) -> bool:
@@ -88,6 +90,19 @@ def build_site(root: str, org_id: str, language: str, site_dir: str) -> SiteResu
     return SiteResult(org_id, language, "", time.perf_counter() - started, problems)
 
 
+def build_pdf(root: str, org_id: str, language: str, target: str) -> SiteResult:
+    """Write one organisation's PDF in one language (runs in a worker process)."""
+    from .pdf import write_pdf
+
+    started = time.perf_counter()
+    problems: list[str] = []
+    try:
+        write_pdf(Path(root), load_catalogue(Path(root) / "docs"), org_id, language, Path(target))
+    except Exception as error:  # report which PDF failed and why, whatever failed
+        problems = [f"PDF: {type(error).__name__}: {error}"]
+    return SiteResult(org_id, language, "", time.perf_counter() - started, problems, kind="pdf")
+
+
 def _new_staging(out: Path) -> Path:
     staging = out.parent / f"{out.name}.staging-{os.getpid()}"
     if staging.exists():
@@ -103,6 +118,7 @@ def build_all(
     workers: int | None = None,
     progress: Callable[[str], None] = print,
     after_sites: Callable[[Path, list[BuildTarget]], None] | None = None,
+    with_pdf: bool = True,
 ) -> list[SiteResult]:
     """Build the chosen organisations (default: all) and the portal, then swap into `out`."""
     root = root.resolve()
@@ -116,26 +132,35 @@ def build_all(
     try:
         workers = workers or min(len(targets), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(build_site, str(root), t.org.id, t.language, str(parts / t.org.id / t.language)): t
-                for t in targets
-            }
+            futures = {}
+            for t in targets:
+                part = parts / t.org.id / t.language
+                futures[pool.submit(build_site, str(root), t.org.id, t.language, str(part))] = t
+                if with_pdf:
+                    pdf = parts / t.org.id / "pdf" / pdf_name(t.org.id, t.language)
+                    futures[pool.submit(build_pdf, str(root), t.org.id, t.language, str(pdf))] = t
             for future in as_completed(futures):
                 target = futures[future]
                 result = future.result()
                 result.path = target.path
                 results.append(result)
                 mark = "ok  " if result.ok else "FAIL"
-                progress(f"{mark} {target.org.id} ({target.language}) -> {out.name}/{target.path}/ "
-                         f"in {result.seconds:.1f} s")
+                where = (f"{out.name}/{target.org.id}/pdf/{pdf_name(target.org.id, target.language)}"
+                         if result.kind == "pdf" else f"{out.name}/{target.path}/")
+                label = "PDF " if result.kind == "pdf" else "site"
+                progress(f"{mark} {label} {target.org.id} ({target.language}) -> {where} in {result.seconds:.1f} s")
         failures = [r for r in results if not r.ok]
         if failures:
-            raise BuildFailed(sorted(failures, key=lambda r: (r.org_id, r.language)))
+            raise BuildFailed(sorted(failures, key=lambda r: (r.org_id, r.language, r.kind)))
 
         # Source language at <org>/, translations inside it at <org>/<lang>/.
         for target in sorted(targets, key=lambda t: (t.org.id, not t.is_source_language)):
             (new_site / target.path).parent.mkdir(parents=True, exist_ok=True)
             os.replace(parts / target.org.id / target.language, new_site / target.path)
+            if with_pdf:
+                name = pdf_name(target.org.id, target.language)
+                (new_site / target.org.id / "pdf").mkdir(exist_ok=True)
+                os.replace(parts / target.org.id / "pdf" / name, new_site / target.org.id / "pdf" / name)
         if after_sites:
             after_sites(new_site, targets)
         (new_site / "index.html").write_text(
@@ -144,7 +169,7 @@ def build_all(
         _swap(new_site, out, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return sorted(results, key=lambda r: (r.org_id, r.language))
+    return sorted(results, key=lambda r: (r.org_id, r.language, r.kind))
 
 
 def _pdf_paths(site: Path) -> dict[str, str]:
@@ -178,5 +203,8 @@ def main_build(root: Path, out: Path, org_ids: list[str] | None) -> int:
         print(f"error: {len(failed.failures)} site(s) failed; {out.name}/ was left unchanged.", file=sys.stderr)
         print(str(failed), file=sys.stderr)
         return 1
-    print(f"Built {len(results)} site(s) and the portal into {out.name}/ in {time.perf_counter() - started:.1f} s")
+    sites = sum(1 for r in results if r.kind == "site")
+    pdfs = sum(1 for r in results if r.kind == "pdf")
+    print(f"Built {sites} site(s), {pdfs} PDF(s) and the portal into {out.name}/ "
+          f"in {time.perf_counter() - started:.1f} s")
     return 0

@@ -25,6 +25,7 @@ LANGUAGE_LABELS = (
     "name", "theme", "search", "shared_guideline", "download_pdf", "accessibility_statement",
     "approved_by", "approved_on", "version", "contact", "owner", "last_updated", "review_by",
     "feedback", "not_stated", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
+    "contents", "page_x_of_y",
 )
 
 
@@ -68,6 +69,10 @@ class Document:
     approved_by: str | None
     approved_on: dt.date | None
     version: str | None
+    title_translations: dict[str, str] = field(default_factory=dict)
+
+    def title_in(self, language: str) -> str:
+        return self.title_translations.get(language, self.title)
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,11 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
     if approved_on is not None and not isinstance(approved_on, dt.date):
         error("'approved_on' must be a date written YYYY-MM-DD, or null", "document", "approved_on")
         approved_on = None
+    translations = document.get("title_translations") or {}
+    if not isinstance(translations, dict) or not all(isinstance(v, str) for v in translations.values()):
+        error("'title_translations' must map language codes to titles, e.g. {en: \"...\"}",
+              "document", "title_translations")
+        translations = {}
     nav = entry.get("nav")
     if not isinstance(nav, list) or not nav or not all(isinstance(x, str) for x in nav):
         error("'nav' must be a list of page base names, starting with index.md", "nav")
@@ -224,6 +234,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
             approved_by=_str(document.get("approved_by")),
             approved_on=approved_on,
             version=_str(document.get("version")),
+            title_translations={str(k): v for k, v in translations.items()},
         ),
         nav=tuple(nav),
         line=located.line(*where),

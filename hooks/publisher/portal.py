@@ -30,6 +30,7 @@ def render_portal(catalogue: Catalogue, overrides_dir: Path, pdf_paths: dict[str
                 "name": catalogue.languages[target.language].name,
                 "href": f"{target.path}/index.html",
                 "pdf": (pdf_paths or {}).get(f"{org.id}/{target.language}"),
+                "title": org.document.title_in(target.language),
             })
         entries.append({
             "id": org.id,

@@ -91,9 +91,11 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
             {"code": code, "name": catalogue.languages[code].name} for code in org.languages
         ],
         "labels": catalogue.languages[target.language].labels,
+        # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
+        "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
         "contact": vars(org.contact),
         "document": {
-            "title": org.document.title,
+            "title": org.document.title_in(target.language),
             "approved_by": org.document.approved_by,
             "approved_on": org.document.approved_on.isoformat() if org.document.approved_on else None,
             "version": org.document.version,

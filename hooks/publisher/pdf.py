@@ -1,0 +1,195 @@
+"""One archival PDF per organisation and language, made with WeasyPrint from the Markdown.
+
+The document is rendered from the same sources and Markdown extensions as the site (not from
+the site's HTML), with links rewritten to jump inside the PDF. Output is PDF/A-2a (tagged),
+with the document language and title set, fonts from the repository, no network access, and
+byte-identical output for identical sources (dates come from SOURCE_DATE_EPOCH or git).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import subprocess
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils.yaml import yaml_load
+
+from . import branding
+from .dates import long_date
+from .findings import display_path
+from .organisations import Catalogue, Organisation
+from .sources import Source, read_source
+
+PDF_TEMPLATE = "pdf/document.html"
+PDF_VARIANT = "pdf/a-2a"
+
+
+def pdf_name(org_id: str, language: str) -> str:
+    return f"{org_id}-{language}.pdf"
+
+
+class _InternalLinks(Treeprocessor):
+    """Give ids a per-page prefix and point internal links at them, so they work inside one PDF."""
+
+    def __init__(self, md: markdown.Markdown, page: str) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if "id" in element.attrib:
+                element.set("id", f"{self.page}--{element.get('id')}")
+            href = element.get("href") if element.tag == "a" else None
+            if href is None:
+                continue
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            fragment = unquote(parts.fragment)
+            target = posixpath.basename(unquote(parts.path))
+            if target:
+                target_page = target.removesuffix(".md").split(".")[0]
+                element.set("href", f"#{target_page}--{fragment}" if fragment else f"#{target_page}")
+            elif fragment:
+                element.set("href", f"#{self.page}--{fragment}")
+
+
+class _InternalLinksExtension(Extension):
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page = page
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_InternalLinks(md, self.page), "guide_pdf_links", 1)
+
+
+@dataclass(frozen=True)
+class PdfSection:
+    id: str
+    title: str
+    html: str
+    lang: str | None  # set when the section is shown in another language (untranslated)
+
+
+def markdown_settings(root: Path, catalogue: Catalogue) -> tuple[list[Any], dict[str, Any]]:
+    """The Markdown extensions and their settings from mkdocs.yml: the site's and the PDF's are the same."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    extensions = config.get("markdown_extensions") or {}
+    if isinstance(extensions, list):
+        merged: dict[str, Any] = {}
+        for item in extensions:
+            merged.update(item if isinstance(item, dict) else {item: {}})
+        extensions = merged
+    configs = {name: dict(settings or {}) for name, settings in extensions.items()}
+    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(catalogue.snippets_dir)]
+    configs.get("toc", {}).pop("permalink", None)  # no ¶ signs in print
+    return list(configs), configs
+
+
+def _render(text: str, page: str, extensions: list[Any], configs: dict[str, Any]) -> str:
+    md = markdown.Markdown(extensions=[*extensions, _InternalLinksExtension(page)], extension_configs=configs)
+    return md.convert(text)
+
+
+def _body(source: Source) -> str:
+    return "\n".join(source.lines[source.body_line - 1:])
+
+
+def document_date(catalogue: Catalogue, org: Organisation) -> dt.datetime:
+    """SOURCE_DATE_EPOCH if set, else the last commit touching the organisation or the snippets."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", str(catalogue.org_dir(org.id)), str(catalogue.snippets_dir)],
+            cwd=catalogue.root, capture_output=True, text=True, timeout=10, check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return dt.datetime.fromtimestamp(int(result.stdout.strip()), tz=dt.UTC)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    approved = org.document.approved_on or dt.date(2000, 1, 1)
+    return dt.datetime(approved.year, approved.month, approved.day, tzinfo=dt.UTC)
+
+
+def sections(catalogue: Catalogue, org: Organisation, language: str,
+             extensions: list[Any], configs: dict[str, Any]) -> list[PdfSection]:
+    """Every nav page in order; an untranslated page falls back to its source, marked with its language."""
+    folder = catalogue.org_dir(org.id)
+    result = []
+    for entry in org.nav:
+        base = entry.removesuffix(".md")
+        path = folder / f"{base}.{language}.md"
+        page = read_source(path, display_path(path, catalogue.root))
+        title = str(page.front_matter.get("title", base))
+        lang = None
+        if page.front_matter.get("untranslated") is True:
+            source_path = folder / f"{base}.{org.source_language}.md"
+            page = read_source(source_path, display_path(source_path, catalogue.root))
+            lang = org.source_language
+        result.append(PdfSection(base, title, _render(_body(page), base, extensions, configs), lang))
+    return result
+
+
+def css_counter_text(template: str) -> str:
+    """'Side {page} af {pages}' -> '"Side " counter(page) " af " counter(pages)' for @page boxes."""
+    parts = re.split(r"(\{page\}|\{pages\})", template)
+    out = []
+    for part in parts:
+        if part == "{page}":
+            out.append("counter(page)")
+        elif part == "{pages}":
+            out.append("counter(pages)")
+        elif part:
+            out.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return " ".join(out)
+
+
+def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str) -> str:
+    org = catalogue.organisation(org_id)
+    extensions, configs = markdown_settings(root, catalogue)
+    labels = catalogue.languages[language].labels
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters["guide_date"] = long_date
+    date = document_date(catalogue, org)
+    return env.get_template(PDF_TEMPLATE).render(
+        org=org,
+        language=language,
+        language_name=catalogue.languages[language].name,
+        labels=labels,
+        sections=sections(catalogue, org, language, extensions, configs),
+        wordmark=branding.wordmark_svg(org),
+        page_counter=css_counter_text(labels["page_x_of_y"]),
+        date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        fonts_dir=(root / "overrides/assets/fonts").as_uri(),
+    )
+
+
+def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path) -> Path:
+    """Render the organisation's document in `language` to `target` (written atomically)."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    html = render_document(root, catalogue, org_id, language)
+    offline = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".pdf.part")
+    HTML(string=html, base_url=(root / "overrides").as_uri() + "/", url_fetcher=offline).write_pdf(
+        partial, pdf_variant=PDF_VARIANT, custom_metadata=True,
+    )
+    os.replace(partial, target)
+    return target

@@ -1,0 +1,135 @@
+"""The archival PDFs: structure, text, links, metadata, PDF/A identification, reproducibility."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from publisher.organisations import load_catalogue
+from publisher.pdf import write_pdf
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = load_catalogue(ROOT / "docs")
+TARGETS = [(org.id, lang) for org in CATALOGUE.organisations.values() for lang in org.languages]
+
+
+def nav_titles(org_id: str, language: str) -> list[str]:
+    import yaml
+
+    titles = []
+    for entry in CATALOGUE.organisation(org_id).nav:
+        text = (ROOT / "docs" / org_id / f"{entry.removesuffix('.md')}.{language}.md").read_text(encoding="utf-8")
+        titles.append(str(yaml.safe_load(text.split("---")[1])["title"]))
+    return titles
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def pdfs(real_site: Path) -> dict[tuple[str, str], PdfReader]:
+    return {(o, lang): PdfReader(real_site / o / "pdf" / f"{o}-{lang}.pdf") for o, lang in TARGETS}
+
+
+@pytest.mark.parametrize(("org_id", "language"), TARGETS)
+def test_every_nav_page_title_in_order_after_cover_and_contents(pdfs, org_id: str, language: str) -> None:
+    reader = pdfs[(org_id, language)]
+    pages = [squash(page.extract_text()) for page in reader.pages]
+    org = CATALOGUE.organisation(org_id)
+    assert org.document.title_in(language) in pages[0]  # the cover
+    contents = CATALOGUE.languages[language].labels["contents"]
+    assert pages[1].startswith(contents)
+    position = 2
+    for title in nav_titles(org_id, language):
+        while position < len(pages) and not pages[position].startswith(squash(title)):
+            position += 1
+        assert position < len(pages), f"{title!r} not found in order"
+    footer = CATALOGUE.languages[language].labels["page_x_of_y"].format(page=2, pages=len(pages))
+    assert footer in pages[1]
+
+
+def test_danish_and_norwegian_letters_extract_as_text(pdfs) -> None:
+    danish = squash(" ".join(p.extract_text() for p in pdfs[("region-midtjylland", "da")].pages))
+    assert "Få hjælp til de sociale medier" in danish
+    assert "Sørg altid for at der ikke kan opstå tvivl" in danish
+    norwegian = squash(" ".join(p.extract_text() for p in pdfs[("moskenes", "nb")].pages))
+    assert "Vær bevisst formål, ansvar og funksjon" in norwegian
+    assert "«It's learning»" in norwegian
+    assert "–" in danish
+
+
+def _page_index(reader: PdfReader, destination) -> int:
+    target = destination[0] if isinstance(destination, list) else destination
+    if isinstance(target, IndirectObject):
+        target = target.get_object()
+    for index, page in enumerate(reader.pages):
+        if page.get_object() == target or page.indirect_reference == getattr(target, "indirect_reference", None):
+            return index
+    raise AssertionError("destination page not found")
+
+
+@pytest.mark.parametrize(("org_id", "language"), [("kalundborg", "da"), ("region-nordjylland", "en")])
+def test_contents_entries_link_to_their_pages(pdfs, org_id: str, language: str) -> None:
+    reader = pdfs[(org_id, language)]
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    targets = []
+    for link in links:
+        destination = link.get("/Dest")
+        if destination is None and "/A" in link:
+            destination = link["/A"].get("/D")
+        if isinstance(destination, str | bytes) or hasattr(destination, "decode"):
+            destination = reader.named_destinations[str(destination)]
+            destination = [destination.page]
+        index = _page_index(reader, destination)
+        if not targets or targets[-1] != index or len(targets) == 0:
+            targets.append(index)  # a line's text, leader and page number are separate link boxes
+    titles = nav_titles(org_id, language)
+    assert len(targets) == len(titles)
+    for title, index in zip(titles, targets, strict=True):
+        text = squash(reader.pages[index].extract_text())
+        assert squash(title) in text, (title, index)
+    assert targets == sorted(targets)
+
+
+@pytest.mark.parametrize(("org_id", "language"), TARGETS)
+def test_metadata_language_title_pdfa_and_embedded_fonts(pdfs, org_id: str, language: str) -> None:
+    reader = pdfs[(org_id, language)]
+    root = reader.trailer["/Root"]
+    org = CATALOGUE.organisation(org_id)
+    assert root["/Lang"] == language
+    assert reader.metadata.title == f"{org.document.title_in(language)} – {org.name}"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert "/StructTreeRoot" in root  # tagged
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part(>|=\")2", xmp) and re.search(r"pdfaid:conformance(>|=\")A", xmp)
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            if descriptor is None:
+                continue
+            descriptor = descriptor.get_object()
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font
+
+
+def test_external_links_stay_clickable_with_their_address(pdfs) -> None:
+    reader = pdfs[("region-midtjylland", "da")]
+    text = squash(" ".join(p.extract_text() for p in reader.pages))
+    assert "kasper.kolind@stab.rm.dk (mailto:kasper.kolind@stab.rm.dk)" in text
+    uris = [a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])
+            if "/A" in a.get_object()]
+    assert "mailto:kasper.kolind@stab.rm.dk" in uris
+
+
+def test_two_builds_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = write_pdf(ROOT, CATALOGUE, "sunndal", "nb", tmp_path / "a.pdf").read_bytes()
+    second = write_pdf(ROOT, CATALOGUE, "sunndal", "nb", tmp_path / "b.pdf").read_bytes()
+    assert first == second
+    created = PdfReader(tmp_path / "a.pdf").metadata.creation_date
+    assert created.timestamp() == 1700000000  # the creation date is SOURCE_DATE_EPOCH
