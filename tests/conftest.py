@@ -77,7 +77,30 @@ def make_repo(root: Path, pages: dict[str, str] | None = None, organisations: st
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    _mark_translations_reviewed(docs)
     return root
+
+
+def _mark_translations_reviewed(docs: Path) -> None:
+    """Fixture translations start as reviewed, like the real ones: their source_hash is recorded."""
+    from publisher.findings import PublisherError
+    from publisher.organisations import load_catalogue
+    from publisher.translations import mark_current
+
+    try:
+        catalogue = load_catalogue(docs)
+    except PublisherError:
+        return  # a fixture with a broken catalogue tests exactly that
+    for org in catalogue.organisations.values():
+        for language in org.translations:
+            for path in sorted(catalogue.org_dir(org.id).glob(f"*.{language}.md")):
+                text = path.read_text(encoding="utf-8")
+                source = path.with_name(path.name.replace(f".{language}.md", f".{org.source_language}.md"))
+                if text.startswith("---") and "untranslated: true" not in text and source.is_file():
+                    try:
+                        mark_current(catalogue, path)
+                    except PublisherError:
+                        pass  # broken front matter is what such a fixture tests
 
 
 @pytest.fixture

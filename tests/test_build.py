@@ -14,7 +14,10 @@ def test_fixture_organisation_builds_in_both_languages(fixture_repo) -> None:
     root = fixture_repo()
     lines: list[str] = []
     build_all(root, root / "site", progress=lines.append)
-    assert sorted(line.split(" -> ")[0] for line in lines) == ["ok   testby (da)", "ok   testby (en)"]
+    assert sorted(line.split(" -> ")[0] for line in lines) == [
+        "ok   PDF  testby (da)", "ok   PDF  testby (en)", "ok   site testby (da)", "ok   site testby (en)",
+    ]
+    assert (root / "site/testby/pdf/testby-en.pdf").is_file()
     regler = read_page(root / "site/testby/regler.html")
     assert regler.html_lang == "da"
     assert "shared" in regler.classes
@@ -33,9 +36,9 @@ def test_failed_build_leaves_existing_site_untouched(fixture_repo) -> None:
     lines: list[str] = []
     with pytest.raises(BuildFailed) as failed:
         build_all(root, site, progress=lines.append)
-    assert [f.org_id for f in failed.value.failures] == ["testby"]
+    assert [(f.org_id, f.kind) for f in failed.value.failures] == [("testby", "pdf"), ("testby", "site")]
     assert "missing.md" in str(failed.value)
-    assert any(line.startswith("FAIL testby (da)") for line in lines)
+    assert any(line.startswith("FAIL site testby (da)") for line in lines)
     assert (site / "index.html").read_text(encoding="utf-8") == "the published site"
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert not list(root.glob("site.staging-*")), "staging folder left behind"

@@ -50,7 +50,7 @@ def test_snippet_in_another_language(fixture_repo) -> None:
         "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n--8<-- \"da/confidentiality.md\"\n",
     })
     assert findings(root) == [
-        "docs/testby/regler.en.md:8: error: snippet 'da/confidentiality.md' is not in this page's language "
+        "docs/testby/regler.en.md:9: error: snippet 'da/confidentiality.md' is not in this page's language "
         "(English (en)): include 'en/confidentiality.md' instead",
     ]
 
@@ -134,7 +134,7 @@ def test_hidden_page_needs_no_nav(fixture_repo) -> None:
 def test_missing_translation(fixture_repo) -> None:
     root = fixture_repo({"testby/regler.en.md": None})
     assert findings(root) == [
-        "docs/testby/index.en.md:6: error: link 'regler.md#tavshed' points to a page that does not exist in "
+        "docs/testby/index.en.md:7: error: link 'regler.md#tavshed' points to a page that does not exist in "
         "'testby' (English (en)): no docs/testby/regler.en.md; pages: index.md",
         "docs/testby/regler.da.md:1: error: no English (en) translation: create docs/testby/regler.en.md, or "
         "create it with 'untranslated: true' in its front matter to show this page with a notice until it is "
@@ -211,7 +211,7 @@ def test_several_errors_in_several_files_reported_in_one_run(fixture_repo) -> No
     assert [(f.path, f.line) for f in report.errors] == [
         ("docs/testby/index.da.md", 7),
         ("docs/testby/regler.da.md", 10),
-        ("docs/testby/regler.en.md", 8),
+        ("docs/testby/regler.en.md", 9),  # line 5 is the recorded source_hash
     ]
     lines: list[str] = []
     print_report(report, "summary", lines.append, environ={"GITHUB_ACTIONS": "true"})

@@ -52,8 +52,7 @@ def english_page(root: Path) -> str:
 def test_changing_the_source_makes_the_translation_stale(fixture_repo) -> None:
     root = fixture_repo()
     translation = root / "docs/testby/regler.en.md"
-    mark_current(load_catalogue(root / "docs"), translation)
-    assert "source_hash: " in translation.read_text(encoding="utf-8")
+    assert "source_hash: " in translation.read_text(encoding="utf-8")  # fixtures start reviewed
     build_all(root, root / "site", progress=lambda line: None)
     assert "may be out of date" not in english_page(root)
 
@@ -61,7 +60,7 @@ def test_changing_the_source_makes_the_translation_stale(fixture_repo) -> None:
     source.write_text(source.read_text(encoding="utf-8").replace("Hold tæt.", "Hold altid tæt."), encoding="utf-8")
     catalogue = load_catalogue(root / "docs")
     assert [(s.base, s.state) for s in organisation_status(catalogue, "testby")] == [
-        ("index", "unreviewed"), ("regler", "stale"),
+        ("index", "current"), ("regler", "stale"),
     ]
     warnings = [str(f) for f in check_all(catalogue).warnings]
     assert ("docs/testby/regler.en.md:1: warning: stale translation: docs/testby/regler.da.md changed since this "
@@ -78,9 +77,12 @@ def test_deleting_a_translation_fails_the_build_naming_the_file(fixture_repo) ->
     root = fixture_repo({"testby/regler.en.md": None})
     with pytest.raises(BuildFailed) as failed:
         build_all(root, root / "site", progress=lambda line: None)
-    assert [(f.org_id, f.language) for f in failed.value.failures] == [("testby", "en")]
+    assert [(f.org_id, f.language, f.kind) for f in failed.value.failures] == [
+        ("testby", "en", "pdf"), ("testby", "en", "site"),
+    ]
     assert ("docs/testby/regler.da.md:1: error: no English (en) translation: create docs/testby/regler.en.md"
             in str(failed.value))
+    assert "PDF: docs/testby/regler.en.md does not exist" in str(failed.value)
 
 
 def test_untranslated_page_shows_the_source_with_a_notice(fixture_repo) -> None:

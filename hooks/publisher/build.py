@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .findings import PublisherError
 from .organisations import load_catalogue
 from .pdf import pdf_name
 from .portal import render_portal
@@ -98,6 +99,8 @@ def build_pdf(root: str, org_id: str, language: str, target: str) -> SiteResult:
     problems: list[str] = []
     try:
         write_pdf(Path(root), load_catalogue(Path(root) / "docs"), org_id, language, Path(target))
+    except PublisherError as error:
+        problems = [f"PDF: {finding.message}" for finding in error.findings]
     except Exception as error:  # report which PDF failed and why, whatever failed
         problems = [f"PDF: {type(error).__name__}: {error}"]
     return SiteResult(org_id, language, "", time.perf_counter() - started, problems, kind="pdf")

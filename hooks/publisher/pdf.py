@@ -27,7 +27,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from . import branding
 from .dates import long_date
-from .findings import display_path
+from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
 from .sources import Source, read_source
 
@@ -133,6 +133,10 @@ def sections(catalogue: Catalogue, org: Organisation, language: str,
     for entry in org.nav:
         base = entry.removesuffix(".md")
         path = folder / f"{base}.{language}.md"
+        if not path.is_file():
+            raise PublisherError([Finding(catalogue.config_display, org.line,
+                                          f"{display_path(path, catalogue.root)} does not exist; "
+                                          f"run 'make check' for what to do")])
         page = read_source(path, display_path(path, catalogue.root))
         title = str(page.front_matter.get("title", base))
         lang = None
