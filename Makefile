@@ -12,6 +12,9 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
+AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
+AXE_CORE_VERSION := 4.11.0
+export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
 RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
 
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
@@ -42,7 +45,11 @@ check: $(INSTALLED)
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))
 
-test: $(INSTALLED)
+# axe-core (accessibility rules) from npm, for the browser tests; Chromium comes from Debian.
+$(AXE_CORE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_CORE_VERSION)
+
+test: $(INSTALLED) $(AXE_CORE)
 	$(RUFF)
 	$(PYTHON) -m pytest tests
 

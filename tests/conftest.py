@@ -48,12 +48,12 @@ organisations:
 """
 
 FIXTURE_PAGES = {
-    "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\ntags: []\n---\n\n"
+    "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\ntopics: []\n---\n\n"
                           "Velkommen. Læs [reglerne](regler.md#tavshed).\n",
-    "testby/index.en.md": "---\ntitle: Home\ntags: []\n---\n\nWelcome. Read [the rules](regler.md#tavshed).\n",
-    "testby/regler.da.md": "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntags: [confidentiality]\n---\n\n"
+    "testby/index.en.md": "---\ntitle: Home\ntopics: []\n---\n\nWelcome. Read [the rules](regler.md#tavshed).\n",
+    "testby/regler.da.md": "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
                            "## Tavshedspligt {#tavshed}\n\nHold tæt.\n\n--8<-- \"da/confidentiality.md\"\n",
-    "testby/regler.en.md": "---\ntitle: Rules\ntags: [confidentiality]\n---\n\n"
+    "testby/regler.en.md": "---\ntitle: Rules\ntopics: [confidentiality]\n---\n\n"
                            "## Confidentiality {#tavshed}\n\nKeep quiet.\n\n--8<-- \"en/confidentiality.md\"\n",
     "_snippets/da/confidentiality.md": '!!! shared "Fælles retningslinje: Tavshedspligt"\n\n'
                                        "    Fælles tekst om tavshed.\n",
@@ -71,6 +71,7 @@ def make_repo(root: Path, pages: dict[str, str] | None = None, organisations: st
     docs = root / "docs"
     docs.mkdir()
     (docs / "languages.yml").write_text(FIXTURE_LANGUAGES, encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "topics.yml", docs / "topics.yml")
     (docs / "organisations.yml").write_text(organisations, encoding="utf-8")
     for name, text in {**FIXTURE_PAGES, **(pages or {})}.items():
         path = docs / name

@@ -12,8 +12,8 @@ from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
 from publisher.report import print_report
 
-FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntags: [confidentiality]\n---\n\n"
-FM_EN = "---\ntitle: Rules\ntags: [confidentiality]\n---\n\n"
+FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
+FM_EN = "---\ntitle: Rules\ntopics: [confidentiality]\n---\n\n"
 
 
 def findings(root: Path) -> list[str]:
@@ -164,6 +164,18 @@ def test_missing_and_mistyped_keys(fixture_repo) -> None:
         "docs/testby/regler.da.md:4: error: front matter key 'review_by' must be a date written YYYY-MM-DD, "
         "not 'snart'",
         "docs/testby/regler.da.md:2: warning: unknown front matter key 'titel'; did you mean 'title'?",
+    ]
+
+
+def test_unknown_topic(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA.replace("[confidentiality]", "[confidentality, privacy]")
+                         + "## Tavshedspligt {#tavshed}\n"})
+    assert findings(root) == [
+        "docs/testby/regler.da.md:5: error: unknown topic 'confidentality' in 'topics'; did you mean "
+        "'confidentiality'? (topics are listed in docs/topics.yml)",
+        "docs/testby/regler.da.md:5: error: unknown topic 'privacy' in 'topics'; known topics: confidentiality, "
+        "friend-requests, threats, private-and-work-role, official-accounts, conduct-and-tone, crisis-communication, "
+        "strategy-and-purpose, personal-data, channels (topics are listed in docs/topics.yml)",
     ]
 
 

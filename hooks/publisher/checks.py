@@ -22,7 +22,7 @@ from .sources import Include, Link, Source, page_name, read_source
 SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,), "review_by": (dt.date,)}
 TRANSLATION_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
 OPTIONAL_KEYS: dict[str, tuple[type, ...]] = {
-    "tags": (list,), "hidden": (bool,), "source_hash": (str,), "untranslated": (bool,),
+    "topics": (list,), "hidden": (bool,), "source_hash": (str,), "untranslated": (bool,),
 }
 TYPE_WORDS = {str: "text", dt.date: "a date written YYYY-MM-DD", list: "a list", bool: "true or false"}
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "meta"}
@@ -185,8 +185,14 @@ class _Checker:
             if isinstance(value, bool) and bool not in types or not isinstance(value, types):
                 self.error(source.display, line, f"front matter key '{key}' must be {TYPE_WORDS[types[0]]}, "
                            f"not {value!r}")
-            elif key == "tags" and not all(isinstance(tag, str) for tag in value):
-                self.error(source.display, line, "front matter key 'tags' must be a list of topic ids (text)")
+            elif key == "topics":
+                known = self.catalogue.topics
+                for topic in value:
+                    if topic not in known:
+                        close = difflib.get_close_matches(str(topic), list(known), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else f"known topics: {', '.join(known)}"
+                        self.error(source.display, line, f"unknown topic '{topic}' in 'topics'; {hint} "
+                                                         f"(topics are listed in docs/topics.yml)")
             elif isinstance(value, str) and not value.strip():
                 self.error(source.display, line, f"front matter key '{key}' is empty; write a value")
 

@@ -17,6 +17,7 @@ from .yamlsource import Located, load_located_file
 
 ORGANISATIONS_FILE = "organisations.yml"
 LANGUAGES_FILE = "languages.yml"
+TOPICS_FILE = "topics.yml"
 SNIPPETS_DIR = "_snippets"
 ORG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -25,7 +26,7 @@ LANGUAGE_LABELS = (
     "name", "theme", "search", "shared_guideline", "download_pdf", "accessibility_statement",
     "approved_by", "approved_on", "version", "contact", "owner", "last_updated", "review_by",
     "feedback", "not_stated", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
-    "contents", "page_x_of_y",
+    "contents", "page_x_of_y", "statement_intro", "statement_service", "statement_contact", "phone", "written",
 )
 
 
@@ -86,6 +87,7 @@ class Organisation:
     contact: Contact
     document: Document
     nav: tuple[str, ...]
+    statement_url: str | None = None
     line: int = 1
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
 
@@ -106,6 +108,7 @@ class Catalogue:
     docs_dir: Path
     organisations: dict[str, Organisation]
     languages: dict[str, Language]
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)  # topic id -> name per language
     config_display: str = f"docs/{ORGANISATIONS_FILE}"
 
     @property
@@ -237,6 +240,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
             title_translations={str(k): v for k, v in translations.items()},
         ),
         nav=tuple(nav),
+        statement_url=_str(entry.get("statement_url")),
         line=located.line(*where),
         nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
     )
@@ -265,4 +269,14 @@ def load_catalogue(docs_dir: Path) -> Catalogue:
                 ))
     if findings:
         raise PublisherError(findings)
-    return Catalogue(root, docs_dir, organisations, languages, located.path)
+    return Catalogue(root, docs_dir, organisations, languages, _load_topics(docs_dir / TOPICS_FILE, root),
+                     located.path)
+
+
+def _load_topics(path: Path, root: Path) -> dict[str, dict[str, str]]:
+    if not path.is_file():
+        return {}
+    located = load_located_file(path, display_path(path, root))
+    if not isinstance(located.data, dict) or not all(isinstance(v, dict) for v in located.data.values()):
+        raise PublisherError([Finding(located.path, 1, "expected 'topic-id: {da: name, nb: name, en: name}' lines")])
+    return {str(k): {str(lang): str(name) for lang, name in v.items()} for k, v in located.data.items()}

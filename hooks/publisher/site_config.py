@@ -13,10 +13,12 @@ from typing import Any
 
 from .findings import Finding, PublisherError
 from .organisations import Catalogue, Organisation
+from .page_info import statement_url
 
 ORG_ENV = "GUIDE_ORG"
 LANG_ENV = "GUIDE_LANG"
 PALETTE_CSS = "assets/stylesheets/organisation.css"
+STATEMENT_PAGE = "accessibility.md"  # generated in every language site
 LOGO = "assets/images/wordmark.svg"
 
 
@@ -94,6 +96,8 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
         # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
         "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
         "contact": vars(org.contact),
+        "statement_url": statement_url(org.country, org.domain, org.statement_url),
+        "statement_page": STATEMENT_PAGE.replace(".md", ".html"),
         "document": {
             "title": org.document.title_in(target.language),
             "approved_by": org.document.approved_by,

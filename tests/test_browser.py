@@ -1,0 +1,203 @@
+"""Privacy, offline use and accessibility, proven in headless Chromium (Debian's `chromium`).
+
+Every page of every organisation and language is loaded from a local server under a sub-path
+(`/intranet/guides/`), checked with axe-core for WCAG 2.0/2.1 A and AA in the light and the dark
+colour scheme, and every request it makes is recorded. These tests never skip: without Chromium
+or axe-core they fail and say how to install them (`.ci/run` installs both).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from htmltools import html_pages
+from publisher.organisations import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = load_catalogue(ROOT / "docs")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_JS = Path(os.environ.get("AXE_CORE_JS", ROOT / ".venv/npm/node_modules/axe-core/axe.min.js"))
+SUB_PATH = "/intranet/guides/"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--no-pings",
+]
+KNOWN_WORDS = {"da": "tavshedspligt", "nb": "taushetsplikt", "en": "confidentiality"}
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site only below SUB_PATH, as an intranet would."""
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__not_below_the_sub_path__")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(real_site: Path) -> Iterator[str]:
+    handler = functools.partial(_SubPathHandler, directory=str(real_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install it with 'apt-get install chromium' "
+                    f"or set CHROMIUM=/path/to/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_JS.is_file():
+        pytest.fail(f"axe-core not found at {AXE_JS}: run 'make test' (it installs axe-core from npm) "
+                    f"or set AXE_CORE_JS")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page below the site root, as URL paths relative to it."""
+    return [p.relative_to(site).as_posix() for p in html_pages(site)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_axe_clean_and_requests_nothing_from_elsewhere(
+    browser, server: str, real_site: Path, axe_source: str, scheme: str,
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    violations: list[str] = []
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    pages = site_pages(real_site)
+    assert len(pages) > 60
+    for path in pages:
+        page.goto(server + path, wait_until="load")
+        if path != "index.html":  # the portal has its own light/dark CSS, not Material's palette
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme, path
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            WCAG_TAGS,
+        )
+        for violation in result["violations"]:
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+            violations.append(f"{path} [{scheme}]: {violation['id']} ({violation['impact']}): "
+                              f"{violation['help']} at {targets}")
+    origin = server.split(SUB_PATH)[0]
+    foreign = sorted({url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))})
+    assert foreign == []
+    assert all(urlsplit(url).path.startswith(SUB_PATH) for url in requests if url.startswith(origin))
+    assert context.cookies() == []
+    context.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("org_id", list(CATALOGUE.organisations))
+def test_language_switcher_lands_on_the_counterpart(browser, server: str, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    page_name = org.nav[1].replace(".md", ".html")
+    page = browser.new_page()
+    page.goto(f"{server}{org_id}/{page_name}")
+    for language in (*org.translations, org.source_language):
+        page.hover(".md-header__option .md-select")
+        page.click(f".md-select__link[hreflang='{language}']")
+        page.wait_for_load_state("load")
+        expected = f"{server}{org_id}/{page_name}" if language == org.source_language else \
+            f"{server}{org_id}/{language}/{page_name}"
+        assert page.url == expected
+        assert page.evaluate("document.documentElement.lang") == language
+    page.close()
+
+
+def search(page, word: str) -> list[str]:
+    """Type `word` into the site's search, as a reader does, and return the result links."""
+    page.click(".md-search__input")
+    placeholder = page.inner_text(".md-search-result__meta").strip()
+    page.keyboard.type(word, delay=10)
+    page.wait_for_function(
+        "placeholder => { const meta = document.querySelector('.md-search-result__meta');"
+        " return meta && meta.textContent.trim() !== placeholder; }",
+        arg=placeholder,
+    )
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("org_id", list(CATALOGUE.organisations))
+def test_search_finds_its_language_and_nothing_from_another(browser, server: str, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    page = browser.new_page()
+    for language in org.languages:
+        root = f"{server}{org_id}/" if language == org.source_language else f"{server}{org_id}/{language}/"
+        page.goto(root + "index.html")
+        hits = search(page, KNOWN_WORDS[language])
+        assert hits, (org_id, language)
+        other_roots = [f"{server}{org_id}/{other}/" for other in org.translations if other != language]
+        assert all(hit.startswith(root) and not hit.startswith(tuple(other_roots)) for hit in hits), hits
+        for other, word in KNOWN_WORDS.items():
+            if other != language:
+                page.goto(root + "index.html")
+                assert search(page, word) == [], (org_id, language, word)
+    page.close()
+
+
+def test_a_copied_site_works_from_file_urls_and_searches(browser, real_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "somewhere" / "else" / "sunndal"
+    shutil.copytree(real_site / "sunndal", copy)
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto((copy / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "nb"
+    hits = search(page, "taushetsplikt")
+    assert hits and all(hit.startswith(copy.as_uri()) for hit in hits)
+    page.goto(hits[0])
+    assert "taushetsplikt" in page.content().lower()
+    page.goto((copy / "en" / "index.html").as_uri())
+    assert search(page, "confidentiality")
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
+    context.close()
+
+
+@pytest.mark.parametrize("org_id", list(CATALOGUE.organisations))
+def test_footer_links_to_the_accessibility_statement(browser, server: str, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    page = browser.new_page()
+    for language in org.languages:
+        root = f"{server}{org_id}/" if language == org.source_language else f"{server}{org_id}/{language}/"
+        page.goto(root + org.nav[-1].replace(".md", ".html"))
+        label = CATALOGUE.languages[language].labels["accessibility_statement"]
+        page.click(f".md-footer-meta a:text-is('{label}')")
+        page.wait_for_load_state("load")
+        assert page.url == root + "accessibility.html"
+        service = "was.digst.dk" if org.country == "DK" else "uustatus.no"
+        links = page.eval_on_selector_all("article a", "links => links.map(a => a.href)")
+        assert any(service in link for link in links), links
+        text = page.inner_text("article")
+        assert org.contact.unit in text
+    page.close()
