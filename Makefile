@@ -4,6 +4,7 @@
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
 #   make check                     every reference and page, without building
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
+#   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
 #   make test                      the whole test suite
 #   make lint                      ruff
 
@@ -23,7 +24,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site pdf serve check translations test lint clean
+.PHONY: site pdf serve check translations new-org test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -41,6 +42,10 @@ serve: $(INSTALLED)
 
 check: $(INSTALLED)
 	$(PYTHON) -m publisher check
+
+new-org: $(INSTALLED)
+	$(PYTHON) -m publisher new-org --id "$(ID)" --name "$(NAME)" --languages "$(LANGUAGES)" \
+		$(if $(COUNTRY),--country $(COUNTRY)) $(if $(DOMAIN),--domain $(DOMAIN))
 
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))

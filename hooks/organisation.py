@@ -41,6 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.docs_dir = str(site_config.docs_dir(catalogue, target))
     config.site_name = target.org.name
     config.nav = list(target.org.nav)
+    if config.edit_uri:  # pages live in docs/<org>/, so their edit links do too
+        config.edit_uri = config.edit_uri.rstrip("/") + f"/{target.org.id}/"
     config.extra["guide"] = site_config.extra_context(catalogue, target)
     config.theme["logo"] = site_config.LOGO
     config.theme["favicon"] = site_config.LOGO

@@ -90,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="write the PDFs of the named organisations into site/<org>/pdf/")
     pdf.add_argument("--org", help="organisation ids (comma-separated; default: all)")
     pdf.add_argument("--out", default=str(ROOT / "site"))
+    new_org = commands.add_parser("new-org", help="create a new organisation that builds at once")
+    new_org.add_argument("--id", required=True)
+    new_org.add_argument("--name", required=True)
+    new_org.add_argument("--languages", required=True, help="e.g. da,en (the organisation's own first)")
+    new_org.add_argument("--country", help="DK or NO (default: from the first language)")
+    new_org.add_argument("--domain", help="the organisation's web domain")
     commands.add_parser("check", help="check every reference and page without building (make check)")
     translations = commands.add_parser("translations", help="translation status; --mark after review")
     translations.add_argument("--mark", nargs="*", default=[], help="translation files to mark as current")
@@ -106,6 +112,16 @@ def main(argv: list[str] | None = None) -> int:
             return main_build(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "pdf":
             return pdf_command(ROOT, Path(args.out), _orgs(args.org))
+        if args.command == "new-org":
+            from .new_org import new_organisation
+
+            created = new_organisation(ROOT / "docs", args.id, args.name, _orgs(args.languages) or [],
+                                       args.country, args.domain)
+            for path in created:
+                print(f"wrote {path.relative_to(ROOT)}")
+            print(f"Next: write the guideline in docs/{args.id}/, preview with 'make serve ORG={args.id}', "
+                  f"build with 'make site ORG={args.id}'.")
+            return 0
         if args.command == "check":
             return check(ROOT)
         if args.command == "translations":

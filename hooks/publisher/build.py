@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dashboard import render_dashboard
 from .findings import PublisherError
 from .organisations import load_catalogue
 from .pdf import pdf_name
@@ -127,7 +128,8 @@ def build_all(
     root = root.resolve()
     out = out.resolve()
     catalogue = load_catalogue(root / "docs")
-    targets = all_targets(catalogue, list(org_ids) if org_ids else None)
+    org_ids = list(org_ids) if org_ids else None
+    targets = all_targets(catalogue, org_ids)
     staging = _new_staging(out)
     parts = staging / "parts"
     new_site = staging / "site"
@@ -169,7 +171,13 @@ def build_all(
         (new_site / "index.html").write_text(
             render_portal(catalogue, root / "overrides", _pdf_paths(new_site)), encoding="utf-8"
         )
-        _swap(new_site, out, staging)
+        (new_site / "status").mkdir()
+        (new_site / "status" / "index.html").write_text(render_dashboard(catalogue, root / "overrides"),
+                                                        encoding="utf-8")
+        if org_ids and out.exists():
+            _swap_parts(new_site, out, staging)  # keep the organisations that were not rebuilt
+        else:
+            _swap(new_site, out, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(results, key=lambda r: (r.org_id, r.language, r.kind))
@@ -196,6 +204,16 @@ def _swap(new_site: Path, out: Path, staging: Path) -> None:
         if old.exists():
             os.replace(old, out)
         raise
+
+
+def _swap_parts(new_site: Path, out: Path, staging: Path) -> None:
+    """Replace only what was rebuilt (its organisations, the portal, the status page)."""
+    old = staging / "old"
+    old.mkdir(exist_ok=True)
+    for entry in sorted(new_site.iterdir()):
+        if (out / entry.name).exists():
+            os.replace(out / entry.name, old / entry.name)
+        os.replace(entry, out / entry.name)
 
 
 def main_build(root: Path, out: Path, org_ids: list[str] | None) -> int:

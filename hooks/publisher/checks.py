@@ -352,9 +352,22 @@ class _Checker:
             if "</style" in lowered:
                 in_style = False
 
+    def check_readability(self, page: Source) -> None:
+        from .readability import LONG_SENTENCE_WORDS, VERY_HARD, measure
+
+        figures = measure(page)
+        if figures.lix >= VERY_HARD:
+            self.warning(page.display, 1, f"readability: LIX {figures.lix:.0f} ({figures.band}); shorter sentences "
+                                          f"and shorter words make the page easier to read")
+        for line, words in figures.long_sentences:
+            self.warning(page.display, line, f"readability: a sentence of {words} words (over "
+                                             f"{LONG_SENTENCE_WORDS}); consider splitting it")
+
     def check_page(self, page: Source, org_pages: OrgPages, language: str) -> None:
         is_translation = language != org_pages.org.source_language
         self.check_front_matter(page, is_translation)
+        if language in ("da", "nb"):
+            self.check_readability(page)
         snippets = self.walk_includes(page, language)
         for where in (page, *snippets):
             self.check_content(where)

@@ -1,0 +1,123 @@
+"""The editors' status page (`site/status/index.html`), built from the sources.
+
+Per organisation and language: pages, translation status and review dates; a topic matrix of
+shared snippets and front-matter topics; readability (LIX) of every Danish and Norwegian page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .findings import display_path
+from .organisations import Catalogue
+from .readability import LONG_SENTENCE_WORDS, VERY_HARD, measure
+from .sources import page_name, read_source
+from .translations import organisation_status
+
+REVIEW_WARNING_DAYS = 90
+READABILITY_LANGUAGES = ("da", "nb")
+
+
+@dataclass
+class PageRow:
+    path: str
+    title: str
+    review_by: dt.date | None
+    review_state: str  # "ok", "soon", "overdue", "missing"
+    lix: float | None
+    band: str | None
+    long_sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def hard(self) -> bool:
+        return self.lix is not None and self.lix >= VERY_HARD
+
+
+@dataclass
+class SiteRow:
+    org_id: str
+    name: str
+    language: str
+    pages: int
+    stale: list[str]
+    missing: list[str]
+    untranslated: list[str]
+
+
+@dataclass
+class Dashboard:
+    today: dt.date
+    sites: list[SiteRow]
+    pages: dict[str, list[PageRow]]  # org id -> its source-language pages
+    snippet_topics: list[str]
+    snippet_matrix: dict[str, set[str]]  # org id -> topics of the snippets it includes
+    topics: dict[str, dict[str, str]]
+    topic_matrix: dict[str, set[str]]  # org id -> front-matter topics
+
+
+def review_state(review_by: dt.date | None, today: dt.date) -> str:
+    if review_by is None:
+        return "missing"
+    if review_by < today:
+        return "overdue"
+    if review_by <= today + dt.timedelta(days=REVIEW_WARNING_DAYS):
+        return "soon"
+    return "ok"
+
+
+def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
+    today = today or dt.date.today()
+    sites: list[SiteRow] = []
+    pages: dict[str, list[PageRow]] = {}
+    snippet_matrix: dict[str, set[str]] = {}
+    topic_matrix: dict[str, set[str]] = {}
+    snippet_topics = sorted({p.stem for p in catalogue.snippets_dir.glob("*/*.md")})
+    for org in catalogue.organisations.values():
+        folder = catalogue.org_dir(org.id)
+        rows = []
+        snippet_matrix[org.id] = set()
+        topic_matrix[org.id] = set()
+        for path in sorted(folder.glob(f"*.{org.source_language}.md")):
+            if page_name(path) is None:
+                continue
+            source = read_source(path, display_path(path, catalogue.root))
+            review = source.front_matter.get("review_by")
+            review = review if isinstance(review, dt.date) else None
+            figures = measure(source) if org.source_language in READABILITY_LANGUAGES else None
+            rows.append(PageRow(
+                path=source.display,
+                title=str(source.front_matter.get("title", path.stem)),
+                review_by=review,
+                review_state=review_state(review, today),
+                lix=round(figures.lix, 1) if figures else None,
+                band=figures.band if figures else None,
+                long_sentences=figures.long_sentences if figures else [],
+            ))
+            snippet_matrix[org.id] |= {include.file.split("/")[-1].removesuffix(".md") for include in source.includes}
+            topics = source.front_matter.get("topics") or []
+            topic_matrix[org.id] |= {str(t) for t in topics if isinstance(t, str)}
+        pages[org.id] = rows
+        statuses = organisation_status(catalogue, org.id)
+        sites.append(SiteRow(org.id, org.name, org.source_language, len(rows), [], [], []))
+        for language in org.translations:
+            mine = [s for s in statuses if s.language == language]
+            sites.append(SiteRow(
+                org.id, org.name, language, sum(1 for s in mine if s.state != "missing"),
+                stale=[display_path(s.translation, catalogue.root) for s in mine if s.state in ("stale", "unreviewed")],
+                missing=[display_path(s.translation, catalogue.root) for s in mine if s.state == "missing"],
+                untranslated=[display_path(s.translation, catalogue.root) for s in mine if s.state == "untranslated"],
+            ))
+    return Dashboard(today, sites, pages, snippet_topics, snippet_matrix, catalogue.topics, topic_matrix)
+
+
+def render_dashboard(catalogue: Catalogue, overrides_dir: Path, today: dt.date | None = None) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(overrides_dir), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template("status/index.html").render(
+        d=collect(catalogue, today), catalogue=catalogue, very_hard=VERY_HARD, long_words=LONG_SENTENCE_WORDS,
+        review_days=REVIEW_WARNING_DAYS,
+    )
