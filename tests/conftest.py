@@ -49,7 +49,7 @@ organisations:
 
 FIXTURE_PAGES = {
     "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\ntopics: []\n---\n\n"
-                          "Velkommen. Læs [reglerne](regler.md#tavshed).\n",
+                          "Her er vi. Se [de nye regler](regler.md#tavshed) her.\n",
     "testby/index.en.md": "---\ntitle: Home\ntopics: []\n---\n\nWelcome. Read [the rules](regler.md#tavshed).\n",
     "testby/regler.da.md": "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
                            "## Tavshedspligt {#tavshed}\n\nHold tæt.\n\n--8<-- \"da/confidentiality.md\"\n",

@@ -353,10 +353,10 @@ class _Checker:
                 in_style = False
 
     def check_readability(self, page: Source) -> None:
-        from .readability import LONG_SENTENCE_WORDS, VERY_HARD, measure
+        from .readability import LONG_SENTENCE_WORDS, measure
 
         figures = measure(page)
-        if figures.lix >= VERY_HARD:
+        if figures.very_hard:
             self.warning(page.display, 1, f"readability: LIX {figures.lix:.0f} ({figures.band}); shorter sentences "
                                           f"and shorter words make the page easier to read")
         for line, words in figures.long_sentences:

@@ -31,10 +31,7 @@ class PageRow:
     lix: float | None
     band: str | None
     long_sentences: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def hard(self) -> bool:
-        return self.lix is not None and self.lix >= VERY_HARD
+    hard: bool = False
 
 
 @dataclass
@@ -96,6 +93,7 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
                 lix=round(figures.lix, 1) if figures else None,
                 band=figures.band if figures else None,
                 long_sentences=figures.long_sentences if figures else [],
+                hard=bool(figures and figures.very_hard),
             ))
             snippet_matrix[org.id] |= {include.file.split("/")[-1].removesuffix(".md") for include in source.includes}
             topics = source.front_matter.get("topics") or []

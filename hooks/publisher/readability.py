@@ -17,6 +17,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
 LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]|\d+\.|#{1,6})\s+")
 VERY_HARD = 55
+MIN_WORDS = 30  # below this LIX says little: one long heading word would read as "very hard"
 LONG_SENTENCE_WORDS = 25
 BANDS = ((25, "very easy"), (35, "easy"), (45, "medium"), (55, "hard"))
 
@@ -44,6 +45,10 @@ class Readability:
     @property
     def band(self) -> str:
         return band(self.lix)
+
+    @property
+    def very_hard(self) -> bool:
+        return self.words >= MIN_WORDS and self.lix >= VERY_HARD
 
 
 def plain_lines(source: Source) -> list[tuple[int, str]]:

@@ -123,10 +123,9 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
         raise PublisherError([Finding(display, 1, "the translation has no front matter to record the hash in")])
     end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     block = "\n".join(lines[1:end])
-    if HASH_LINE.search(block):
-        block = HASH_LINE.sub(f"source_hash: {new_hash}", block)
-    else:
-        block = f"{block}\nsource_hash: {new_hash}" if block else f"source_hash: {new_hash}"
+    # Quoted: a hash of digits only would otherwise be read back as a YAML integer.
+    line = f'source_hash: "{new_hash}"'
+    block = HASH_LINE.sub(line, block) if HASH_LINE.search(block) else "\n".join(filter(None, [block, line]))
     translation_path.write_text("\n".join(["---", block, *lines[end:]]), encoding="utf-8")
     return new_hash
 
