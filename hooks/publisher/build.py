@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .dashboard import render_dashboard
 from .findings import PublisherError
+from .optimise import deduplicate, optimise_site
 from .organisations import load_catalogue
 from .pdf import pdf_name
 from .portal import render_portal
@@ -83,6 +84,7 @@ def build_site(root: str, org_id: str, language: str, site_dir: str) -> SiteResu
     try:
         config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
         build(config)
+        optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []))
     except MkDocsException as error:
         problems = collector.messages + [str(error)]
     except Exception as error:  # an unexpected fault must still name its site
@@ -171,6 +173,7 @@ def build_all(
         (new_site / "index.html").write_text(
             render_portal(catalogue, root / "overrides", _pdf_paths(new_site)), encoding="utf-8"
         )
+        deduplicate(new_site, "**/assets/**/*")
         (new_site / "status").mkdir()
         (new_site / "status" / "index.html").write_text(render_dashboard(catalogue, root / "overrides"),
                                                         encoding="utf-8")

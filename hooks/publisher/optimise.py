@@ -1,0 +1,79 @@
+"""Smaller output: no source maps, only the search language used, identical files stored once.
+
+Each organisation site stays self-contained (it can be copied on its own), but identical theme
+files across sites and languages are hard links to one file, so an additional organisation adds
+only its own pages, search index, PDFs and branding to the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+LUNR_DIR = Path("assets/javascripts/lunr")
+LUNR_SUPPORT = "lunr.stemmer.support.min.js"
+
+
+def strip_source_maps(site: Path) -> None:
+    for path in site.rglob("*.map"):
+        path.unlink()
+    for path in [*site.rglob("*.js"), *site.rglob("*.css")]:
+        data = path.read_bytes()
+        stripped = SOURCE_MAP_COMMENT.sub(b"\n", data)
+        if stripped != data:
+            path.write_bytes(stripped)
+
+
+def prune_search_languages(site: Path, search_languages: list[str]) -> None:
+    """Keep only the lunr language files the site's search loads (English needs none)."""
+    lunr = site / LUNR_DIR
+    if not lunr.is_dir():
+        return
+    keep = {f"lunr.{code}.min.js" for code in search_languages if code != "en"}
+    if keep:
+        keep.add(LUNR_SUPPORT)
+    if len(search_languages) > 1:
+        keep.add("lunr.multi.min.js")
+    for path in lunr.rglob("*.js"):
+        if path.name not in keep:
+            path.unlink()
+    for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def optimise_site(site: Path, search_languages: list[str]) -> None:
+    strip_source_maps(site)
+    prune_search_languages(site, search_languages)
+
+
+def deduplicate(root: Path, pattern: str = "*/assets/**/*") -> int:
+    """Hard-link identical files under every `<site>/assets/`; returns the bytes saved."""
+    seen: dict[tuple[int, str], Path] = {}
+    saved = 0
+    for path in sorted(root.glob(pattern)):
+        if not path.is_file() or path.is_symlink():
+            continue
+        size = path.stat().st_size
+        key = (size, hashlib.sha256(path.read_bytes()).hexdigest())
+        first = seen.setdefault(key, path)
+        if first == path or os.path.samefile(first, path):
+            continue
+        temporary = path.with_name(path.name + ".link")
+        os.link(first, temporary)
+        os.replace(temporary, path)
+        saved += size
+    return saved
+
+
+def disk_usage(root: Path) -> int:
+    """Bytes on disk under `root`, counting each hard-linked file once."""
+    inodes: dict[tuple[int, int], int] = {}
+    for path in root.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            stat = path.stat()
+            inodes[(stat.st_dev, stat.st_ino)] = stat.st_size
+    return sum(inodes.values())
