@@ -1,5 +1,5 @@
 # The front door. `make site` and `make test` each set up .venv from requirements.txt first.
-#   make site [ORG=id,id]          all sites, PDFs and the portal into site/
+#   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
 #   make check                     every reference and page, without building
@@ -32,7 +32,7 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 site: $(INSTALLED)
-	$(PYTHON) -m publisher build $(if $(ORG),--org $(ORG))
+	$(PYTHON) -m publisher build $(if $(ORG),--org $(ORG)) $(if $(SHARD),--shard $(SHARD))
 
 pdf: $(INSTALLED)
 	$(PYTHON) -m publisher pdf $(if $(ORG),--org $(ORG))

@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build all sites and the portal into site/")
     build.add_argument("--org", help="only these organisations (comma-separated ids)")
     build.add_argument("--out", default=str(ROOT / "site"), help="output folder (default: site/)")
+    build.add_argument("--shard", help="build only shard i of n (e.g. 2/4), for a CI job matrix")
     pdf = commands.add_parser("pdf", help="write the PDFs of the named organisations into site/<org>/pdf/")
     pdf.add_argument("--org", help="organisation ids (comma-separated; default: all)")
     pdf.add_argument("--out", default=str(ROOT / "site"))
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .build import main_build
 
-            return main_build(ROOT, Path(args.out), _orgs(args.org))
+            return main_build(ROOT, Path(args.out), _orgs(args.org), args.shard)
         if args.command == "pdf":
             return pdf_command(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "new-org":

@@ -8,6 +8,7 @@ half-written site behind.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from .dashboard import render_dashboard
 from .findings import PublisherError
+from .inputs import inputs_hash, shard, source_date_epoch
 from .optimise import deduplicate, optimise_site
 from .organisations import load_catalogue
 from .pdf import pdf_name
@@ -36,7 +38,7 @@ class SiteResult:
     path: str
     seconds: float
     problems: list[str] = field(default_factory=list)
-    kind: str = "site"  # or "pdf"
+    kind: str = "site"  # "site", "pdf", or "reused" (site and PDF taken unchanged from the last build)
 
     @property
     def ok(self) -> bool:
@@ -66,13 +68,21 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(root: str, org_id: str, language: str, site_dir: str) -> SiteResult:
+def _set_epoch(epoch: int | None) -> None:
+    if epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+
+
+def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int | None = None) -> SiteResult:
     """Build one site with MkDocs in strict mode (runs in a worker process)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     started = time.perf_counter()
+    _set_epoch(epoch)  # MkDocs dates the sitemap with it: same inputs, same bytes
     os.environ[ORG_ENV] = org_id
     os.environ[LANG_ENV] = language
     collector = _Collector()
@@ -94,11 +104,12 @@ def build_site(root: str, org_id: str, language: str, site_dir: str) -> SiteResu
     return SiteResult(org_id, language, "", time.perf_counter() - started, problems)
 
 
-def build_pdf(root: str, org_id: str, language: str, target: str) -> SiteResult:
+def build_pdf(root: str, org_id: str, language: str, target: str, epoch: int | None = None) -> SiteResult:
     """Write one organisation's PDF in one language (runs in a worker process)."""
     from .pdf import write_pdf
 
     started = time.perf_counter()
+    _set_epoch(epoch)
     problems: list[str] = []
     try:
         write_pdf(Path(root), load_catalogue(Path(root) / "docs"), org_id, language, Path(target))
@@ -117,21 +128,48 @@ def _new_staging(out: Path) -> Path:
     return staging
 
 
+MANIFEST_SUFFIX = ".manifest.json"  # beside site/: the inputs hash of every site, for incremental builds
+
+
+def _reuse(out: Path, target: BuildTarget, part: Path, pdf: Path | None) -> bool:
+    """Hard-link the previous output of `target` into the staging area; False if it is incomplete."""
+    previous = out / target.path
+    previous_pdf = out / target.org.id / "pdf" / pdf_name(target.org.id, target.language)
+    if not (previous / "index.html").is_file() or (pdf is not None and not previous_pdf.is_file()):
+        return False
+    nested = set(target.org.translations) | {"pdf"} if target.is_source_language else set()
+    shutil.copytree(previous, part, copy_function=os.link,
+                    ignore=lambda folder, names: [n for n in names if Path(folder) == previous and n in nested])
+    if pdf is not None:
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        os.link(previous_pdf, pdf)
+    return True
+
+
 def build_all(
     root: Path,
     out: Path,
     org_ids: Iterable[str] | None = None,
     workers: int | None = None,
     progress: Callable[[str], None] = print,
-    after_sites: Callable[[Path, list[BuildTarget]], None] | None = None,
     with_pdf: bool = True,
+    shard_spec: str | None = None,
+    incremental: bool = True,
 ) -> list[SiteResult]:
-    """Build the chosen organisations (default: all) and the portal, then swap into `out`."""
+    """Build the chosen organisations (default: all) and the portal, then swap into `out`.
+
+    With `incremental`, a site whose inputs did not change since the build in `out` is reused
+    from there instead of being built again; the result is the same, byte for byte.
+    """
     root = root.resolve()
     out = out.resolve()
     catalogue = load_catalogue(root / "docs")
-    org_ids = list(org_ids) if org_ids else None
-    targets = all_targets(catalogue, org_ids)
+    chosen = shard(list(org_ids or catalogue.organisations), shard_spec)
+    partial = bool(org_ids or shard_spec)
+    targets = all_targets(catalogue, chosen)
+    hashes = {f"{t.org.id}/{t.language}": inputs_hash(catalogue, t) for t in targets}
+    manifest_path = out.with_name(out.name + MANIFEST_SUFFIX)
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if incremental and manifest_path.is_file() else {}
     staging = _new_staging(out)
     parts = staging / "parts"
     new_site = staging / "site"
@@ -142,10 +180,16 @@ def build_all(
             futures = {}
             for t in targets:
                 part = parts / t.org.id / t.language
-                futures[pool.submit(build_site, str(root), t.org.id, t.language, str(part))] = t
-                if with_pdf:
-                    pdf = parts / t.org.id / "pdf" / pdf_name(t.org.id, t.language)
-                    futures[pool.submit(build_pdf, str(root), t.org.id, t.language, str(pdf))] = t
+                pdf = parts / t.org.id / "pdf" / pdf_name(t.org.id, t.language) if with_pdf else None
+                key = f"{t.org.id}/{t.language}"
+                if previous.get(key) == hashes[key] and _reuse(out, t, part, pdf):
+                    results.append(SiteResult(t.org.id, t.language, t.path, 0.0, kind="reused"))
+                    progress(f"same {t.org.id} ({t.language}): inputs unchanged, reused from {out.name}/{t.path}/")
+                    continue
+                epoch = source_date_epoch(catalogue, t)
+                futures[pool.submit(build_site, str(root), t.org.id, t.language, str(part), epoch)] = t
+                if pdf is not None:
+                    futures[pool.submit(build_pdf, str(root), t.org.id, t.language, str(pdf), epoch)] = t
             for future in as_completed(futures):
                 target = futures[future]
                 result = future.result()
@@ -168,32 +212,23 @@ def build_all(
                 name = pdf_name(target.org.id, target.language)
                 (new_site / target.org.id / "pdf").mkdir(exist_ok=True)
                 os.replace(parts / target.org.id / "pdf" / name, new_site / target.org.id / "pdf" / name)
-        if after_sites:
-            after_sites(new_site, targets)
-        (new_site / "index.html").write_text(
-            render_portal(catalogue, root / "overrides", _pdf_paths(new_site)), encoding="utf-8"
-        )
+        pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
+                for t in all_targets(catalogue)} if with_pdf else {}
+        (new_site / "index.html").write_text(render_portal(catalogue, root / "overrides", pdfs), encoding="utf-8")
         deduplicate(new_site, "**/assets/**/*")
         (new_site / "status").mkdir()
         (new_site / "status" / "index.html").write_text(render_dashboard(catalogue, root / "overrides"),
                                                         encoding="utf-8")
-        if org_ids and out.exists():
+        if partial and out.exists():
             _swap_parts(new_site, out, staging)  # keep the organisations that were not rebuilt
         else:
             _swap(new_site, out, staging)
+        # Written after the swap: a crash in between costs a rebuild, never a wrong reuse.
+        manifest = {**(previous if partial else {}), **hashes}
+        manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(results, key=lambda r: (r.org_id, r.language, r.kind))
-
-
-def _pdf_paths(site: Path) -> dict[str, str]:
-    """PDFs already written into the new site, keyed `<org>/<lang>`."""
-    paths = {}
-    for pdf in site.glob("*/pdf/*.pdf"):
-        org_id = pdf.parent.parent.name
-        language = pdf.stem.removeprefix(f"{org_id}-")
-        paths[f"{org_id}/{language}"] = pdf.relative_to(site).as_posix()
-    return paths
 
 
 def _swap(new_site: Path, out: Path, staging: Path) -> None:
@@ -219,16 +254,17 @@ def _swap_parts(new_site: Path, out: Path, staging: Path) -> None:
         os.replace(entry, out / entry.name)
 
 
-def main_build(root: Path, out: Path, org_ids: list[str] | None) -> int:
+def main_build(root: Path, out: Path, org_ids: list[str] | None, shard_spec: str | None = None) -> int:
     started = time.perf_counter()
     try:
-        results = build_all(root, out, org_ids)
+        results = build_all(root, out, org_ids, shard_spec=shard_spec)
     except BuildFailed as failed:
         print(f"error: {len(failed.failures)} site(s) failed; {out.name}/ was left unchanged.", file=sys.stderr)
         print(str(failed), file=sys.stderr)
         return 1
     sites = sum(1 for r in results if r.kind == "site")
     pdfs = sum(1 for r in results if r.kind == "pdf")
-    print(f"Built {sites} site(s), {pdfs} PDF(s) and the portal into {out.name}/ "
-          f"in {time.perf_counter() - started:.1f} s")
+    reused = sum(1 for r in results if r.kind == "reused")
+    print(f"Built {sites} site(s), {pdfs} PDF(s) and the portal into {out.name}/ in "
+          f"{time.perf_counter() - started:.1f} s" + (f"; {reused} site(s) unchanged and reused" if reused else ""))
     return 0

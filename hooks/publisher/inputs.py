@@ -1,0 +1,130 @@
+"""What each site is built from, as a hash: the basis of incremental builds and sharding.
+
+A site (one organisation in one language) depends on its language's pages, for a translation
+also the source pages (stale notices, untranslated fallbacks), the snippets its pages include,
+its organisation's entry, the shared configuration, templates and code, and the git dates shown
+on its pages. When none of these changed, the previous output can be reused as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from .findings import display_path
+from .organisations import Catalogue
+from .site_config import BuildTarget
+from .sources import read_source
+
+SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "docs/languages.yml", "docs/topics.yml")
+SHARED_TREES = ("hooks", "overrides")
+ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI")
+
+
+@cache
+def git_dates(root: Path) -> dict[str, int]:
+    """The last commit time of every file below docs/, from one `git log`."""
+    try:
+        result = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", "docs"],
+                                cwd=root, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    dates: dict[str, int] = {}
+    current = 0
+    for line in result.stdout.splitlines():
+        if line.startswith("@"):
+            current = int(line[1:])
+        elif line.strip():
+            dates.setdefault(line.strip(), current)
+    return dates
+
+
+def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]:
+    found: set[Path] = set()
+    queue = list(sources)
+    while queue:
+        path = queue.pop()
+        if not path.is_file():
+            continue
+        for include in read_source(path, display_path(path, catalogue.root)).includes:
+            snippet = (catalogue.snippets_dir / include.file).resolve()
+            if snippet not in found:
+                found.add(snippet)
+                queue.append(snippet)
+    return found
+
+
+def target_files(catalogue: Catalogue, target: BuildTarget) -> list[Path]:
+    """The content files a site is built from (besides the shared configuration)."""
+    org = target.org
+    folder = catalogue.org_dir(org.id)
+    pages = sorted(folder.glob(f"*.{target.language}.md"))
+    sources = sorted(folder.glob(f"*.{org.source_language}.md")) if not target.is_source_language else []
+    included_from = list(pages)
+    for page in pages:  # an untranslated page shows its source page, with the source's snippets
+        if "untranslated: true" in page.read_text(encoding="utf-8"):
+            included_from.append(folder / page.name.replace(f".{target.language}.", f".{org.source_language}."))
+    # A missing snippet is left out here (the checks report it); when it appears, the hash changes.
+    return sorted(p for p in {*pages, *sources, *_snippet_closure(catalogue, included_from)} if p.is_file())
+
+
+def _tree_files(root: Path) -> list[Path]:
+    files = []
+    for name in SHARED_TREES:
+        files.extend(p for p in (root / name).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(files)
+
+
+def inputs_hash(catalogue: Catalogue, target: BuildTarget) -> str:
+    root = catalogue.root
+    digest = hashlib.sha256()
+    dates = git_dates(root)
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
+
+    for name in SHARED_INPUTS:
+        path = root / name
+        add(name, path.read_bytes() if path.is_file() else b"")
+    for path in _tree_files(root):
+        add(display_path(path, root), path.read_bytes())
+    for path in target_files(catalogue, target):
+        shown = display_path(path, root)
+        add(shown, path.read_bytes())
+        add(f"git:{shown}", str(dates.get(shown, 0)).encode())
+    add("organisation", repr(target.org).encode())
+    add("language", target.language.encode())
+    for name in (*ENVIRONMENT, "SOURCE_DATE_EPOCH"):
+        add(f"env:{name}", os.environ.get(name, "").encode())
+    return digest.hexdigest()
+
+
+def source_date_epoch(catalogue: Catalogue, target: BuildTarget) -> int:
+    """A build time that only moves when the site's content does: its newest commit (or file)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    dates = git_dates(catalogue.root)
+    files = target_files(catalogue, target)
+    committed = [dates[display_path(p, catalogue.root)] for p in files if display_path(p, catalogue.root) in dates]
+    if committed:
+        return max(committed)
+    return max((int(p.stat().st_mtime) for p in files), default=0)
+
+
+def shard(items: list[str], spec: str | None) -> list[str]:
+    """The deterministic share `i/n` (1-based) of `items`, taken round-robin in sorted order."""
+    if not spec:
+        return items
+    try:
+        index, count = (int(part) for part in spec.split("/"))
+    except ValueError:
+        raise ValueError(f"SHARD must look like 2/4 (this shard / number of shards), not '{spec}'") from None
+    if not 1 <= index <= count:
+        raise ValueError(f"SHARD {spec}: the shard number must be between 1 and {count}")
+    return [item for position, item in enumerate(sorted(items)) if position % count == index - 1]
