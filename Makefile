@@ -5,6 +5,7 @@
 #   make check                     every reference and page, without building
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
+#   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make test                      the whole test suite
 #   make lint                      ruff
 
@@ -24,7 +25,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site pdf serve check translations new-org test lint clean
+.PHONY: site pdf serve bench check translations new-org test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -46,6 +47,9 @@ check: $(INSTALLED)
 new-org: $(INSTALLED)
 	$(PYTHON) -m publisher new-org --id "$(ID)" --name "$(NAME)" --languages "$(LANGUAGES)" \
 		$(if $(COUNTRY),--country $(COUNTRY)) $(if $(DOMAIN),--domain $(DOMAIN))
+
+bench: $(INSTALLED)
+	$(PYTHON) -m publisher bench $(if $(ORGS),--orgs $(ORGS))
 
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))

@@ -1,10 +1,11 @@
-"""Template filters our overrides use (localised dates)."""
+"""Template filters our overrides use (localised dates), and compiled templates shared across builds."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from publisher.dates import long_date
+from publisher.template_cache import TEMPLATES
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -14,4 +15,5 @@ if TYPE_CHECKING:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["guide_date"] = long_date
+    env.bytecode_cache = TEMPLATES  # the per-process cache outlives this build's environment
     return env

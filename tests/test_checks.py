@@ -151,7 +151,7 @@ def test_invalid_front_matter_yaml(fixture_repo) -> None:
         "docs/testby/regler.da.md:1: error: front matter misses the required key 'review_by' "
         "(a date written YYYY-MM-DD)",
         "docs/testby/regler.da.md:1: error: front matter misses the required key 'title' (text)",
-        "docs/testby/regler.da.md:4: error: invalid YAML: expected ',' or ']', but got ':'; "
+        "docs/testby/regler.da.md:4: error: invalid YAML: did not find expected ',' or ']'; "
         "check indentation, colons and quotes",
     ]
 

@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     new_org.add_argument("--languages", required=True, help="e.g. da,en (the organisation's own first)")
     new_org.add_argument("--country", help="DK or NO (default: from the first language)")
     new_org.add_argument("--domain", help="the organisation's web domain")
+    bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
+    bench.add_argument("--orgs", type=int, default=100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
     translations = commands.add_parser("translations", help="translation status; --mark after review")
     translations.add_argument("--mark", nargs="*", default=[], help="translation files to mark as current")
@@ -123,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Next: write the guideline in docs/{args.id}/, preview with 'make serve ORG={args.id}', "
                   f"build with 'make site ORG={args.id}'.")
             return 0
+        if args.command == "bench":
+            from .bench import main as bench_main
+
+            return bench_main(ROOT, args.orgs)
         if args.command == "check":
             return check(ROOT)
         if args.command == "translations":

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .dashboard import render_dashboard
 from .findings import PublisherError
-from .inputs import inputs_hash, shard, source_date_epoch
+from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from .optimise import deduplicate, optimise_site
 from .organisations import load_catalogue
 from .pdf import pdf_name
@@ -167,7 +167,8 @@ def build_all(
     chosen = shard(list(org_ids or catalogue.organisations), shard_spec)
     partial = bool(org_ids or shard_spec)
     targets = all_targets(catalogue, chosen)
-    hashes = {f"{t.org.id}/{t.language}": inputs_hash(catalogue, t) for t in targets}
+    shared = shared_digest(root)
+    hashes = {f"{t.org.id}/{t.language}": inputs_hash(catalogue, t, shared) for t in targets}
     manifest_path = out.with_name(out.name + MANIFEST_SUFFIX)
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if incremental and manifest_path.is_file() else {}
     staging = _new_staging(out)

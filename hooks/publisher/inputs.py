@@ -81,19 +81,25 @@ def _tree_files(root: Path) -> list[Path]:
     return sorted(files)
 
 
-def inputs_hash(catalogue: Catalogue, target: BuildTarget) -> str:
-    root = catalogue.root
+def shared_digest(root: Path) -> bytes:
+    """What every site is built from: configuration, code, templates, assets (hashed once per build)."""
     digest = hashlib.sha256()
+    for name in SHARED_INPUTS:
+        path = root / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
+    for path in _tree_files(root):
+        digest.update(display_path(path, root).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
+def inputs_hash(catalogue: Catalogue, target: BuildTarget, shared: bytes | None = None) -> str:
+    root = catalogue.root
+    digest = hashlib.sha256(shared if shared is not None else shared_digest(root))
     dates = git_dates(root)
 
     def add(label: str, data: bytes) -> None:
         digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
 
-    for name in SHARED_INPUTS:
-        path = root / name
-        add(name, path.read_bytes() if path.is_file() else b"")
-    for path in _tree_files(root):
-        add(display_path(path, root), path.read_bytes())
     for path in target_files(catalogue, target):
         shown = display_path(path, root)
         add(shown, path.read_bytes())

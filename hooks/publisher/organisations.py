@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -247,8 +248,24 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
 
 
 def load_catalogue(docs_dir: Path) -> Catalogue:
-    """Load and validate `organisations.yml` and `languages.yml` in `docs_dir`."""
+    """Load and validate `organisations.yml`, `languages.yml` and `topics.yml` in `docs_dir`.
+
+    Cached per process while the files are unchanged: every hook of every page asks for it.
+    """
     docs_dir = docs_dir.resolve()
+    stamps = []
+    for name in (ORGANISATIONS_FILE, LANGUAGES_FILE, TOPICS_FILE):
+        try:
+            stat = (docs_dir / name).stat()
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except FileNotFoundError:
+            stamps.append(None)
+    folders = tuple(sorted(p.name for p in docs_dir.iterdir() if p.is_dir())) if docs_dir.is_dir() else ()
+    return _load_catalogue_cached(docs_dir, tuple(stamps), folders)
+
+
+@cache
+def _load_catalogue_cached(docs_dir: Path, stamps: tuple, folders: tuple[str, ...]) -> Catalogue:
     root = docs_dir.parent
     languages = _load_languages(docs_dir / LANGUAGES_FILE, root)
     path = docs_dir / ORGANISATIONS_FILE

@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import subprocess
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -49,18 +47,19 @@ def source_hash(source: Source) -> str:
     return digest[:HASH_LENGTH]
 
 
-@cache
 def last_changed(path: Path) -> dt.date:
-    """The date of the last commit that touched `path`; its modification time outside git."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", path.name],
-            cwd=path.parent, capture_output=True, text=True, timeout=10, check=False,
-        )
-        if result.returncode == 0 and result.stdout.strip():
-            return dt.date.fromisoformat(result.stdout.strip())
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
+    """The date of the last commit that touched `path`; its modification time outside git.
+
+    One `git log` per repository and process answers for every file (see inputs.git_dates).
+    """
+    from .inputs import git_dates
+
+    path = path.resolve()
+    docs = next((parent for parent in path.parents if parent.name == "docs"), None)
+    if docs is not None:
+        committed = git_dates(docs.parent).get(path.relative_to(docs.parent).as_posix())
+        if committed:
+            return dt.datetime.fromtimestamp(committed, tz=dt.UTC).date()
     return dt.date.fromtimestamp(path.stat().st_mtime)
 
 
