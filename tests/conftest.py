@@ -39,6 +39,7 @@ organisations:
     contact:
       unit: HR
       email: hr@testby.dk
+      phone: "12 34 56 78"
     document:
       title: Testbys retningslinjer
       approved_by: Byrådet

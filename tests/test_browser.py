@@ -78,6 +78,12 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
+def site_url(server: str, org_id: str, language: str) -> str:
+    """The root URL of an organisation's site in `language` (translations live in a subfolder)."""
+    org = CATALOGUE.organisation(org_id)
+    return f"{server}{org_id}/" if language == org.source_language else f"{server}{org_id}/{language}/"
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page below the site root, as URL paths relative to it."""
     return [p.relative_to(site).as_posix() for p in html_pages(site)]
@@ -127,9 +133,7 @@ def test_language_switcher_lands_on_the_counterpart(browser, server: str, org_id
         page.hover(".md-header__option .md-select")
         page.click(f".md-select__link[hreflang='{language}']")
         page.wait_for_load_state("load")
-        expected = f"{server}{org_id}/{page_name}" if language == org.source_language else \
-            f"{server}{org_id}/{language}/{page_name}"
-        assert page.url == expected
+        assert page.url == site_url(server, org_id, language) + page_name
         assert page.evaluate("document.documentElement.lang") == language
     page.close()
 
@@ -152,7 +156,7 @@ def test_search_finds_its_language_and_nothing_from_another(browser, server: str
     org = CATALOGUE.organisation(org_id)
     page = browser.new_page()
     for language in org.languages:
-        root = f"{server}{org_id}/" if language == org.source_language else f"{server}{org_id}/{language}/"
+        root = site_url(server, org_id, language)
         page.goto(root + "index.html")
         hits = search(page, KNOWN_WORDS[language])
         assert hits, (org_id, language)
@@ -189,7 +193,7 @@ def test_footer_links_to_the_accessibility_statement(browser, server: str, org_i
     org = CATALOGUE.organisation(org_id)
     page = browser.new_page()
     for language in org.languages:
-        root = f"{server}{org_id}/" if language == org.source_language else f"{server}{org_id}/{language}/"
+        root = site_url(server, org_id, language)
         page.goto(root + org.nav[-1].replace(".md", ".html"))
         label = CATALOGUE.languages[language].labels["accessibility_statement"]
         page.click(f".md-footer-meta a:text-is('{label}')")

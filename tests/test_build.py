@@ -65,5 +65,38 @@ def test_organisation_without_folder_is_reported(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         build_all(root, root / "site")
     assert str(error.value) == (
-        "docs/organisations.yml:17: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
+        "docs/organisations.yml:18: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
     )
+
+
+def test_serve_previews_one_organisation_in_one_language(fixture_repo) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    root = fixture_repo()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "GUIDE_ORG": "testby", "GUIDE_LANG": "en"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
+         "-f", str(root / "mkdocs.yml")],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        html = ""
+        for _ in range(60):
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/regler.html", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert '<html lang="en"' in html
+        assert "Common guideline: Confidentiality" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

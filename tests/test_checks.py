@@ -116,7 +116,7 @@ def test_nav_entry_without_page_and_page_in_no_nav(fixture_repo) -> None:
     organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]", "nav: [index.md, reglr.md]")
     root = fixture_repo(organisations=organisations)
     assert findings(root) == [
-        "docs/organisations.yml:16: error: nav entry 'reglr.md' of 'testby' has no page: create "
+        "docs/organisations.yml:17: error: nav entry 'reglr.md' of 'testby' has no page: create "
         "docs/testby/reglr.da.md or remove the entry",
         "docs/testby/regler.da.md:1: error: page 'regler.md' is in no nav: add it to 'nav' of 'testby' in "
         "docs/organisations.yml, or set 'hidden: true' in its front matter",
@@ -260,6 +260,18 @@ def test_build_fails_with_the_same_messages(fixture_repo) -> None:
     assert ("docs/testby/index.da.md:7: error: placeholder link '[x](#)': link to a real page or heading, "
             "or write the words as plain text") in problems
     assert "docs/testby/index.da.md:7: error: anchor '#nej' does not exist in docs/testby/regler.da.md" in problems
+
+
+def test_missing_statement_contact_is_a_warning(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("      email: hr@testby.dk\n", "").replace(
+        '      phone: "12 34 56 78"\n', "")
+    root = fixture_repo(organisations=organisations)
+    assert findings(root) == [
+        "docs/organisations.yml:2: warning: organisation 'testby' has no contact e-mail: its accessibility statement "
+        "needs a written contact and its pages get no feedback link; add 'email' under its 'contact'",
+        "docs/organisations.yml:2: warning: organisation 'testby' has no contact phone: its accessibility statement "
+        "must give one; add 'phone' under its 'contact'",
+    ]
 
 
 def test_real_content_has_no_error() -> None:

@@ -393,7 +393,22 @@ class _Checker:
                        f"folder docs/{folder.name}/ belongs to no organisation: add '{folder.name}' to "
                        f"docs/organisations.yml or move the folder out of docs/")
         for org in self.catalogue.organisations.values():
+            self.check_contact(org)
             self.check_organisation(org)
+
+    def check_contact(self, org: Organisation) -> None:
+        """What the accessibility statement and the feedback links need (WCAG statement rules)."""
+        where = self.catalogue.config_display
+        if not org.contact.phone:
+            self.warning(where, org.line, f"organisation '{org.id}' has no contact phone: its accessibility "
+                                          f"statement must give one; add 'phone' under its 'contact'")
+        if not org.contact.email:
+            self.warning(where, org.line, f"organisation '{org.id}' has no contact e-mail: its accessibility "
+                                          f"statement needs a written contact and its pages get no feedback link; "
+                                          f"add 'email' under its 'contact'")
+        if org.country == "NO" and not org.statement_url:
+            self.warning(where, org.line, f"organisation '{org.id}' has no 'statement_url': link its published "
+                                          f"statement at uustatus.no (the service's front page is shown until then)")
 
 
 def check_all(catalogue: Catalogue) -> CheckReport:
