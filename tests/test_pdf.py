@@ -133,3 +133,27 @@ def test_two_builds_give_identical_bytes(tmp_path: Path, monkeypatch: pytest.Mon
     assert first == second
     created = PdfReader(tmp_path / "a.pdf").metadata.creation_date
     assert created.timestamp() == 1700000000  # the creation date is SOURCE_DATE_EPOCH
+
+
+def test_links_between_pages_jump_inside_the_pdf(pdfs) -> None:
+    reader = pdfs[("region-nordjylland", "da")]
+    pages = [squash(page.extract_text()) for page in reader.pages]
+    contents_end = 2
+    jumps = []
+    for index, page in enumerate(reader.pages[contents_end:], start=contents_end):
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            destination = annotation.get("/Dest")
+            if destination is None and "/A" in annotation:
+                destination = annotation["/A"].get("/D")
+            if destination is None:
+                continue
+            if not isinstance(destination, list):
+                destination = [reader.named_destinations[str(destination)].page]
+            jumps.append((index, _page_index(reader, destination)))
+    assert jumps, "no internal links in the body"
+    targets = {target for source, target in jumps if source != target}
+    heading = "Retningslinjer På sociale medier går vi i dialog med borgerne"
+    assert [target for target in targets if heading in pages[target]], (jumps, targets)
+    assert len(jumps) >= 2  # from 'Fælles visuel identitet' and from 'Krisekommunikation'
+
