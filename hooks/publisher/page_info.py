@@ -42,7 +42,6 @@ def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, ti
         "contact_email": contact.email,
         "contact_phone": contact.phone,
         "review_by": review_by.isoformat() if isinstance(review_by, dt.date) else None,
-        "review_overdue": isinstance(review_by, dt.date) and review_by < dt.date.today(),
         "last_updated": updated.isoformat() if updated else None,
         "feedback": feedback,
     }
