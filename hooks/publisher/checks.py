@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from .findings import Finding, display_path
 from .organisations import Catalogue, Organisation
+from .readability import LANGUAGES as READABILITY_LANGUAGES
 from .sources import Include, Link, Source, page_name, read_source
 
 SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,), "review_by": (dt.date,)}
@@ -65,6 +66,7 @@ class _Checker:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.report = CheckReport()
+        self._includes: dict[tuple[Path, str], list[Source]] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -236,9 +238,16 @@ class _Checker:
 
     # -- links and content -----------------------------------------------------------------
 
+    def includes_of(self, page: Source, language: str) -> list[Source]:
+        """`walk_includes` once per page and language: links to a page ask for its anchors often."""
+        key = (page.path.resolve(), language)
+        if key not in self._includes:
+            self._includes[key] = self.walk_includes(page, language)
+        return self._includes[key]
+
     def anchors_of(self, page: Source, language: str) -> set[str]:
         anchors = set(page.anchors)
-        for snippet in self.walk_includes(page, language):
+        for snippet in self.includes_of(page, language):
             anchors |= snippet.anchors
         return anchors
 
@@ -366,9 +375,9 @@ class _Checker:
     def check_page(self, page: Source, org_pages: OrgPages, language: str) -> None:
         is_translation = language != org_pages.org.source_language
         self.check_front_matter(page, is_translation)
-        if language in ("da", "nb"):
+        if language in READABILITY_LANGUAGES:
             self.check_readability(page)
-        snippets = self.walk_includes(page, language)
+        snippets = self.includes_of(page, language)
         for where in (page, *snippets):
             self.check_content(where)
             for link in where.links:

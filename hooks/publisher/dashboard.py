@@ -14,12 +14,12 @@ import jinja2
 
 from .findings import display_path
 from .organisations import Catalogue
+from .readability import LANGUAGES as READABILITY_LANGUAGES
 from .readability import LONG_SENTENCE_WORDS, VERY_HARD, measure
 from .sources import page_name, read_source
 from .translations import organisation_status
 
 REVIEW_WARNING_DAYS = 90
-READABILITY_LANGUAGES = ("da", "nb")
 
 
 @dataclass

@@ -68,7 +68,7 @@ def target_files(catalogue: Catalogue, target: BuildTarget) -> list[Path]:
     sources = sorted(folder.glob(f"*.{org.source_language}.md")) if not target.is_source_language else []
     included_from = list(pages)
     for page in pages:  # an untranslated page shows its source page, with the source's snippets
-        if "untranslated: true" in page.read_text(encoding="utf-8"):
+        if read_source(page, display_path(page, catalogue.root)).front_matter.get("untranslated") is True:
             included_from.append(folder / page.name.replace(f".{target.language}.", f".{org.source_language}."))
     # A missing snippet is left out here (the checks report it); when it appears, the hash changes.
     return sorted(p for p in {*pages, *sources, *_snippet_closure(catalogue, included_from)} if p.is_file())
