@@ -74,6 +74,23 @@ def test_changing_the_source_makes_the_translation_stale(fixture_repo) -> None:
     assert "may be out of date" not in english_page(root)
 
 
+def test_changing_a_shared_snippet_makes_the_translations_that_show_it_stale(fixture_repo) -> None:
+    root = fixture_repo()
+    snippet = root / "docs/_snippets/da/confidentiality.md"
+    snippet.write_text(snippet.read_text(encoding="utf-8").replace("om tavshed.", "om tavshed og loyalitet."),
+                       encoding="utf-8")
+    catalogue = load_catalogue(root / "docs")
+    # index includes no snippet and stays current; regler shows the changed passage.
+    assert [(s.base, s.state) for s in organisation_status(catalogue, "testby")] == [
+        ("index", "current"), ("regler", "stale"),
+    ]
+    build_all(root, root / "site", progress=lambda line: None)
+    assert "This translation may be out of date; the Danish original was changed on " in english_page(root)
+
+    mark_current(catalogue, root / "docs/testby/regler.en.md")
+    assert [s.state for s in organisation_status(catalogue, "testby")] == ["current", "current"]
+
+
 def test_deleting_a_translation_fails_the_build_naming_the_file(fixture_repo) -> None:
     root = fixture_repo({"testby/regler.en.md": None})
     with pytest.raises(BuildFailed) as failed:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from .findings import display_path
 from .organisations import Catalogue
 from .sources import page_name, read_source
-from .translations import last_changed
+from .translations import content_changed_on
 
 
 def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, title: str) -> dict[str, Any] | None:
@@ -36,7 +36,7 @@ def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, ti
     if contact.email:
         subject = quote(f"{title} – {org.name}")
         feedback = f"mailto:{contact.email}?subject={subject}"
-    updated = last_changed(path) if path.is_file() else None
+    updated = content_changed_on(path, catalogue.snippets_dir) if path.is_file() else None
     return {
         "owner": str(source.front_matter.get("owner", contact.unit)),
         "contact_email": contact.email,

@@ -39,12 +39,44 @@ class TranslationStatus:
         return f"{display_path(self.translation, root)}: {self.state}"
 
 
-def source_hash(source: Source) -> str:
-    """What a translation translates: the source page's title and body, not its metadata."""
+def included_snippets(source: Source, snippets_dir: Path) -> list[Path]:
+    """The snippet files `source` includes, recursively, in reading order, each once.
+
+    Missing files and cycles are skipped here: the checks report them with their line.
+    """
+    found: list[Path] = []
+
+    def walk(page: Source) -> None:
+        for include in page.includes:
+            path = (snippets_dir / include.file).resolve()
+            if include.escaped or path in found or not path.is_file():
+                continue
+            found.append(path)
+            walk(read_source(path, include.file))
+
+    walk(source)
+    return found
+
+
+def source_hash(source: Source, snippets_dir: Path) -> str:
+    """What a translation translates: the source page's title and body, not its metadata.
+
+    The shared snippets the page includes count as its body: when the Danish text of a common
+    passage changes, every translation that shows it needs review, not only the snippet's own.
+    """
     title = str(source.front_matter.get("title", ""))
-    body = "\n".join(source.lines[source.body_line - 1:]).strip()
-    digest = hashlib.sha256(f"{title}\n{body}".replace("\r\n", "\n").encode("utf-8")).hexdigest()
+    parts = [title, "\n".join(source.lines[source.body_line - 1:]).strip()]
+    for path in included_snippets(source, snippets_dir):
+        parts += [f"--8<-- {path.relative_to(snippets_dir.resolve()).as_posix()}",
+                  path.read_text(encoding="utf-8").strip()]
+    digest = hashlib.sha256("\n".join(parts).replace("\r\n", "\n").encode("utf-8")).hexdigest()
     return digest[:HASH_LENGTH]
+
+
+def content_changed_on(page_path: Path, snippets_dir: Path) -> dt.date:
+    """When what a reader sees of a page last changed: the page or a snippet it includes."""
+    page = read_source(page_path, page_path.name)
+    return max(last_changed(path) for path in [page_path, *included_snippets(page, snippets_dir)])
 
 
 def last_changed(path: Path) -> dt.date:
@@ -78,11 +110,11 @@ def page_status(catalogue: Catalogue, org_id: str, language: str, base: str) -> 
             state = "untranslated"
         elif not recorded:
             state = "unreviewed"
-        elif str(recorded) != source_hash(source):
+        elif str(recorded) != source_hash(source, catalogue.snippets_dir):
             state = "stale"
         else:
             state = "current"
-    changed = last_changed(source_path) if state in ("stale", "unreviewed") else None
+    changed = content_changed_on(source_path, catalogue.snippets_dir) if state in ("stale", "unreviewed") else None
     return TranslationStatus(org_id, language, base, state, source_path, translation_path, changed)
 
 
@@ -115,7 +147,8 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
         raise PublisherError([Finding(display, 1, f"this is the {org.source_language} source page; "
                                                   f"mark its translation instead, e.g. {base}.en.md")])
     source_path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
-    new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)))
+    new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
+                           catalogue.snippets_dir)
     text = translation_path.read_text(encoding="utf-8")
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
