@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from publisher import branding, site_config
 from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
@@ -73,6 +73,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     guide = config.extra["guide"]
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
     org = catalogue.organisation(guide["org_id"])
+    hidden = site_config.hidden_pages(catalogue, org.id)
+    for file in files.documentation_pages():
+        if Path(file.src_uri).name.split(".", 1)[0] in hidden:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     files.append(File.generated(config, site_config.PALETTE_CSS, content=branding.palette_css(org)))
     files.append(File.generated(config, site_config.LOGO, content=branding.wordmark_svg(org)))
     return files

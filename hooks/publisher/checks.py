@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 from .findings import Finding, display_path
 from .organisations import Catalogue, Organisation
 from .readability import LANGUAGES as READABILITY_LANGUAGES
-from .sources import Include, Link, Source, page_name, read_source
+from .rendered import LEFTOVER_REFERENCE, Link, PageFacts, facts
+from .sources import INCLUDE, INCLUDE_LIKE, Include, Source, page_name, read_source
 
 SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,), "review_by": (dt.date,)}
 TRANSLATION_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
@@ -67,6 +68,7 @@ class _Checker:
         self.catalogue = catalogue
         self.report = CheckReport()
         self._includes: dict[tuple[Path, str], list[Source]] = {}
+        self._facts: dict[Path, PageFacts] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -82,6 +84,13 @@ class _Checker:
     def language_name(self, code: str) -> str:
         language = self.catalogue.languages.get(code)
         return f"{language.labels['name']} ({code})" if language else code
+
+    def facts(self, source: Source) -> PageFacts:
+        """What the engine makes of `source`, once per file and run."""
+        key = source.path.resolve()
+        if key not in self._facts:
+            self._facts[key] = facts(source, self.catalogue.root, self.catalogue.snippets_dir)
+        return self._facts[key]
 
     def read(self, path: Path) -> Source:
         source = read_source(path, self.display(path))
@@ -172,6 +181,12 @@ class _Checker:
             self.error(source.display, 1, f"front matter is missing: start the file with '---', the keys {keys}, "
                        f"and '---'")
             return
+        if source.findings:
+            return  # the front matter did not parse: its error is reported, guesses about keys would mislead
+        if not is_translation and "untranslated" in data:
+            self.error(source.display, source.key_line("untranslated"),
+                       "'untranslated' marks a translation stub; a source page is always published as written "
+                       "(and checked): remove the key")
         for key, types in required.items():
             if key not in data:
                 self.error(source.display, 1, f"front matter misses the required key '{key}' "
@@ -190,6 +205,10 @@ class _Checker:
             elif key == "topics":
                 known = self.catalogue.topics
                 for topic in value:
+                    if not isinstance(topic, str):
+                        self.error(source.display, line, f"'topics' must be a list of topic ids, e.g. "
+                                                         f"[confidentiality, threats], not {value!r}")
+                        break
                     if topic not in known:
                         close = difflib.get_close_matches(str(topic), list(known), n=1)
                         hint = f"did you mean '{close[0]}'?" if close else f"known topics: {', '.join(known)}"
@@ -207,8 +226,6 @@ class _Checker:
         """The snippets `source` includes, recursively; reports missing, cyclic, mislanguaged."""
         found: list[Source] = []
         for include in source.includes:
-            if include.escaped:
-                continue
             path = self.snippet_path(include)
             written_language = include.file.split("/", 1)[0] if "/" in include.file else None
             if written_language != language:
@@ -245,11 +262,9 @@ class _Checker:
             self._includes[key] = self.walk_includes(page, language)
         return self._includes[key]
 
-    def anchors_of(self, page: Source, language: str) -> set[str]:
-        anchors = set(page.anchors)
-        for snippet in self.includes_of(page, language):
-            anchors |= snippet.anchors
-        return anchors
+    def anchors_of(self, page: Source) -> set[str]:
+        """The ids of the rendered page: the engine numbers them across the snippets it includes."""
+        return self.facts(page).ids
 
     def check_link(self, link: Link, where: Source, page: Source, org_pages: OrgPages, language: str) -> None:
         target = link.target.strip()
@@ -320,14 +335,12 @@ class _Checker:
                            f"link '{target}' points to a page that does not exist in '{org.id}' "
                            f"({self.language_name(language)}): no {shown}; pages: {known}")
                 return
-        anchor_language = language
         if target_page is not None and target_page.front_matter.get("untranslated") is True:
             # An untranslated page shows its source page, so the source's anchors are the ones there.
             base = page_name(target_page.path)[0] if page_name(target_page.path) else ""
             target_page = org_pages.page(org.source_language, base) or target_page
-            anchor_language = org.source_language
         if fragment and target_page is not None:
-            anchors = self.anchors_of(target_page, anchor_language)
+            anchors = self.anchors_of(target_page)
             if fragment not in anchors:
                 close = difflib.get_close_matches(fragment, sorted(anchors), n=1)
                 hint = f"; did you mean '#{close[0]}'?" if close else (
@@ -337,7 +350,20 @@ class _Checker:
                            f"anchor '#{fragment}' does not exist in {shown}{hint}")
 
     def check_content(self, where: Source) -> None:
-        for tag in where.html:
+        for leftover in self.facts(where).leftovers:
+            written = where.lines[leftover.line - 1]
+            if INCLUDE_LIKE.match(written) and not INCLUDE.match(written):
+                continue  # reported as an unrecognised include, with how to fix it
+            if LEFTOVER_REFERENCE.fullmatch(leftover.text):
+                self.error(where.display, leftover.line,
+                           f"'{leftover.text}' would be published as text: the reference link has no definition; "
+                           f"add a line '[label]: address' or write the link as [text](address)")
+            else:
+                self.error(where.display, leftover.line,
+                           f"'{leftover.text[:50]}' would be published as text, not as markup: an include or a box "
+                           f"('!!!') must start at the beginning of its line, or be indented under a list item "
+                           f"or box")
+        for tag in self.facts(where).tags:
             if tag.name in UNSAFE_TAGS:
                 self.error(where.display, tag.line,
                            f"<{tag.name}> is not allowed in a guideline (it can run code or load other sites); "
@@ -380,7 +406,7 @@ class _Checker:
         snippets = self.includes_of(page, language)
         for where in (page, *snippets):
             self.check_content(where)
-            for link in where.links:
+            for link in self.facts(where).links:
                 self.check_link(link, where, page, org_pages, language)
 
     def check_organisation(self, org: Organisation, languages: Iterable[str] | None = None) -> None:
@@ -389,7 +415,7 @@ class _Checker:
         self.check_structure(org_pages, languages)
         for language in languages:
             for page in org_pages.pages[language].values():
-                if page.front_matter.get("untranslated") is True:
+                if page.front_matter.get("untranslated") is True and language != org.source_language:
                     self.check_front_matter(page, is_translation=True)
                     continue
                 self.check_page(page, org_pages, language)

@@ -66,12 +66,10 @@ def target_files(catalogue: Catalogue, target: BuildTarget) -> list[Path]:
     folder = catalogue.org_dir(org.id)
     pages = sorted(folder.glob(f"*.{target.language}.md"))
     sources = sorted(folder.glob(f"*.{org.source_language}.md")) if not target.is_source_language else []
-    included_from = list(pages)
-    for page in pages:  # an untranslated page shows its source page, with the source's snippets
-        if read_source(page, display_path(page, catalogue.root)).front_matter.get("untranslated") is True:
-            included_from.append(folder / page.name.replace(f".{target.language}.", f".{org.source_language}."))
+    # A translation depends on its source pages with their snippets: they decide whether it is
+    # stale, and an untranslated page shows them.
     # A missing snippet is left out here (the checks report it); when it appears, the hash changes.
-    return sorted(p for p in {*pages, *sources, *_snippet_closure(catalogue, included_from)} if p.is_file())
+    return sorted(p for p in {*pages, *sources, *_snippet_closure(catalogue, [*pages, *sources])} if p.is_file())
 
 
 def _tree_files(root: Path) -> list[Path]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sources import INCLUDE, INLINE_LINK, Source
+from .sources import INCLUDE, Source
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](address): the text is read, the address is not
 LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]|\d+\.|#{1,6})\s+")
 LANGUAGES = ("da", "nb")  # LIX and its bands are Scandinavian measures
 VERY_HARD = 55
@@ -64,7 +65,7 @@ def plain_lines(source: Source) -> list[tuple[int, str]]:
             continue
         if in_fence or INCLUDE.match(line) or line.lstrip().startswith(("!!!", "???", "|")):
             continue
-        text = INLINE_LINK.sub(lambda m: m.group(2), line)
+        text = LINK.sub(lambda m: m.group(1), line)
         text = re.sub(r"\{[^}]*\}", "", text)
         text = re.sub(r"<[^>]+>|[*_`>#]", " ", text)
         lines.append((number, text))

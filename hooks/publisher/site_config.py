@@ -14,6 +14,7 @@ from typing import Any
 from .findings import Finding, PublisherError
 from .organisations import Catalogue, Organisation
 from .page_info import statement_url
+from .sources import page_name, read_source
 
 ORG_ENV = "GUIDE_ORG"
 LANG_ENV = "GUIDE_LANG"
@@ -113,3 +114,17 @@ def snippet_base_path(catalogue: Catalogue) -> list[str]:
 
 def docs_dir(catalogue: Catalogue, target: BuildTarget) -> Path:
     return catalogue.org_dir(target.org.id)
+
+
+def hidden_pages(catalogue: Catalogue, org_id: str) -> set[str]:
+    """Page base names whose source page says `hidden: true`: built and linkable, not in the nav.
+
+    A translation follows its source page, so every language hides the same pages.
+    """
+    org = catalogue.organisation(org_id)
+    hidden = set()
+    for path in catalogue.org_dir(org_id).glob(f"*.{org.source_language}.md"):
+        name = page_name(path)
+        if name and read_source(path, path.name).front_matter.get("hidden") is True:
+            hidden.add(name[0])
+    return hidden

@@ -49,7 +49,7 @@ def included_snippets(source: Source, snippets_dir: Path) -> list[Path]:
     def walk(page: Source) -> None:
         for include in page.includes:
             path = (snippets_dir / include.file).resolve()
-            if include.escaped or path in found or not path.is_file():
+            if path in found or not path.is_file():
                 continue
             found.append(path)
             walk(read_source(path, include.file))
