@@ -157,3 +157,36 @@ def test_links_between_pages_jump_inside_the_pdf(pdfs) -> None:
     assert [target for target in targets if heading in pages[target]], (jumps, targets)
     assert len(jumps) >= 2  # from 'Fælles visuel identitet' and from 'Krisekommunikation'
 
+
+
+# A 1×1 PNG, as an author would save a picture next to the pages.
+PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                      "1f15c4890000000d49444154789c6360f8cf000000030101001854a2f10000000049454e44ae426082")
+
+
+def test_an_image_beside_the_pages_is_in_the_pdf(fixture_repo) -> None:
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "![Testbys logo](logo.png)\n"})
+    (root / "docs/testby/logo.png").write_bytes(PIXEL)
+    def images(pdf: Path) -> int:
+        return sum(len(page.images) for page in PdfReader(pdf).pages)
+
+    with_image = images(write_pdf(root, load_catalogue(root / "docs"), "testby", "da", root / "with.pdf"))
+    page = root / "docs/testby/index.da.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("![Testbys logo](logo.png)", "Ingen billeder."),
+                    encoding="utf-8")
+    without = images(write_pdf(root, load_catalogue(root / "docs"), "testby", "da", root / "without.pdf"))
+    assert without == 0 < with_image  # WeasyPrint shares one resource list between pages
+
+
+def test_a_missing_image_is_a_clean_error_not_a_traceback(fixture_repo) -> None:
+    from publisher.findings import PublisherError
+
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "![Testbys logo](mangler.png)\n"})
+    with pytest.raises(PublisherError) as error:
+        write_pdf(root, load_catalogue(root / "docs"), "testby", "da", root / "out.pdf")
+    message = str(error.value.findings[0])
+    assert message.startswith("docs/testby:1: error: a file the PDF shows could not be read (")
+    assert "mangler.png" in message and message.endswith("'make check' names the page and line that link it")
+    assert not (root / "out.pdf").exists() and not (root / "out.pdf.part").exists()

@@ -23,12 +23,12 @@ import jinja2
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.utils.yaml import yaml_load
 
 from . import branding
 from .dates import long_date
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
+from .rendered import markdown_settings
 from .sources import Source, read_source
 
 PDF_TEMPLATE = "pdf/document.html"
@@ -80,22 +80,6 @@ class PdfSection:
     title: str
     html: str
     lang: str | None  # set when the section is shown in another language (untranslated)
-
-
-def markdown_settings(root: Path, catalogue: Catalogue) -> tuple[list[Any], dict[str, Any]]:
-    """The Markdown extensions and their settings from mkdocs.yml: the site's and the PDF's are the same."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml_load(handle)
-    extensions = config.get("markdown_extensions") or {}
-    if isinstance(extensions, list):
-        merged: dict[str, Any] = {}
-        for item in extensions:
-            merged.update(item if isinstance(item, dict) else {item: {}})
-        extensions = merged
-    configs = {name: dict(settings or {}) for name, settings in extensions.items()}
-    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(catalogue.snippets_dir)]
-    configs.get("toc", {}).pop("permalink", None)  # no ¶ signs in print
-    return list(configs), configs
 
 
 def _render(text: str, page: str, extensions: list[Any], configs: dict[str, Any]) -> str:
@@ -164,7 +148,7 @@ def css_counter_text(template: str) -> str:
 
 def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str) -> str:
     org = catalogue.organisation(org_id)
-    extensions, configs = markdown_settings(root, catalogue)
+    extensions, configs = markdown_settings(root, catalogue.snippets_dir)
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
@@ -186,14 +170,22 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
 def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path) -> Path:
     """Render the organisation's document in `language` to `target` (written atomically)."""
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     html = render_document(root, catalogue, org_id, language)
     offline = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".pdf.part")
-    HTML(string=html, base_url=(root / "overrides").as_uri() + "/", url_fetcher=offline).write_pdf(
-        partial, pdf_variant=PDF_VARIANT, custom_metadata=True,
-    )
+    # Relative addresses in the pages (images) are relative to the organisation's folder, as on the site.
+    base_url = catalogue.org_dir(org_id).resolve().as_uri() + "/"
+    try:
+        HTML(string=html, base_url=base_url, url_fetcher=offline).write_pdf(
+            partial, pdf_variant=PDF_VARIANT, custom_metadata=True,
+        )
+    except FatalURLFetchingError as error:  # a BaseException: it would escape every handler
+        partial.unlink(missing_ok=True)
+        raise PublisherError([Finding(display_path(catalogue.org_dir(org_id), catalogue.root), 1,
+                                      f"a file the PDF shows could not be read ({error}); "
+                                      f"'make check' names the page and line that link it")]) from None
     os.replace(partial, target)
     return target
