@@ -35,4 +35,4 @@ def read_page(path: Path) -> _Page:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    return sorted(site.rglob("*.html"))

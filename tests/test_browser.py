@@ -205,3 +205,15 @@ def test_footer_links_to_the_accessibility_statement(browser, server: str, org_i
         text = page.inner_text("article")
         assert org.contact.unit in text
     page.close()
+
+
+def test_the_first_tab_offers_a_skip_link_to_the_title(browser, server: str) -> None:
+    # tavshedspligt has no second-level heading: the theme alone gives it no skip link at all.
+    page = browser.new_page()
+    page.goto(site_url(server, "region-midtjylland", "da") + "tavshedspligt.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Gå til indholdet"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("tavshedspligt.html#guide-content")
+    assert page.evaluate("document.querySelector(':target h1') !== null")  # lands before the title
+    page.close()

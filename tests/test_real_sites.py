@@ -111,3 +111,23 @@ def test_no_third_party_urls_in_built_html(real_site: Path) -> None:
                 value = attributes.get(name, "")
                 if tag in ("script", "link", "img", "iframe") and value:
                     assert not urlsplit(value).netloc, f"{page}: {tag} loads {value}"
+
+
+def test_every_address_is_relative_so_a_copied_site_works_anywhere(real_site: Path) -> None:
+    """Root-absolute addresses ('/assets/…') break under /intranet/guides/<org>/ and from file://."""
+    absolute = {
+        str(page.relative_to(real_site)): found
+        for page in real_site.rglob("*.html")
+        if (found := re.findall(r'(?:href|src)="(/[^"]*)"', page.read_text(encoding="utf-8")))
+    }
+    assert absolute == {}
+    assert not list(real_site.rglob("404.html"))  # the theme's not-found page can only be root-absolute
+
+
+def test_every_page_has_one_skip_link_to_its_content(real_site: Path) -> None:
+    for page in real_site.glob("*/**/*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "md-content__inner" not in html:
+            continue  # the portal and status pages are not theme pages
+        assert html.count('class="md-skip"') == 1, page
+        assert '<a href="#guide-content" class="md-skip">' in html and 'id="guide-content"' in html, page

@@ -100,7 +100,7 @@ def wordmark_svg(org: Organisation) -> str:
     return f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="{name}">
   <rect x="1.5" y="1.5" width="45" height="45" rx="9" fill="{org.palette.primary}"
         stroke="#ffffff" stroke-width="3"/>
-  <text x="24" y="31" text-anchor="middle" font-family="Source Sans 3, Arial, sans-serif"
+  <text x="24" y="31" text-anchor="middle" font-family="'Source Sans 3', Arial, sans-serif"
         font-size="20" font-weight="700" fill="#ffffff">{letters}</text>
 </svg>
 """

@@ -1,5 +1,7 @@
 """Smaller output: no source maps, only the search language used, identical files stored once.
 
+Also no theme "not found" page, which cannot work in a copied site (see optimise_site).
+
 Each organisation site stays self-contained (it can be copied on its own), but identical theme
 files across sites and languages are hard links to one file, so an additional organisation adds
 only its own pages, search index, PDFs and branding to the disk.
@@ -48,6 +50,11 @@ def prune_search_languages(site: Path, search_languages: list[str]) -> None:
 def optimise_site(site: Path, search_languages: list[str]) -> None:
     strip_source_maps(site)
     prune_search_languages(site, search_languages)
+    # The theme's "not found" page addresses everything from the server root ("/assets/…"), as it
+    # cannot know where it is served from: under /intranet/guides/<org>/ or from file:// it shows
+    # unstyled and its links lead nowhere. A static copy has no use for it; the host's own
+    # not-found page serves readers better than a broken one.
+    (site / "404.html").unlink(missing_ok=True)
 
 
 def deduplicate(root: Path, pattern: str = "*/assets/**/*") -> int:

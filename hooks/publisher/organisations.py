@@ -28,6 +28,7 @@ LANGUAGE_LABELS = (
     "approved_by", "approved_on", "version", "contact", "owner", "last_updated", "review_by",
     "feedback", "not_stated", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
     "contents", "page_x_of_y", "statement_intro", "statement_service", "statement_contact", "phone", "written",
+    "skip_to_content",
 )
 
 
