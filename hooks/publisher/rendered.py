@@ -84,7 +84,7 @@ class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.result = Rendered()
-        self._link: tuple[str, str] | None = None
+        self._href: str | None = None  # of the <a> being read
         self._text: list[str] = []
         self._code_depth = 0
 
@@ -96,7 +96,7 @@ class _Collector(HTMLParser):
         if tag in ("code", "pre"):
             self._code_depth += 1
         if tag == "a" and "href" in attributes:
-            self._link, self._text = (attributes["href"], tag), []
+            self._href, self._text = attributes["href"], []
         elif tag in LINK_ATTRIBUTES and LINK_ATTRIBUTES[tag] in attributes:
             self.result.links.append(RenderedLink(attributes[LINK_ATTRIBUTES[tag]], tag, attributes.get("alt", "")))
         for name in SOURCE_ATTRIBUTES:
@@ -111,12 +111,12 @@ class _Collector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("code", "pre"):
             self._code_depth = max(0, self._code_depth - 1)
-        if tag == "a" and self._link is not None:
-            self.result.links.append(RenderedLink(self._link[0], "a", "".join(self._text).strip()))
-            self._link = None
+        if tag == "a" and self._href is not None:
+            self.result.links.append(RenderedLink(self._href, "a", "".join(self._text).strip()))
+            self._href = None
 
     def handle_data(self, data: str) -> None:
-        if self._link is not None:
+        if self._href is not None:
             self._text.append(data)
         if self._code_depth == 0:
             self.result.leftovers += [match.group(0) for match in LEFTOVER_REFERENCE.finditer(data)]

@@ -68,7 +68,7 @@ def source_hash(source: Source, snippets_dir: Path) -> str:
     parts = [title, "\n".join(source.lines[source.body_line - 1:]).strip()]
     for path in included_snippets(source, snippets_dir):
         parts += [f"--8<-- {path.relative_to(snippets_dir.resolve()).as_posix()}",
-                  path.read_text(encoding="utf-8").strip()]
+                  read_source(path, path.name).text.strip()]  # parsed once already: cached
     digest = hashlib.sha256("\n".join(parts).replace("\r\n", "\n").encode("utf-8")).hexdigest()
     return digest[:HASH_LENGTH]
 
