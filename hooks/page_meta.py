@@ -1,4 +1,4 @@
-"""Add the accessibility statement page and the facts shown on every guideline page."""
+"""Add the accessibility statement and "about this guideline" pages, and the facts shown on every page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from publisher.about import ABOUT_PAGE, about_markdown
 from publisher.organisations import load_catalogue
 from publisher.page_info import page_info, statement_markdown
 from publisher.site_config import STATEMENT_PAGE
@@ -24,6 +25,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
     content = statement_markdown(catalogue, guide["org_id"], guide["language"])
     files.append(File.generated(config, STATEMENT_PAGE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    about = about_markdown(catalogue, guide["org_id"], guide["language"])
+    files.append(File.generated(config, ABOUT_PAGE, content=about, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

@@ -72,7 +72,7 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
     pages: dict[str, list[PageRow]] = {}
     snippet_matrix: dict[str, set[str]] = {}
     topic_matrix: dict[str, set[str]] = {}
-    snippet_topics = sorted({p.stem for p in catalogue.snippets_dir.glob("*/*.md")})
+    snippet_topics = sorted({p.stem for p in catalogue.shared_dir.glob("*/*.md")})
     for org in catalogue.organisations.values():
         folder = catalogue.org_dir(org.id)
         rows = []

@@ -53,7 +53,7 @@ def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]
         if not path.is_file():
             continue
         for include in read_source(path, display_path(path, catalogue.root)).includes:
-            snippet = (catalogue.snippets_dir / include.file).resolve()
+            snippet = (catalogue.shared_dir / include.file).resolve()
             if snippet not in found:
                 found.add(snippet)
                 queue.append(snippet)

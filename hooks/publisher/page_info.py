@@ -36,7 +36,7 @@ def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, ti
     if contact.email:
         subject = quote(f"{title} – {org.name}")
         feedback = f"mailto:{contact.email}?subject={subject}"
-    updated = content_changed_on(path, catalogue.snippets_dir) if path.is_file() else None
+    updated = content_changed_on(path, catalogue.shared_dir) if path.is_file() else None
     return {
         "owner": str(source.front_matter.get("owner", contact.unit)),
         "contact_email": contact.email,

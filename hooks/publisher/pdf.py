@@ -25,9 +25,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import branding
+from .about import about_html, translation_notice
 from .dates import long_date
+from .facts import shown_facts
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
+from .passage_labels import labeller
 from .rendered import markdown_settings
 from .sources import Source, read_source
 
@@ -98,14 +101,14 @@ def document_date(catalogue: Catalogue, org: Organisation) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     try:
         result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", str(catalogue.org_dir(org.id)), str(catalogue.snippets_dir)],
+            ["git", "log", "-1", "--format=%ct", "--", str(catalogue.org_dir(org.id)), str(catalogue.shared_dir)],
             cwd=catalogue.root, capture_output=True, text=True, timeout=10, check=False,
         )
         if result.returncode == 0 and result.stdout.strip():
             return dt.datetime.fromtimestamp(int(result.stdout.strip()), tz=dt.UTC)
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
-    approved = org.document.approved_on or dt.date(2000, 1, 1)
+    approved = org.document.date or dt.date(2000, 1, 1)
     return dt.datetime(approved.year, approved.month, approved.day, tzinfo=dt.UTC)
 
 
@@ -148,7 +151,7 @@ def css_counter_text(template: str) -> str:
 
 def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str) -> str:
     org = catalogue.organisation(org_id)
-    extensions, configs = markdown_settings(root, catalogue.snippets_dir)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
@@ -161,6 +164,9 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
         labels=labels,
         sections=sections(catalogue, org, language, extensions, configs),
         wordmark=branding.wordmark_svg(org),
+        facts=shown_facts(org, labels, language),
+        translation_notice=translation_notice(catalogue, org_id, language),
+        about=about_html(catalogue, org_id, language, link_pages=False),
         page_counter=css_counter_text(labels["page_x_of_y"]),
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         fonts_dir=(root / "overrides/assets/fonts").as_uri(),
