@@ -18,6 +18,7 @@ from typing import Any
 import markdown
 from mkdocs.utils.yaml import yaml_load
 
+from .passages import PassageLabels, PassageRef
 from .sources import Source
 
 PASSAGES_EXTENSION = "publisher.passages"
@@ -132,7 +133,7 @@ def markdown_settings(root: Path, shared_dir: Path, passage_labels: Any = None) 
     """The Markdown extensions and their settings from mkdocs.yml: site, PDF and checks share them.
 
     `passage_labels` (see `passage_labels.labeller`) marks each shared passage for readers; the
-    checks leave it out, since labels carry no links or ids.
+    checks use placeholder labels, which give the page the same structure.
     """
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml_load(handle)
@@ -145,9 +146,13 @@ def markdown_settings(root: Path, shared_dir: Path, passage_labels: Any = None) 
     configs = {name: dict(settings or {}) for name, settings in extensions.items()}
     configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(shared_dir)]
     if PASSAGES_EXTENSION in configs:
-        configs[PASSAGES_EXTENSION] = {"shared_dir": str(shared_dir), "labels": passage_labels or ""}
+        configs[PASSAGES_EXTENSION] = {"shared_dir": str(shared_dir), "labels": passage_labels or _check_labels}
     configs.get("toc", {}).pop("permalink", None)  # no ¶ links: not the author's, and not for print
     return list(configs), configs
+
+
+def _check_labels(ref: PassageRef) -> PassageLabels:
+    return PassageLabels("passage", None)
 
 
 @cache
@@ -199,6 +204,10 @@ def _written_forms(target: str) -> list[str]:
 
 def _include_showing(source: Source, shared_dir: Path, text: str) -> int | None:
     """The line of the include whose snippet `text` comes from (it was indented out of shape)."""
+    if text.startswith("!!! passage"):  # the box our passages extension put around an include
+        lines = source.lines
+        indented = [i.line for i in source.includes if lines[i.line - 1][:1].isspace()]
+        return (indented or [i.line for i in source.includes] or [None])[0]
     for include in source.includes:
         path = shared_dir / include.file
         if path.is_file() and text in path.read_text(encoding="utf-8", errors="replace"):

@@ -15,7 +15,7 @@ from typing import Any
 from pymdownx.snippets import SnippetPreprocessor
 
 from .findings import Finding, PublisherError
-from .passages import PASSAGE_INCLUDE
+from .passages import PASSAGE_INCLUDE, SECTION_MARKER
 from .yamlsource import load_located, read_text
 
 FRONT_MATTER_FENCE = "---"
@@ -103,7 +103,7 @@ def _scan_body(source: Source) -> None:
     lines = source.text.splitlines()
     for index in range(source.body_line - 1, len(lines)):
         number, line = index + 1, lines[index]
-        match = INCLUDE.match(line)
+        match = INCLUDE.match(line) if not PASSAGE_INCLUDE.match(line) else None
         if match:
             if match.group("escape"):
                 continue
@@ -112,8 +112,10 @@ def _scan_body(source: Source) -> None:
             else:
                 source.includes.append(Include(number, match.group("snippet")[1:-1].strip()))
             continue
+        if SECTION_MARKER.match(line):  # where a named section of a shared wording starts or ends
+            continue
         passage = PASSAGE_INCLUDE.match(line)
-        if passage and passage["marker"]:  # a shared passage as the text of a list item
+        if passage and not in_include_block:  # a shared passage, alone or as a list item's text
             source.includes.append(Include(number, passage["path"].strip()))
             continue
         if in_include_block:

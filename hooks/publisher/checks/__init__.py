@@ -49,8 +49,9 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
                 check_front_matter(ctx, page, is_translation=True)
                 continue
             _check_page(ctx, page, org_pages, language)
-            included |= {(ref.topic, ref.wording) for include in page.includes
-                         if (ref := PassageRef.parse(include.path)) is not None}
+            if language == org.source_language:  # the organisation's document is its own-language text
+                included |= {(ref.topic, ref.wording) for include in page.includes
+                             if (ref := PassageRef.parse(include.path)) is not None}
     if org.source_language in languages:
         check_adoptions_shown(ctx, org, included)
 
