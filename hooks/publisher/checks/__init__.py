@@ -18,6 +18,7 @@ from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages
 from .front_matter import check_front_matter
+from .glossary import check_glossary
 from .includes import includes_of
 from .links import check_link
 from .organisation_data import check_contact, check_editorial_record, check_facts
@@ -52,6 +53,8 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
             if language == org.source_language:  # the organisation's document is its own-language text
                 included |= {(ref.topic, ref.wording) for include in page.includes
                              if (ref := PassageRef.parse(include.path)) is not None}
+        if language != org.source_language:
+            check_glossary(ctx, org_pages, language)
     if org.source_language in languages:
         check_adoptions_shown(ctx, org, included)
 
