@@ -23,7 +23,7 @@ def nav_titles(org_id: str, language: str) -> list[str]:
     for entry in CATALOGUE.organisation(org_id).nav:
         text = (ROOT / "docs" / org_id / f"{entry.removesuffix('.md')}.{language}.md").read_text(encoding="utf-8")
         titles.append(str(yaml.safe_load(text.split("---")[1])["title"]))
-    return titles
+    return [*titles, CATALOGUE.languages[language].labels["about_title"]]  # the appendix
 
 
 def squash(text: str) -> str:

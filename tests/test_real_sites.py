@@ -59,8 +59,27 @@ def test_site_carries_name_wordmark_palette_and_footer(real_site: Path, org_id: 
     footer = html.split('class="md-copyright guide-footer"', 1)[1]
     assert org.contact.unit in footer
     assert org.document.title in footer
-    if org.document.approved_by:
-        assert org.document.approved_by in footer
+    for fact in org.document.facts:
+        if not fact.is_date:
+            assert str(fact.value) in footer, (org_id, fact.key)
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_no_fact_is_shown_that_the_organisation_did_not_state(real_site: Path, org_id: str) -> None:
+    """Only stated facts, under their own names: no project-wide review date, no "not stated"."""
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        labels = CATALOGUE.languages[language].labels
+        stated = {labels[f"fact_{fact.key}"] for fact in org.document.facts}
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        for page in html_pages(base):
+            html = page.read_text(encoding="utf-8")
+            assert "2027-06-30" not in html and "ikke angivet" not in html and "not stated" not in html, page
+            for key in ("approved_by", "approved_on", "adopted_by", "adopted_on", "version", "edition",
+                        "print_number", "document_date", "agenda_item"):
+                label = labels[f"fact_{key}"]
+                if label not in stated:
+                    assert f"<dt>{label}</dt>" not in html and f"{label}: " not in html, (page, label)
 
 
 def test_no_placeholder_links_anywhere(real_site: Path) -> None:
@@ -69,29 +88,44 @@ def test_no_placeholder_links_anywhere(real_site: Path) -> None:
             assert link["href"] not in ("#", ""), f"{page}: placeholder link {link}"
 
 
-SNIPPET_INCLUDES = re.compile(r'^--8<-- "(\w+)/([\w-]+)\.md"', re.MULTILINE)
+PASSAGE_INCLUDE = re.compile(r'--8<-- "([\w-]+)/([\w-]+)\.(\w\w)\.md(?::[\w-]+)?"')
 
 
-def test_shared_snippets_are_rendered_in_every_including_site(real_site: Path) -> None:
-    users: dict[str, set[str]] = {}
+def test_every_passage_is_the_organisations_own_and_labelled_as_such(real_site: Path) -> None:
+    """A page shows a shared wording only if its organisation adopted it, once, in its box that
+    names the organisation; and every adopted wording is shown on the organisation's site."""
+    adoptions = CATALOGUE.adoptions
+    assert adoptions.findings == ()
+    shown: set[tuple[str, str, str]] = set()
     for org in CATALOGUE.organisations.values():
         for source in sorted((ROOT / "docs" / org.id).glob("*.md")):
-            includes = SNIPPET_INCLUDES.findall(source.read_text(encoding="utf-8"))
+            includes = PASSAGE_INCLUDE.findall(source.read_text(encoding="utf-8"))
             if not includes:
                 continue
             page_name, language = source.name.rsplit(".", 2)[0], source.name.rsplit(".", 2)[1]
             base = real_site / org.id if language == org.source_language else real_site / org.id / language
             html = (base / f"{page_name}.html").read_text(encoding="utf-8")
-            boxes = html.count('class="admonition shared"')
-            assert boxes == len(includes), source
-            for snippet_language, topic in includes:
-                assert snippet_language == language, f"{source}: includes {snippet_language}/{topic}.md"
-                label = CATALOGUE.languages[language].labels["shared_guideline"]
-                assert label in html
-                users.setdefault(topic, set()).add(org.id)
-    assert set(users) == {"confidentiality", "friend-requests", "threats"}
-    for topic, orgs in users.items():
-        assert len(orgs) >= 2, f"{topic} is included by {orgs} only"
+            assert html.count('class="admonition passage"') == len(includes), source
+            for topic, wording, written_language in includes:
+                assert written_language == language, source
+                assert adoptions.adoption(org.id, topic, wording) is not None, (source, topic, wording)
+                topic_name = CATALOGUE.topics[topic][language]
+                label = CATALOGUE.languages[language].labels["passage_title"].format(
+                    topic=topic_name, organisation=org.name)
+                assert label in html, (source, label)
+                shown.add((org.id, topic, wording))
+    assert shown == {(a.org_id, a.topic, a.wording) for a in adoptions.adoptions}
+
+
+def test_no_rule_appears_twice_on_a_page(real_site: Path) -> None:
+    """Every sentence of a page's text stands once: a wording replaces the organisation's text."""
+    for page in html_pages(real_site):
+        article = page.read_text(encoding="utf-8").split('<article', 1)[-1].split("</article>", 1)[0]
+        text = re.sub(r"<[^>]+>", " ", article)
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", text))]
+        long_ones = [s for s in sentences if len(s.split()) >= 8]
+        repeated = {s for s in long_ones if long_ones.count(s) > 1}
+        assert not repeated, (page, repeated)
 
 
 def test_search_index_per_site_uses_its_language(real_site: Path) -> None:

@@ -59,7 +59,6 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
         labels=labels,
         facts=shown_facts(org, labels, language),
         has_approval=any(fact.key in APPROVAL_FACTS for fact in org.document.facts),
-        translation_notice=translation_notice(catalogue, org_id, language),
         changes=changes,
     )
 
