@@ -86,7 +86,8 @@ def test_include_of_a_section_the_organisation_has_not_adopted(fixture_repo) -> 
         "_shared/confidentiality/testby.en.md": SECTIONED.replace("Regel", "Rule").replace("Grund", "Reason"),
         "adoptions.yml": "confidentiality:\n  testby:\n    testby: {where: \"afsnit 2\", sections: [regel]}\n",
         "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"confidentiality/testby.da.md:grund\"\n",
-        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n--8<-- \"confidentiality/testby.en.md:regel\"\n",
+        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n"
+                                       "--8<-- \"confidentiality/testby.en.md:regel\"\n",
     })
     assert findings(root) == [
         "docs/testby/regler.da.md:10: error: 'testby' adopted only section(s) regel of 'confidentiality/testby', not "
@@ -143,7 +144,8 @@ def test_adopting_a_wording_word_for_word_is_one_line(fixture_repo) -> None:
 """
     root = fixture_repo({
         "adoptions.yml": FIXTURE_PAGES["adoptions.yml"] + "    andenby: {where: \"punkt 1\"}\n",
-        "andenby/index.da.md": "---\ntitle: Forside\nowner: Personale\n---\n\n1. --8<-- \"confidentiality/testby.da.md\"\n",
+        "andenby/index.da.md": "---\ntitle: Forside\nowner: Personale\n---\n\n"
+                               "1. --8<-- \"confidentiality/testby.da.md\"\n",
         "andenby/index.en.md": "---\ntitle: Home\n---\n\n1. --8<-- \"confidentiality/testby.en.md\"\n",
     }, organisations=organisations)
     assert [f for f in findings(root) if ": error: " in f] == []

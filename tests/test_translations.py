@@ -134,7 +134,7 @@ def test_search_indexes_are_per_language(real_site: Path) -> None:
             index = json.loads((base / "search/search_index.json").read_text(encoding="utf-8"))
             text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"]).lower()
             assert KNOWN_WORDS[language] in text, (org.id, language)
-            for other, label in OWN_LABELS.items():
+            for label in OWN_LABELS.values():
                 if label != CATALOGUE.languages[language].labels["about_title"]:
                     assert label.lower() not in text, (org.id, language, label)
             locations = {doc["location"].split("#")[0] for doc in index["docs"]}
