@@ -1,4 +1,4 @@
-"""Add the accessibility statement and "about this guideline" pages, and the facts shown on every page."""
+"""Add the accessibility statement, "about this guideline" and redirect pages, and every page's facts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from publisher.about import ABOUT_PAGE, about_markdown
+from publisher.addresses import redirect_pages
 from publisher.organisations import load_catalogue
 from publisher.page_info import page_info, statement_markdown
 from publisher.site_config import STATEMENT_PAGE
@@ -27,6 +28,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, STATEMENT_PAGE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     about = about_markdown(catalogue, guide["org_id"], guide["language"])
     files.append(File.generated(config, ABOUT_PAGE, content=about, inclusion=InclusionLevel.NOT_IN_NAV))
+    for name, redirect in redirect_pages(catalogue, guide["org_id"], guide["language"]).items():
+        files.append(File.generated(config, name, content=redirect))  # a moved page's old address
     return files
 
 

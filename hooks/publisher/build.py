@@ -27,6 +27,7 @@ from .organisations import load_catalogue
 from .pdf import pdf_name
 from .portal import render_portal
 from .site_config import LANG_ENV, ORG_ENV, BuildTarget, all_targets
+from .topic_pages import render_topic_pages
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -216,6 +217,9 @@ def build_all(
         pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
                 for t in all_targets(catalogue)} if with_pdf else {}
         (new_site / "index.html").write_text(render_portal(catalogue, root / "overrides", pdfs), encoding="utf-8")
+        for name, html in render_topic_pages(catalogue, root / "overrides").items():
+            (new_site / name).parent.mkdir(exist_ok=True)
+            (new_site / name).write_text(html, encoding="utf-8")
         deduplicate(new_site, "**/assets/**/*")
         (new_site / "status").mkdir()
         (new_site / "status" / "index.html").write_text(render_dashboard(catalogue, root / "overrides"),

@@ -8,6 +8,7 @@ import jinja2
 
 from .organisations import Catalogue
 from .site_config import all_targets
+from .topic_pages import collect_topics, topic_page_name
 
 PORTAL_TEMPLATE = "portal/index.html"
 COUNTRY_NAMES = {"DK": "Denmark", "NO": "Norway"}
@@ -40,4 +41,6 @@ def render_portal(catalogue: Catalogue, overrides_dir: Path, pdf_paths: dict[str
             "source_language": org.source_language,
             "sites": sites,
         })
-    return env.get_template(PORTAL_TEMPLATE).render(organisations=entries)
+    topics = [(view.id, view.name, [topic_page_name(view.id, code) for code in ("da", "nb", "en")])
+              for view in collect_topics(catalogue, "en")]
+    return env.get_template(PORTAL_TEMPLATE).render(organisations=entries, topics=topics)

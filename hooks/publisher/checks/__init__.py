@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..addresses import address_findings
 from ..organisations import Catalogue, Organisation
 from ..passages import PassageRef
 from ..readability import LANGUAGES as READABILITY_LANGUAGES
@@ -64,6 +65,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
     ctx = CheckContext(catalogue)
     check_folders(ctx)
     check_adoption_data(ctx)
+    ctx.report.findings.extend(address_findings(catalogue))
     for org in catalogue.organisations.values():
         check_contact(ctx, org)
         check_facts(ctx, org)
