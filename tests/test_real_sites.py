@@ -165,3 +165,26 @@ def test_every_page_has_one_skip_link_to_its_content(real_site: Path) -> None:
             continue  # the portal and status pages are not theme pages
         assert html.count('class="md-skip"') == 1, page
         assert '<a href="#guide-content" class="md-skip">' in html and 'id="guide-content"' in html, page
+
+
+def test_topic_pages_show_every_adopted_wording_side_by_side(real_site: Path) -> None:
+    adoptions = CATALOGUE.adoptions
+    for topic in {a.topic for a in adoptions.adoptions}:
+        for language in ("da", "nb", "en"):
+            page = real_site / "topics" / f"{topic}.{language}.html"
+            html = page.read_text(encoding="utf-8")
+            for adoption in (a for a in adoptions.adoptions if a.topic == topic):
+                assert CATALOGUE.organisations[adoption.org_id].name in html, (page, adoption.org_id)
+                assert adoption.where.replace("'", "&#39;") in html, (page, adoption.where)
+            for link in read_page(page).links:
+                target = (page.parent / link["href"].split("#")[0]).resolve()
+                assert target.is_file(), (page, link["href"])
+    portal = (real_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="topics/threats.en.html"' in portal
+
+
+def test_pdfs_show_shared_passages_as_the_site_does(real_site: Path) -> None:
+    import pypdf
+
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(real_site / "kalundborg/pdf/kalundborg-da.pdf").pages)
+    assert "Trusler · tekst fra Kalundborg Kommune" in " ".join(text.split())
