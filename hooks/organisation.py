@@ -41,6 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["guide_catalogue_dir"] = str(catalogue.docs_dir)
     config.docs_dir = str(site_config.docs_dir(catalogue, target))
     config.site_name = target.org.name
+    try:
+        config.site_url = site_config.site_url(target)
+    except PublisherError as error:
+        raise PluginError(str(error)) from None
     config.nav = list(target.org.nav)
     if config.edit_uri:  # pages live in docs/<org>/, so their edit links do too
         config.edit_uri = config.edit_uri.rstrip("/") + f"/{target.org.id}/"

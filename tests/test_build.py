@@ -100,3 +100,19 @@ def test_serve_previews_one_organisation_in_one_language(fixture_repo) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_hreflang_and_canonical_only_with_the_sites_address(fixture_repo, monkeypatch) -> None:
+    root = fixture_repo()
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    head = (root / "site/testby/regler.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert 'rel="alternate"' not in head and 'rel="canonical"' not in head
+    monkeypatch.setenv("GUIDE_SITE_URL", "https://intranet.testby.dk/guides/")
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False, incremental=False)
+    head = (root / "site/testby/en/regler.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert '<link rel="canonical" href="https://intranet.testby.dk/guides/testby/en/regler.html">' in head
+    assert '<link rel="alternate" href="https://intranet.testby.dk/guides/testby/regler.html" hreflang="da">' in head
+    assert '<link rel="alternate" href="https://intranet.testby.dk/guides/testby/en/regler.html" hreflang="en">' in head
+    switcher = read_page(root / "site/testby/en/regler.html")
+    assert {link["href"] for link in switcher.links if "md-select__link" in link.get("class", "")} == {
+        "../regler.html", "regler.html"}

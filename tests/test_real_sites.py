@@ -188,3 +188,32 @@ def test_pdfs_show_shared_passages_as_the_site_does(real_site: Path) -> None:
 
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(real_site / "kalundborg/pdf/kalundborg-da.pdf").pages)
     assert "Trusler · tekst fra Kalundborg Kommune" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_home_page_is_the_front_door_to_every_page(real_site: Path, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        html = (base / "index.html").read_text(encoding="utf-8")
+        door = html.split('<nav class="guide-front-door"', 1)[1].split("</nav>", 1)[0]
+        linked = re.findall(r'<a href="([^"]+)"', door)
+        for entry in org.nav[1:]:
+            assert entry.replace(".md", ".html") in linked, (org_id, language, entry)
+        assert f"pdf/{org_id}-{language}.pdf" in door
+
+
+def test_every_page_describes_itself_with_its_own_opening_words(real_site: Path) -> None:
+    for page in html_pages(real_site):
+        if page.parent.name in ("topics", "status") or page == real_site / "index.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        found = re.search(r'<meta name="description" content="([^"]+)">', html)
+        assert found, page
+        words = found.group(1).replace(" …", "").replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
+        article = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.split("<article", 1)[1]))
+        article = article.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"')
+        assert " ".join(words.split()[:6]) in article, (page, words)
+        assert 'rel="alternate" href="' not in html.split("</head>")[0] or "https://" in html, page

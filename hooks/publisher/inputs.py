@@ -20,9 +20,11 @@ from .organisations import Catalogue
 from .site_config import BuildTarget
 from .sources import read_source
 
-SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "docs/languages.yml", "docs/topics.yml")
-SHARED_TREES = ("hooks", "overrides")
-ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI")
+# adoptions.yml: a passage's label names every organisation that adopted the same words.
+SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "docs/languages.yml", "docs/topics.yml", "docs/adoptions.yml",
+                 "docs/addresses.yml")
+SHARED_TREES = ("hooks", "overrides", "docs/_editorial")
+ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_SITE_URL")
 
 
 @cache

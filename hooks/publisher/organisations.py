@@ -22,6 +22,8 @@ LANGUAGES_FILE = "languages.yml"
 TOPICS_FILE = "topics.yml"
 ORG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~%/-]*)?/$")
+SITE_URL_ENV = "GUIDE_SITE_URL"  # at deploy time: the address under which every <org>/ site is published
 COUNTRIES = ("DK", "NO")
 # The facts a document can state about itself, in the order readers see them. Each is optional and
 # shown under its own name (a leaflet's print number is not a version; "vedtatt" is not "godkjent").
@@ -42,7 +44,7 @@ LANGUAGE_LABELS = (
     "skip_to_content", "passage_title", "passage_shared", "and", "about_title", "about_intro", "about_document",
     "about_facts_none", "editorial_changes", "editorial_intro", "editorial_none", "change_page", "change_kind",
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
-    "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations",
+    "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations", "most_asked",
     *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )
 
@@ -125,6 +127,7 @@ class Organisation:
     document: Document
     nav: tuple[str, ...]
     statement_url: str | None = None
+    site_url: str | None = None  # where the site is published (https://…/), for absolute alternates
     line: int = 1
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
 
@@ -272,6 +275,9 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         nav = []
     elif nav[0] != "index.md":
         error("the first nav entry must be the start page index.md", "nav", "0")
+    site_url = _str(entry.get("site_url"))
+    if site_url is not None and not SITE_URL.match(site_url):
+        error("'site_url' must be the site's published address, https://… ending in '/'", "site_url")
     if len(findings) > before:
         return None
     return Organisation(
@@ -291,6 +297,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         ),
         nav=tuple(nav),
         statement_url=_str(entry.get("statement_url")),
+        site_url=site_url,
         line=located.line(*where),
         nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
     )

@@ -14,7 +14,7 @@ from typing import Any
 from .about import ABOUT_PAGE, translation_notice
 from .facts import shown_facts
 from .findings import Finding, PublisherError
-from .organisations import Catalogue, Organisation
+from .organisations import SITE_URL, SITE_URL_ENV, Catalogue, Organisation
 from .page_info import statement_url
 from .sources import page_name, read_source
 
@@ -107,6 +107,24 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
         "about_page": ABOUT_PAGE.replace(".md", ".html"),
         "translation_notice": translation_notice(catalogue, org.id, target.language),
     }
+
+
+def site_url(target: BuildTarget, environ: dict[str, str] | None = None) -> str | None:
+    """The site's published address: the organisation's `site_url`, else GUIDE_SITE_URL + <org>/.
+
+    None when neither is set: then pages carry no canonical or hreflang links (relative ones
+    are invalid), while the language switcher stays relative and works from disk.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    base = target.org.site_url
+    if base is None and environ.get(SITE_URL_ENV, "").strip():
+        base = environ[SITE_URL_ENV].strip().rstrip("/") + f"/{target.org.id}/"
+    if base is None:
+        return None
+    if not SITE_URL.match(base):
+        raise PublisherError([Finding("(environment)", 1, f"{SITE_URL_ENV}={environ.get(SITE_URL_ENV)!r} must be an "
+                                                          f"https:// address, e.g. https://intranet.example.dk/guides")])
+    return base if target.is_source_language else f"{base}{target.language}/"
 
 
 def snippet_base_path(catalogue: Catalogue) -> list[str]:
