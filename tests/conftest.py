@@ -36,8 +36,10 @@ organisations:
     domain: testby.dk
     languages: [da, en]
     palette: {primary: "#1d4f7c", accent: "#a3461a"}
+    feedback_email: kommunikation@testby.dk
     contact:
       unit: HR
+      name: Hanne Hansen
       email: hr@testby.dk
       phone: "12 34 56 78"
     document:

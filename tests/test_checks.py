@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_ORGANISATIONS, FIXTURE_PAGES
+from conftest import FIXTURE_ORGANISATIONS, FIXTURE_PAGES, make_repo
 from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
 from publisher.findings import PublisherError
@@ -219,7 +219,7 @@ def test_nav_entry_without_page_and_page_in_no_nav(fixture_repo) -> None:
     organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]", "nav: [index.md, reglr.md]")
     root = fixture_repo(organisations=organisations)
     assert findings(root) == [
-        "docs/organisations.yml:17: error: nav entry 'reglr.md' of 'testby' has no page: create "
+        "docs/organisations.yml:19: error: nav entry 'reglr.md' of 'testby' has no page: create "
         "docs/testby/reglr.da.md or remove the entry",
         "docs/testby/regler.da.md:1: error: page 'regler.md' is in no nav: add it to 'nav' of 'testby' in "
         "docs/organisations.yml, or set 'hidden: true' in its front matter",
@@ -369,11 +369,25 @@ def test_missing_statement_contact_is_a_warning(fixture_repo) -> None:
         '      phone: "12 34 56 78"\n', "")
     root = fixture_repo(organisations=organisations)
     assert findings(root) == [
-        "docs/organisations.yml:2: warning: organisation 'testby' has no contact e-mail: its accessibility statement "
-        "needs a written contact and its pages get no feedback link; add 'email' under its 'contact'",
         "docs/organisations.yml:2: warning: organisation 'testby' has no contact phone: its accessibility statement "
         "must give one; add 'phone' under its 'contact'",
+        "docs/organisations.yml:2: warning: organisation 'testby' has no written contact: its accessibility "
+        "statement needs one; add 'email' or 'address' under its 'contact'",
     ]
+
+
+def test_feedback_goes_to_a_functional_mailbox_and_no_person_is_named_in_page_chrome(fixture_repo, tmp_path) -> None:
+    root = fixture_repo()
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    html = (root / "site/testby/regler.html").read_text(encoding="utf-8")
+    assert 'href="mailto:kommunikation@testby.dk?subject=Regler%20%E2%80%93%20Testby%20Kommune"' in html
+    assert "Hanne Hansen" not in html and "hr@testby.dk" not in html and "12 34 56 78" not in html
+    statement = (root / "site/testby/accessibility.html").read_text(encoding="utf-8")
+    assert "hr@testby.dk" in statement and "12 34 56 78" in statement
+    root = make_repo(tmp_path / "without", organisations=FIXTURE_ORGANISATIONS.replace(
+        "    feedback_email: kommunikation@testby.dk\n", ""))
+    assert ("docs/organisations.yml:2: warning: organisation 'testby' has no 'feedback_email': its pages show no "
+            "feedback link until a functional mailbox (not a person's address) is entered") in findings(root)
 
 
 def test_real_content_has_no_error() -> None:
@@ -495,4 +509,4 @@ def test_organisation_written_twice(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert [str(f) for f in error.value.findings][0].startswith(
-        "docs/organisations.yml:18: error: 'testby' is written twice (first on line 2)")
+        "docs/organisations.yml:20: error: 'testby' is written twice (first on line 2)")

@@ -23,6 +23,7 @@ TOPICS_FILE = "topics.yml"
 ORG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~%/-]*)?/$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 SITE_URL_ENV = "GUIDE_SITE_URL"  # at deploy time: the address under which every <org>/ site is published
 COUNTRIES = ("DK", "NO")
 # The facts a document can state about itself, in the order readers see them. Each is optional and
@@ -128,6 +129,7 @@ class Organisation:
     nav: tuple[str, ...]
     statement_url: str | None = None
     site_url: str | None = None  # where the site is published (https://…/), for absolute alternates
+    feedback_email: str | None = None  # a functional mailbox for the feedback link on every page
     line: int = 1
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
 
@@ -278,6 +280,9 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
     site_url = _str(entry.get("site_url"))
     if site_url is not None and not SITE_URL.match(site_url):
         error("'site_url' must be the site's published address, https://… ending in '/'", "site_url")
+    feedback_email = _str(entry.get("feedback_email"))
+    if feedback_email is not None and not EMAIL.match(feedback_email):
+        error("'feedback_email' must be an e-mail address like kommunikation@example.dk", "feedback_email")
     if len(findings) > before:
         return None
     return Organisation(
@@ -298,6 +303,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         nav=tuple(nav),
         statement_url=_str(entry.get("statement_url")),
         site_url=site_url,
+        feedback_email=feedback_email,
         line=located.line(*where),
         nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
     )

@@ -14,10 +14,12 @@ def check_contact(ctx: CheckContext, org: Organisation) -> None:
     if not org.contact.phone:
         ctx.warning(where, org.line, f"organisation '{org.id}' has no contact phone: its accessibility "
                                      f"statement must give one; add 'phone' under its 'contact'")
-    if not org.contact.email:
-        ctx.warning(where, org.line, f"organisation '{org.id}' has no contact e-mail: its accessibility "
-                                     f"statement needs a written contact and its pages get no feedback link; "
-                                     f"add 'email' under its 'contact'")
+    if not org.contact.email and not org.contact.address:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no written contact: its accessibility "
+                                     f"statement needs one; add 'email' or 'address' under its 'contact'")
+    if not org.feedback_email:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no 'feedback_email': its pages show no feedback "
+                                     f"link until a functional mailbox (not a person's address) is entered")
     if org.country == "NO" and not org.statement_url:
         ctx.warning(where, org.line, f"organisation '{org.id}' has no 'statement_url': link its published "
                                      f"statement at uustatus.no (the service's front page is shown until then)")
