@@ -217,3 +217,20 @@ def test_every_page_describes_itself_with_its_own_opening_words(real_site: Path)
         article = article.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"')
         assert " ".join(words.split()[:6]) in article, (page, words)
         assert 'rel="alternate" href="' not in html.split("</head>")[0] or "https://" in html, page
+
+
+def test_portal_is_branded_sorted_by_name_and_has_its_own_favicon_and_fonts(real_site: Path) -> None:
+    portal = (real_site / "index.html").read_text(encoding="utf-8")
+    names = [org.name for org in CATALOGUE.organisations.values()]
+    positions = [portal.index(f"<strong>{name}</strong>") for name in names]
+    assert [name for _, name in sorted(zip(positions, names, strict=True))] == sorted(names, key=str.casefold)
+    assert portal.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" aria-hidden="true"') == len(names)
+    assert (real_site / "assets/images/favicon.svg").is_file()
+    assert (real_site / "assets/fonts/source-sans-3-latin-400-normal.woff2").is_file()
+
+
+def test_status_page_says_when_there_is_nothing_to_review(real_site: Path) -> None:
+    status = (real_site / "status/index.html").read_text(encoding="utf-8")
+    reviews = status.split('id="reviews"', 1)[1].split("</table>", 1)[0]
+    assert "Nothing to review" in reviews
+    assert status.count('<div class="table-wrap" tabindex="0"><table>') == status.count("<table>")
