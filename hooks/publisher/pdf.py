@@ -8,6 +8,7 @@ byte-identical output for identical sources (dates come from SOURCE_DATE_EPOCH o
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import posixpath
@@ -31,6 +32,7 @@ from .facts import shown_facts
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
 from .passage_labels import labeller
+from .pdf_artifacts import mark_running_content
 from .rendered import markdown_settings
 from .sources import Source, read_source
 
@@ -163,7 +165,8 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
         language_name=catalogue.languages[language].name,
         labels=labels,
         sections=sections(catalogue, org, language, extensions, configs),
-        wordmark=branding.wordmark_svg(org),
+        wordmark_uri="data:image/svg+xml;base64," + base64.b64encode(
+            branding.wordmark_svg(org, decorative=True).encode("utf-8")).decode("ascii"),
         facts=shown_facts(org, labels, language),
         translation_notice=translation_notice(catalogue, org_id, language),
         about=about_html(catalogue, org_id, language, link_pages=False),
@@ -193,5 +196,6 @@ def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, targ
         raise PublisherError([Finding(display_path(catalogue.org_dir(org_id), catalogue.root), 1,
                                       f"a file the PDF shows could not be read ({error}); "
                                       f"'make check' names the page and line that link it")]) from None
+    mark_running_content(partial)  # running header and footer: artifacts, not read on every page
     os.replace(partial, target)
     return target
