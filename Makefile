@@ -18,6 +18,9 @@ export NO_MKDOCS_2_WARNING := 1
 AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
 AXE_CORE_VERSION := 4.11.0
 export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
+# Lighthouse 12.2 runs on Node 20 (13 needs Node 22); budgets in tests, scores in make bench.
+LIGHTHOUSE := $(VENV)/npm/node_modules/.bin/lighthouse
+LIGHTHOUSE_VERSION := 12.2.1
 RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
 
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
@@ -62,7 +65,10 @@ translations: $(INSTALLED)
 $(AXE_CORE):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_CORE_VERSION)
 
-test: $(INSTALLED) $(AXE_CORE)
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm lighthouse@$(LIGHTHOUSE_VERSION)
+
+test: $(INSTALLED) $(AXE_CORE) $(LIGHTHOUSE)
 	$(RUFF)
 	$(PYTHON) -m pytest tests
 

@@ -34,6 +34,9 @@ TARGETS = {
 }
 
 
+SHARED_WORDING = "docs/_shared/threats/kalundborg.da.md"
+
+
 def _timed(action) -> tuple[float, Any]:
     started = time.perf_counter()
     value = action()
@@ -102,6 +105,26 @@ def markdown_floor(root: Path) -> tuple[float, int]:
     return time.perf_counter() - started, len(pages)
 
 
+def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
+    """Lighthouse's performance score per sample page (it varies with the machine's load)."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from .lighthouse import lighthouse_binary, run_lighthouse, sample_pages
+
+    binary = lighthouse_binary(root)
+    if not binary.exists():
+        return {"(not run)": "lighthouse is installed by 'make test' into .venv/npm"}
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        return {page: run_lighthouse(binary, base + page).scores["performance"] for page in sample_pages(site)}
+    finally:
+        httpd.shutdown()
+
+
 def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     quiet = {"progress": lambda line: None}
@@ -139,15 +162,15 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         out("4/6 incremental: edit one shared snippet, then one page ...")
         inc = copy_sources(root, work / "incremental")
         build_all(inc, work / "inc-site", **quiet)
-        snippet = inc / "docs/_snippets/nb/threats.md"
-        snippet.write_text(snippet.read_text(encoding="utf-8") + "\n    (bench edit)\n", encoding="utf-8")
+        snippet = inc / SHARED_WORDING
+        snippet.write_text(snippet.read_text(encoding="utf-8") + "\n(bench edit)\n", encoding="utf-8")
         seconds, after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         rebuilt = sorted({f"{r.org_id} ({r.language})" for r in after if r.kind != "reused"})
         page = inc / "docs/kalundborg/gode-raad.da.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nBench edit.\n", encoding="utf-8")
         page_seconds, page_after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         results["incremental"] = {
-            "snippet": "docs/_snippets/nb/threats.md", "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
+            "snippet": SHARED_WORDING, "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
             "page": "docs/kalundborg/gode-raad.da.md",
             "page_rebuilt": sorted({f"{r.org_id} ({r.language})" for r in page_after if r.kind != "reused"}),
             "page_s": round(page_seconds, 2),
@@ -162,7 +185,10 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         results["pdf"] = {"count": len(pdf_times), "mean_s": round(statistics.mean(pdf_times), 2),
                           "max_s": round(max(pdf_times), 2)}
 
-        out("6/6 make check on the real content ...")
+        out("6/6 Lighthouse performance (mobile) on the portal and one page per site ...")
+        results["lighthouse"] = lighthouse_scores(root, work / "full")
+
+        out("make check on the real content ...")
         env = {**os.environ, "PYTHONPATH": str(root / "hooks")}
         checks = []
         for _ in range(3):
@@ -200,6 +226,7 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
         (f"incremental: edit {inc['page']}", f"{inc['page_s']} s, rebuilt: {', '.join(inc['page_rebuilt'])}"),
         ("PDF (mean / slowest)", f"{results['pdf']['mean_s']} s / {results['pdf']['max_s']} s"),
         ("make check (median of 3)", f"{results['check']['median_s']} s"),
+        *((f"Lighthouse performance: {page}", str(score)) for page, score in results["lighthouse"].items()),
     ]
     width = max(len(label) for label, _ in rows)
     out("")
