@@ -19,22 +19,6 @@ def _orgs(value: str | None) -> list[str] | None:
     return [v for v in (value or "").replace(",", " ").split() if v] or None
 
 
-def pdf_command(root: Path, out: Path, org_ids: list[str] | None) -> int:
-    import time
-
-    from .organisations import load_catalogue
-    from .pdf import pdf_name, write_pdf
-    from .site_config import all_targets
-
-    catalogue = load_catalogue(root / "docs")
-    for target in all_targets(catalogue, org_ids):
-        started = time.perf_counter()
-        path = write_pdf(root, catalogue, target.org.id, target.language,
-                         out / target.org.id / "pdf" / pdf_name(target.org.id, target.language))
-        print(f"ok   PDF {target} -> {path.relative_to(out.parent)} in {time.perf_counter() - started:.1f} s")
-    return 0
-
-
 def check(root: Path) -> int:
     import time
 
@@ -114,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return main_build(ROOT, Path(args.out), _orgs(args.org), args.shard)
         if args.command == "pdf":
-            return pdf_command(ROOT, Path(args.out), _orgs(args.org))
+            from .pdf_build import main_pdf
+
+            return main_pdf(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "new-org":
             from .new_org import new_organisation
 

@@ -20,6 +20,7 @@ from .findings import Finding, display_path
 from .organisations import Catalogue, Organisation
 from .readability import LANGUAGES as READABILITY_LANGUAGES
 from .rendered import LEFTOVER_REFERENCE, Link, PageFacts, facts
+from .safe_files import include_problem, org_file_findings, snippet_file_findings
 from .sanitize import snippet_texts, unsafe_findings
 from .sources import INCLUDE, INCLUDE_LIKE, Include, Source, page_name, read_source
 
@@ -234,6 +235,9 @@ class _Checker:
                 self.error(source.display, include.line,
                            f"snippet '{include.file}' is not in this page's language ({self.language_name(language)}): "
                            f"include '{language}/{include.file.split('/', 1)[-1]}' instead")
+            if problem := include_problem(path, self.catalogue.snippets_dir, include.file):
+                self.error(source.display, include.line, problem)
+                continue
             if not path.is_file():
                 available = sorted(p.relative_to(self.catalogue.snippets_dir).as_posix()
                                    for p in (self.catalogue.snippets_dir / language).glob("*.md"))
@@ -386,6 +390,8 @@ class _Checker:
 
     def check_organisation(self, org: Organisation, languages: Iterable[str] | None = None) -> None:
         languages = list(languages or org.languages)
+        self.report.findings.extend(org_file_findings(self.catalogue.org_dir(org.id), self.catalogue.docs_dir,
+                                                      self.catalogue.root))  # links out of docs/, file types
         org_pages = self.load_pages(org)
         self.check_structure(org_pages, languages)
         for language in languages:
@@ -402,6 +408,8 @@ class _Checker:
             self.error(self.display(folder), 1,
                        f"folder docs/{folder.name}/ belongs to no organisation: add '{folder.name}' to "
                        f"docs/organisations.yml or move the folder out of docs/")
+        self.report.findings.extend(snippet_file_findings(self.catalogue.snippets_dir, self.catalogue.docs_dir,
+                                                          self.catalogue.root))
         for org in self.catalogue.organisations.values():
             self.check_contact(org)
             self.check_organisation(org)

@@ -18,6 +18,7 @@ from typing import Literal
 
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue
+from .safe_files import inside
 from .sources import Source, page_name, read_source
 
 State = Literal["current", "stale", "unreviewed", "untranslated", "missing"]
@@ -49,7 +50,7 @@ def included_snippets(source: Source, snippets_dir: Path) -> list[Path]:
     def walk(page: Source) -> None:
         for include in page.includes:
             path = (snippets_dir / include.file).resolve()
-            if path in found or not path.is_file():
+            if path in found or not path.is_file() or not inside(path, snippets_dir):  # the checks report it
                 continue
             found.append(path)
             walk(read_source(path, include.file))
