@@ -17,9 +17,11 @@ from publisher.organisations import load_catalogue
 
 FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 TAVSHED = "## Tavshedspligt {#tavshed}\n\n"
+FIGURE_PAGE = FM_DA + "## Tavshedspligt {#tavshed}\n\n![Figur](figur.svg)\n"
 CLEAN_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g">'
              '<stop offset="0" stop-color="#123456"/></linearGradient></defs>'
              '<circle cx="5" cy="5" r="4" fill="url(#g)"/></svg>')
+WITH_FIGURE = {"testby/figur.svg": CLEAN_SVG, "testby/regler.da.md": FIGURE_PAGE}
 
 
 def errors(root: Path) -> list[str]:
@@ -67,7 +69,7 @@ def test_svg_images_must_be_inert(fixture_repo, svg: str, problem: str) -> None:
 
 
 def test_an_inert_svg_image_is_published(fixture_repo) -> None:
-    root = fixture_repo({"testby/figur.svg": CLEAN_SVG, "testby/regler.da.md": FM_DA + TAVSHED + "![Figur](figur.svg)\n"})
+    root = fixture_repo(WITH_FIGURE)
     assert errors(root) == []
     build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
     assert (root / "site/testby/figur.svg").read_text(encoding="utf-8") == CLEAN_SVG
@@ -191,9 +193,17 @@ def test_a_changed_image_is_rebuilt(fixture_repo) -> None:
     from publisher.inputs import inputs_hash
     from publisher.site_config import all_targets
 
-    root = fixture_repo({"testby/figur.svg": CLEAN_SVG, "testby/regler.da.md": FM_DA + TAVSHED + "![Figur](figur.svg)\n"})
+    root = fixture_repo(WITH_FIGURE)
     catalogue = load_catalogue(root / "docs")
     before = {str(t): inputs_hash(catalogue, t) for t in all_targets(catalogue)}
     (root / "docs/testby/figur.svg").write_text(CLEAN_SVG.replace("#123456", "#654321"), encoding="utf-8")
     after = {str(t): inputs_hash(catalogue, t) for t in all_targets(catalogue)}
     assert all(before[key] != after[key] for key in before)
+
+
+def test_snippet_folder_holds_only_markdown(fixture_repo) -> None:
+    root = fixture_repo({"_snippets/da/kode.js": "alert(1)\n"})
+    assert errors(root) == [
+        "docs/_snippets/da/kode.js:1: error: docs/_snippets/ holds shared passages as Markdown (.md) only; "
+        "remove this file",
+    ]

@@ -102,33 +102,31 @@ def svg_problem(path: Path) -> str | None:
     return None
 
 
-def org_file_findings(org_dir: Path, docs_dir: Path, root: Path) -> list[Finding]:
-    """Every file of an organisation's folder that may not be published, with why and how to fix it."""
+def _folder_findings(folder: Path, docs_dir: Path, root: Path, suffixes: tuple[str, ...], wrong_type: str,
+                     ) -> list[Finding]:
     findings = []
-    for path in _walk(org_dir):
-        shown = display_path(path, root)
+    for path in _walk(folder):
         problem = link_problem(path, docs_dir)
-        if problem is None and path.suffix.lower() not in ALLOWED_SUFFIXES and not path.is_dir():
-            problem = (f"files of type '{path.suffix or path.name}' are not published: docs/{org_dir.name}/ holds "
-                       f"{ALLOWED_LIST}; remove this file or convert it")
+        if problem is None and path.suffix.lower() not in suffixes and not path.is_dir():
+            problem = wrong_type.format(suffix=path.suffix or path.name)
         if problem is None and path.suffix.lower() == ".svg":
             problem = svg_problem(path)
         if problem:
-            findings.append(Finding(shown, 1, problem))
+            findings.append(Finding(display_path(path, root), 1, problem))
     return findings
+
+
+def org_file_findings(org_dir: Path, docs_dir: Path, root: Path) -> list[Finding]:
+    """Every file of an organisation's folder that may not be published, with why and how to fix it."""
+    return _folder_findings(org_dir, docs_dir, root, ALLOWED_SUFFIXES,
+                            f"files of type '{{suffix}}' are not published: docs/{org_dir.name}/ holds "
+                            f"{ALLOWED_LIST}; remove this file or convert it")
 
 
 def snippet_file_findings(snippets_dir: Path, docs_dir: Path, root: Path) -> list[Finding]:
     """Shared passages are Markdown files inside docs/_snippets/, never links out of docs/."""
-    findings = []
-    for path in _walk(snippets_dir):
-        shown = display_path(path, root)
-        problem = link_problem(path, docs_dir)
-        if problem is None and path.suffix.lower() != PAGE_SUFFIX and not path.is_dir():
-            problem = "docs/_snippets/ holds shared passages as Markdown (.md) only; remove this file"
-        if problem:
-            findings.append(Finding(shown, 1, problem))
-    return findings
+    return _folder_findings(snippets_dir, docs_dir, root, (PAGE_SUFFIX,),
+                            "docs/_snippets/ holds shared passages as Markdown (.md) only; remove this file")
 
 
 def include_problem(path: Path, snippets_dir: Path, written: str) -> str | None:
