@@ -19,10 +19,16 @@ AXE_CORE_VERSION := 4.11.0
 export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
 RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
 
+# Values typed on make's command line reach Python unchanged, through the environment: each
+# GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
+# expands or runs. The variables themselves are not exported (make would expand them).
+ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR
+unexport $(ARGUMENTS)
+$(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
 # chooses the preview language.
 ifeq ($(origin LANG),command line)
-SERVE_LANG := --lang $(LANG)
+export GUIDE_ARG_LANG := $(value LANG)
 endif
 
 .PHONY: site pdf serve bench check translations new-org test lint clean
@@ -33,26 +39,25 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 site: $(INSTALLED)
-	$(PYTHON) -m publisher build $(if $(ORG),--org $(ORG)) $(if $(SHARD),--shard $(SHARD))
+	$(PYTHON) -m publisher build
 
 pdf: $(INSTALLED)
-	$(PYTHON) -m publisher pdf $(if $(ORG),--org $(ORG))
+	$(PYTHON) -m publisher pdf
 
 serve: $(INSTALLED)
-	$(PYTHON) -m publisher serve $(if $(ORG),--org $(ORG)) $(SERVE_LANG)
+	$(PYTHON) -m publisher serve
 
 check: $(INSTALLED)
 	$(PYTHON) -m publisher check
 
 new-org: $(INSTALLED)
-	$(PYTHON) -m publisher new-org --id "$(ID)" --name "$(NAME)" --languages "$(LANGUAGES)" \
-		$(if $(COUNTRY),--country $(COUNTRY)) $(if $(DOMAIN),--domain $(DOMAIN))
+	$(PYTHON) -m publisher new-org
 
 bench: $(INSTALLED)
-	$(PYTHON) -m publisher bench $(if $(ORGS),--orgs $(ORGS))
+	$(PYTHON) -m publisher bench
 
 translations: $(INSTALLED)
-	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))
+	$(PYTHON) -m publisher translations
 
 # axe-core (accessibility rules) from npm, for the browser tests; Chromium comes from Debian.
 $(AXE_CORE):

@@ -93,7 +93,7 @@ def markdown_floor(root: Path) -> tuple[float, int]:
     import markdown
 
     catalogue = load_catalogue(root / "docs")
-    extensions, configs = markdown_settings(root, catalogue)
+    extensions, configs = markdown_settings(root, catalogue.snippets_dir)
     pages = sorted(p for org in catalogue.organisations for p in catalogue.org_dir(org).glob("*.md"))
     started = time.perf_counter()
     for page in pages:
@@ -139,16 +139,18 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         out("4/6 incremental: edit one shared snippet, then one page ...")
         inc = copy_sources(root, work / "incremental")
         build_all(inc, work / "inc-site", **quiet)
-        snippet = inc / "docs/_snippets/nb/threats.md"
+        # The first shared passage and the first page: any repository has them (a real or a tiny one).
+        snippet = sorted((inc / "docs/_snippets").rglob("*.md"))[0]
         snippet.write_text(snippet.read_text(encoding="utf-8") + "\n    (bench edit)\n", encoding="utf-8")
         seconds, after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         rebuilt = sorted({f"{r.org_id} ({r.language})" for r in after if r.kind != "reused"})
-        page = inc / "docs/kalundborg/gode-raad.da.md"
+        first = next(iter(catalogue.organisations.values()))
+        page = sorted((inc / "docs" / first.id).glob(f"*.{first.source_language}.md"))[0]
         page.write_text(page.read_text(encoding="utf-8") + "\nBench edit.\n", encoding="utf-8")
         page_seconds, page_after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         results["incremental"] = {
-            "snippet": "docs/_snippets/nb/threats.md", "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
-            "page": "docs/kalundborg/gode-raad.da.md",
+            "snippet": snippet.relative_to(inc).as_posix(), "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
+            "page": page.relative_to(inc).as_posix(),
             "page_rebuilt": sorted({f"{r.org_id} ({r.language})" for r in page_after if r.kind != "reused"}),
             "page_s": round(page_seconds, 2),
         }
@@ -211,6 +213,10 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
 
 
 def main(root: Path, organisations: int) -> int:
+    if organisations < 2:
+        print(f"error: ORGS={organisations}: the scale figures need at least 2 organisations, e.g. ORGS=2",
+              file=sys.stderr)
+        return 2
     results = run(root, organisations)
     print_table(results)
     path = root / "bench-results.json"
