@@ -207,3 +207,45 @@ def test_snippet_folder_holds_only_markdown(fixture_repo) -> None:
         "docs/_snippets/da/kode.js:1: error: docs/_snippets/ holds shared passages as Markdown (.md) only; "
         "remove this file",
     ]
+
+
+def test_github_annotations_cannot_be_forged_by_a_file_name() -> None:
+    finding = Finding("docs/x\n::error file=a.md,line=1::forged,y:z.md", 3, "50% done\r\n::warning::x")
+    assert finding.github_annotation() == (
+        "::error file=docs/x%0A%3A%3Aerror file=a.md%2Cline=1%3A%3Aforged%2Cy%3Az.md,line=3::50%25 done%0D%0A::warning::x"
+    )
+    assert "\n" not in finding.github_annotation()
+
+
+def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) -> None:
+    """The locator once rescanned the page for every item (10,000 headings: 151 s); now each line is read a
+    bounded number of times however many items the page has."""
+    from publisher import rendered
+
+    scanned = 0
+    original = rendered._Locator._scan
+
+    def counting(self, needle, pattern, start, stop):  # noqa: ANN001, ANN202 (a test probe)
+        nonlocal scanned
+        found = original(self, needle, pattern, start, stop)
+        scanned += (found + 1 if found is not None else stop) - start
+        return found
+
+    monkeypatch.setattr(rendered._Locator, "_scan", counting)
+    count = 3000
+    body = "".join(f"## Afsnit {i} {{#a{i}}}\n\nSe [afsnit {i}](#a{i}) og <span>{i}</span>.\n\n" for i in range(count))
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    assert errors(root) == []
+    lines = len(body.splitlines())
+    assert scanned < 20 * lines, f"{scanned} line reads for {lines} lines"
+
+
+def test_a_large_page_is_checked_in_seconds(fixture_repo) -> None:
+    import time
+
+    paragraph = "Hold tæt om det, du hører. Se [reglerne](index.md) og [mere](https://x.dk/{i}). Kort sætning.\n\n"
+    body = "".join(paragraph.format(i=i) for i in range(12_000))  # 1.2 MB
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    started = time.perf_counter()
+    assert errors(root) == []
+    assert time.perf_counter() - started < 60  # was minutes (quadratic); about 5 s here, with room for a busy CI
