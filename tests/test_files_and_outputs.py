@@ -212,7 +212,8 @@ def test_snippet_folder_holds_only_markdown(fixture_repo) -> None:
 def test_github_annotations_cannot_be_forged_by_a_file_name() -> None:
     finding = Finding("docs/x\n::error file=a.md,line=1::forged,y:z.md", 3, "50% done\r\n::warning::x")
     assert finding.github_annotation() == (
-        "::error file=docs/x%0A%3A%3Aerror file=a.md%2Cline=1%3A%3Aforged%2Cy%3Az.md,line=3::50%25 done%0D%0A::warning::x"
+        "::error file=docs/x%0A%3A%3Aerror file=a.md%2Cline=1%3A%3Aforged%2Cy%3Az.md,line=3::"
+        "50%25 done%0D%0A::warning::x"
     )
     assert "\n" not in finding.github_annotation()
 
