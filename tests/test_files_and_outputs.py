@@ -250,3 +250,44 @@ def test_a_large_page_is_checked_in_seconds(fixture_repo) -> None:
     started = time.perf_counter()
     assert errors(root) == []
     assert time.perf_counter() - started < 60  # was minutes (quadratic); about 5 s here, with room for a busy CI
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_failed_org_build_leaves_the_portal_and_every_site_alone(fixture_repo) -> None:
+    from publisher.build import BuildFailed
+    from publisher.new_org import new_organisation
+
+    root = fixture_repo()
+    new_organisation(root / "docs", "nyby", "Nyby kommune", ["nb"])
+    site = root / "site"
+    build_all(root, site, progress=lambda line: None, with_pdf=False)
+    before = _tree(site)
+    page = root / "docs/nyby/index.nb.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[brutt](finnes-ikke.md)\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build_all(root, site, ["nyby"], progress=lambda line: None, with_pdf=False)
+    assert _tree(site) == before
+
+
+def test_pdf_follows_its_inputs_in_both_directions(fixture_repo) -> None:
+    from publisher.pdf_build import main_pdf
+    from pypdf import PdfReader
+
+    def pdf_text() -> str:
+        return "".join(page.extract_text() for page in PdfReader(site / "testby/pdf/testby-da.pdf").pages)
+
+    root = fixture_repo()
+    site = root / "site"
+    build_all(root, site, progress=lambda line: None)
+    page = root / "docs/testby/regler.da.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nMidlertidig sætning.\n", encoding="utf-8")
+    assert main_pdf(root, site, ["testby"]) == 0  # make pdf: the PDF shows the edit
+    assert "Midlertidig sætning." in pdf_text()
+    page.write_text(original, encoding="utf-8")  # reverted: the site's inputs are those of the last make site
+    results = build_all(root, site, progress=lambda line: None)
+    assert ("testby", "da", "pdf") in {(r.org_id, r.language, r.kind) for r in results}
+    assert "Midlertidig sætning." not in pdf_text()
