@@ -1,4 +1,5 @@
-# The front door. `make site` and `make test` each set up .venv from requirements.txt first.
+# The front door. `make site` and `make test` each set up .venv from requirements.lock first
+# (every package pinned with its hashes; requirements.txt is the list people edit).
 #   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
@@ -14,8 +15,7 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
-AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
-AXE_CORE_VERSION := 4.11.0
+AXE_CORE := tools/axe/node_modules/axe-core/axe.min.js
 export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
 RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
 
@@ -33,9 +33,9 @@ endif
 
 .PHONY: site pdf serve bench check translations new-org test lint clean
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.lock
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 site: $(INSTALLED)
@@ -59,9 +59,11 @@ bench: $(INSTALLED)
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations
 
-# axe-core (accessibility rules) from npm, for the browser tests; Chromium comes from Debian.
-$(AXE_CORE):
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_CORE_VERSION)
+# axe-core (accessibility rules) from npm, exactly as locked in tools/axe/package-lock.json, for
+# the browser tests; Chromium comes from Debian.
+$(AXE_CORE): tools/axe/package-lock.json
+	npm ci --silent --no-audit --no-fund --prefix tools/axe
+	touch $@
 
 test: $(INSTALLED) $(AXE_CORE)
 	$(RUFF)
