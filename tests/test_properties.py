@@ -44,9 +44,13 @@ TEXT = st.one_of(
 # brackets, colons, non-ASCII letters. Builds with it must publish, and publish it inert.
 PLAIN = st.text(alphabet=st.sampled_from(list("abcæøåÆØÅ XYZ019\"'&:;#[]{}()!?*_-.,/$%`~")), min_size=1,
                 max_size=30).filter(lambda s: s.strip() and not re.search(r"&[#A-Za-z]", s))
-QUICK = settings(max_examples=40, deadline=None, database=None,
+FILE_NAME = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
+                    min_size=1, max_size=40).filter(lambda n: n not in (".", "..") and len(n.encode()) < 200)
+# derandomize: the same examples on every run, so a merge gate never fails by chance; widen the
+# search locally with --hypothesis-seed=<n> and derandomize off when hunting.
+QUICK = settings(max_examples=40, deadline=None, database=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-BUILDS = settings(max_examples=12, deadline=None, database=None,
+BUILDS = settings(max_examples=12, deadline=None, database=None, derandomize=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SOURCE_PAGE = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 
@@ -119,8 +123,7 @@ def test_sanitized_html_of_any_body_is_inert(body: str) -> None:
 
 
 @QUICK
-@given(name=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
-                    min_size=1, max_size=40).filter(lambda n: n not in (".", "..") and len(n.encode()) < 200),
+@given(name=FILE_NAME,
        content=st.sampled_from([b"x", b"<script>alert(1)</script>", b"<svg xmlns='http://www.w3.org/2000/svg'/>",
                                 b"---\ntitle: X\n---\n"]))
 def test_any_file_name_is_checked_or_refused_with_a_line(name: str, content: bytes) -> None:
@@ -131,10 +134,12 @@ def test_any_file_name_is_checked_or_refused_with_a_line(name: str, content: byt
 
 
 @BUILDS
-@example(name='Testby "Kommune" & Co\'s', title="Regler: [nu] {og} # altid", body="Hold tæt & *altid* `tavshed`")
+@example(name='Testby "Kommune" & Co\'s', title="Regler: [nu] {og} # altid", body="Hold tæt & *altid* `tavshed`",
+         image="kort over\nbyen.png")
 @given(name=st.one_of(PLAIN, PLAIN, PLAIN, TEXT), title=st.one_of(PLAIN, PLAIN, PLAIN, TEXT),
-       body=st.one_of(PLAIN, PLAIN, st.lists(TEXT, max_size=4).map("\n\n".join)))
-def test_a_build_publishes_inert_pages_or_leaves_site_alone(name: str, title: str, body: str) -> None:
+       body=st.one_of(PLAIN, PLAIN, st.lists(TEXT, max_size=4).map("\n\n".join)),
+       image=FILE_NAME.map(lambda name: name[:60] + ".png"))
+def test_a_build_publishes_inert_pages_or_leaves_site_alone(name: str, title: str, body: str, image: str) -> None:
     organisations = yaml.safe_load(FIXTURE_ORGANISATIONS)
     organisations["organisations"]["testby"]["name"] = name
     front = yaml.safe_dump({"title": title, "owner": "HR", "review_by": dt.date(2027, 1, 1), "topics": []},
@@ -143,6 +148,7 @@ def test_a_build_publishes_inert_pages_or_leaves_site_alone(name: str, title: st
         root = make_repo(Path(temporary) / "repo",
                          {"testby/regler.da.md": f"---\n{front}---\n\n## T {{#tavshed}}\n\n{body}\n"},
                          organisations=yaml.safe_dump(organisations, allow_unicode=True, sort_keys=False))
+        (root / "docs/testby" / image).write_bytes(b"\x89PNG\r\n\x1a\n")
         site = root / "site"
         site.mkdir()
         (site / "index.html").write_text("the published site", encoding="utf-8")
@@ -157,5 +163,6 @@ def test_a_build_publishes_inert_pages_or_leaves_site_alone(name: str, title: st
             event("build published")
             pages = html_pages(site)
             assert (site / "testby/regler.html") in pages
+            assert (site / "testby" / image).is_file() or image.startswith(".")  # MkDocs leaves out dot files
             assert {str(p): found for p in pages if (found := executable_markup(p.read_text(encoding="utf-8")))} == {}
         assert not list(root.glob("site.staging-*"))
