@@ -126,3 +126,13 @@ def test_real_sites_hold_no_executable_markup(real_site: Path) -> None:
     problems = {str(path.relative_to(real_site)): found for path in html_pages(real_site)
                 if (found := executable_markup(path.read_text(encoding="utf-8")))}
     assert problems == {}
+
+
+def test_each_removed_attribute_is_placed_on_its_own_line(fixture_repo) -> None:
+    body = ('## Tavshed {#tavshed}\n\n<svg><a xlink:href="javascript:alert(7)"><circle r="3"/></a></svg>\n\n'
+            '<a href="jav&#x61;script:alert(8)">x</a>\n\n<p onclick="alert(1)">a</p>\n\n<p onclick="alert(1)">b</p>\n')
+    root = fixture_repo({"testby/regler.da.md": FM_DA + body})
+    found = findings(root)
+    assert [line.split(": error: ")[0] for line in found] == [
+        f"docs/testby/regler.da.md:{number}" for number in (10, 12, 14, 16)]
+    assert 'xlink:href="javascript:alert(7)"' in found[0] and '(href="javascript:alert(8)"' in found[1]

@@ -235,14 +235,17 @@ def sanitize(html: str) -> Sanitized:
     return Sanitized(clean, [] if normal == clean else _differences(normal, clean))
 
 
-def _needles(change: Change) -> list[str]:
+def _patterns(change: Change) -> list[re.Pattern[str]]:
     """How a change may have been written in the source, most telling first."""
+    tag = re.escape(change.tag)
     if change.attribute is None:
-        return [f"<{change.tag}", change.tag]
-    forms = []
-    if change.value:
-        forms += [change.value, change.value[:40]]
-    return [*forms, f"{change.attribute}=", change.attribute]
+        return [re.compile(rf"<\s*{tag}\b", re.IGNORECASE), re.compile(re.escape(change.tag), re.IGNORECASE)]
+    name = re.escape(change.attribute)
+    forms = [re.compile(re.escape(change.value[:60]))] if change.value.strip() else []
+    return [*forms,
+            re.compile(rf"<\s*{tag}\b[^>]*(?<![\w:-]){name}\s*=", re.IGNORECASE),  # on its own element
+            re.compile(rf"(?<![\w:-]){name}\s*=", re.IGNORECASE),  # attr_list: {: name="..." }
+            re.compile(name, re.IGNORECASE)]
 
 
 def unsafe_findings(source: Source, html: str, snippet_texts: list[str] | None = None) -> list[tuple[int, str]]:
@@ -251,25 +254,23 @@ def unsafe_findings(source: Source, html: str, snippet_texts: list[str] | None =
     A change that comes from an included snippet is the snippet's finding (its text holds it);
     one that cannot be placed goes on the first line of the body.
     """
-    lines = source.lines
-    lowered = [line.lower() for line in lines]
+    from .rendered import _Locator  # the same placing as every other finding: linear, in order
+
+    locate = _Locator(source)
     results: list[tuple[int, str]] = []
-    seen: set[tuple[int, str]] = set()
-    start = source.body_line - 1
     for change in sanitize(html).changes:
         line = None
-        for needle in _needles(change):
-            lowered_needle = needle.lower()
-            line = next((index + 1 for index in range(start, len(lines)) if lowered_needle in lowered[index]), None)
-            if line is None and snippet_texts and any(lowered_needle in text.lower() for text in snippet_texts):
-                line = -1
+        for pattern in _patterns(change):
+            line = locate.line_of(pattern.pattern, pattern)
             if line is not None:
+                break
+            if snippet_texts and any(pattern.search(text) for text in snippet_texts):
+                line = -1
                 break
         if line == -1:
             continue
         item = (line or source.body_line, change.message())
-        if item not in seen:
-            seen.add(item)
+        if item not in results:
             results.append(item)
     return results
 
