@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-OUR_PARTIALS = ("partials/copyright.html", "partials/guide-notice.html", "partials/guide-page-info.html")
+# Our own partials print data: they escape everything (Material's templates do not expect it).
+OUR_PARTIALS = ("partials/copyright.html",)
+OUR_PARTIAL_PREFIX = "partials/guide-"
 
 
 def _as_text(value: str) -> Markup:
@@ -43,7 +45,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     previous = env.autoescape
-    env.autoescape = lambda name: name in OUR_PARTIALS or (previous(name) if callable(previous) else previous)
+    def autoescape(name: str | None) -> bool:
+        if name and (name in OUR_PARTIALS or name.startswith(OUR_PARTIAL_PREFIX)):
+            return True
+        return bool(previous(name) if callable(previous) else previous)
+
+    env.autoescape = autoescape
     return env
 
 
