@@ -10,6 +10,7 @@ HTML holds no executable markup; a build either publishes inert pages or fails a
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -165,4 +166,8 @@ def test_a_build_publishes_inert_pages_or_leaves_site_alone(name: str, title: st
             assert (site / "testby/regler.html") in pages
             assert (site / "testby" / image).is_file() or image.startswith(".")  # MkDocs leaves out dot files
             assert {str(p): found for p in pages if (found := executable_markup(p.read_text(encoding="utf-8")))} == {}
+            # Search results are shown as HTML too: titles and texts of the index must be inert.
+            index = json.loads((site / "testby/search/search_index.json").read_text(encoding="utf-8"))
+            assert [doc["location"] for doc in index["docs"]
+                    if executable_markup(doc["title"]) or executable_markup(doc["text"])] == []
         assert not list(root.glob("site.staging-*"))
