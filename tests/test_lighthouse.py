@@ -29,7 +29,7 @@ def served(real_site: Path):
 
 def test_lighthouse_budgets_hold_on_the_portal_and_a_page_of_every_site(real_site: Path, served: str) -> None:
     binary = lighthouse_binary(ROOT)
-    assert binary.exists(), "run 'make test' (it installs lighthouse from npm into .venv/npm)"
+    assert binary.exists(), "run 'make test' (it installs lighthouse from tools/lighthouse/package-lock.json)"
     problems = {}
     pages = sample_pages(real_site)
     assert len(pages) == 6

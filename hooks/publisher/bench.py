@@ -96,7 +96,7 @@ def markdown_floor(root: Path) -> tuple[float, int]:
     import markdown
 
     catalogue = load_catalogue(root / "docs")
-    extensions, configs = markdown_settings(root, catalogue)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir)
     pages = sorted(p for org in catalogue.organisations for p in catalogue.org_dir(org).glob("*.md"))
     started = time.perf_counter()
     for page in pages:
@@ -115,7 +115,7 @@ def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
 
     binary = lighthouse_binary(root)
     if not binary.exists():
-        return {"(not run)": "lighthouse is installed by 'make test' into .venv/npm"}
+        return {"(not run)": "lighthouse is installed by 'make bench' and 'make test' into tools/lighthouse"}
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -166,12 +166,13 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         snippet.write_text(snippet.read_text(encoding="utf-8") + "\n(bench edit)\n", encoding="utf-8")
         seconds, after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         rebuilt = sorted({f"{r.org_id} ({r.language})" for r in after if r.kind != "reused"})
-        page = inc / "docs/kalundborg/gode-raad.da.md"
+        first = next(iter(catalogue.organisations.values()))
+        page = sorted((inc / "docs" / first.id).glob(f"*.{first.source_language}.md"))[0]
         page.write_text(page.read_text(encoding="utf-8") + "\nBench edit.\n", encoding="utf-8")
         page_seconds, page_after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         results["incremental"] = {
             "snippet": SHARED_WORDING, "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
-            "page": "docs/kalundborg/gode-raad.da.md",
+            "page": page.relative_to(inc).as_posix(),
             "page_rebuilt": sorted({f"{r.org_id} ({r.language})" for r in page_after if r.kind != "reused"}),
             "page_s": round(page_seconds, 2),
         }
@@ -238,6 +239,10 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
 
 
 def main(root: Path, organisations: int) -> int:
+    if organisations < 2:
+        print(f"error: ORGS={organisations}: the scale figures need at least 2 organisations, e.g. ORGS=2",
+              file=sys.stderr)
+        return 2
     results = run(root, organisations)
     print_table(results)
     path = root / "bench-results.json"

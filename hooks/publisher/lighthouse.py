@@ -42,7 +42,7 @@ class LighthouseResult:
 
 
 def lighthouse_binary(root: Path) -> Path:
-    return root / ".venv" / "npm" / "node_modules" / ".bin" / "lighthouse"
+    return root / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 
 
 def run_lighthouse(binary: Path, url: str, chromium: str = "/usr/bin/chromium") -> LighthouseResult:
