@@ -169,7 +169,7 @@ def test_new_org_names_round_trip_exactly(fixture_repo, name: str) -> None:
     assert check_all(catalogue).errors == []
     page = (root / "docs/nyt/index.da.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     expected = f"<p>Her kommer {escape(name, quote=False)}s retningslinjer for sociale medier.</p>"
-    assert render(page, root, root / "docs/_snippets").html == expected
+    assert render(page, root, root / "docs/_shared").html == expected
 
 
 def test_new_org_failure_after_writing_restores_everything(fixture_repo, monkeypatch) -> None:

@@ -75,33 +75,33 @@ def test_an_inert_svg_image_is_published(fixture_repo) -> None:
     assert (root / "site/testby/figur.svg").read_text(encoding="utf-8") == CLEAN_SVG
 
 
-def test_snippet_symlinked_out_of_the_repository_is_refused(fixture_repo) -> None:
-    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + '--8<-- "da/hemmelig.md"\n'})
-    (root / "docs/_snippets/da/hemmelig.md").symlink_to("/etc/passwd")
+def test_wording_symlinked_out_of_the_repository_is_refused(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + '--8<-- "confidentiality/hemmelig.da.md"\n'})
+    (root / "docs/_shared/confidentiality/hemmelig.da.md").symlink_to("/etc/passwd")
     assert errors(root) == [
-        "docs/_snippets/da/hemmelig.md:1: error: is a symbolic link to /etc/passwd, outside docs/; the build reads "
-        "only the repository's own files: copy the file here instead of linking it",
-        "docs/testby/regler.da.md:10: error: snippet 'da/hemmelig.md' is a symbolic link to /etc/passwd, outside "
-        "docs/_snippets/; copy the text into the snippet file instead",
+        "docs/_shared/confidentiality/hemmelig.da.md:1: error: is a symbolic link to /etc/passwd, outside docs/; the "
+        "build reads only the repository's own files: copy the file here instead of linking it",
+        "docs/testby/regler.da.md:10: error: shared wording 'confidentiality/hemmelig.da.md' is a symbolic link to "
+        "/etc/passwd, outside docs/_shared/; copy the text into the wording file instead",
     ]
 
 
-def test_snippet_outside_the_snippet_folder_is_a_finding_not_a_traceback(fixture_repo) -> None:
+def test_include_outside_the_shared_folder_is_a_finding_not_a_traceback(fixture_repo) -> None:
     root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + '--8<-- "da/../../testby/index.da.md"\n'})
     assert errors(root) == [
-        "docs/testby/regler.da.md:10: error: snippet 'da/../../testby/index.da.md' points outside docs/_snippets/; "
-        "include shared passages by their path there, like 'da/confidentiality.md'",
+        "docs/testby/regler.da.md:10: error: 'da/../../testby/index.da.md' is not a shared wording: include one as "
+        "--8<-- \"<topic>/<wording>.da.md\" (files in docs/_shared/)",
     ]
 
 
-def test_snippet_with_a_byte_order_mark_is_included(fixture_repo) -> None:
+def test_wording_with_a_byte_order_mark_is_included(fixture_repo) -> None:
     root = fixture_repo()
-    snippet = root / "docs/_snippets/da/confidentiality.md"
-    snippet.write_bytes(b"\xef\xbb\xbf" + snippet.read_bytes())
+    wording = root / "docs/_shared/confidentiality/testby.da.md"
+    wording.write_bytes(b"\xef\xbb\xbf" + wording.read_bytes())
     assert errors(root) == []
     build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
     page = (root / "site/testby/regler.html").read_text(encoding="utf-8")
-    assert '<div class="admonition shared">' in page and "!!! shared" not in page
+    assert '<div class="admonition passage">' in page and "\ufeff" not in page
 
 
 def test_pdf_reads_no_file_outside_the_organisation(tmp_path: Path) -> None:
@@ -201,10 +201,10 @@ def test_a_changed_image_is_rebuilt(fixture_repo) -> None:
     assert all(before[key] != after[key] for key in before)
 
 
-def test_snippet_folder_holds_only_markdown(fixture_repo) -> None:
-    root = fixture_repo({"_snippets/da/kode.js": "alert(1)\n"})
+def test_shared_folder_holds_only_markdown(fixture_repo) -> None:
+    root = fixture_repo({"_shared/confidentiality/kode.js": "alert(1)\n"})
     assert errors(root) == [
-        "docs/_snippets/da/kode.js:1: error: docs/_snippets/ holds shared passages as Markdown (.md) only; "
+        "docs/_shared/confidentiality/kode.js:1: error: docs/_shared/ holds shared wordings as Markdown (.md) only; "
         "remove this file",
     ]
 

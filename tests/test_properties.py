@@ -117,7 +117,7 @@ def test_any_front_matter_and_body_is_checked_with_lines(title: str, owner: str,
 @given(body=st.lists(TEXT, min_size=1, max_size=8).map("\n".join))
 def test_sanitized_html_of_any_body_is_inert(body: str) -> None:
     root = Path(__file__).resolve().parents[1]
-    html = render(body, root, root / "docs/_snippets").html
+    html = render(body, root, root / "docs/_shared").html
     clean = sanitize(html)
     assert executable_markup(clean.html) == []
     assert sanitize(clean.html).changes == []  # sanitizing is stable: the published page passes again

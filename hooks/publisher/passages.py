@@ -152,6 +152,8 @@ def load_adoptions(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) ->
     if shared_dir.is_dir():
         for topic_dir in sorted(p for p in shared_dir.iterdir() if p.is_dir()):
             for file in sorted(topic_dir.iterdir()):
+                if file.suffix != ".md":
+                    continue  # only Markdown is read: other files are refused by safe_files
                 match = WORDING_FILE.match(file.name)
                 if not match:
                     findings.append(Finding(display_path(file, root), 1,
@@ -161,7 +163,7 @@ def load_adoptions(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) ->
                 key = (topic_dir.name, match["wording"])
                 wording = wordings.setdefault(key, Wording(topic_dir.name, match["wording"], {}))
                 wording.files[match["lang"]] = file
-        for stray in sorted(p for p in shared_dir.iterdir() if p.is_file()):
+        for stray in sorted(p for p in shared_dir.iterdir() if p.is_file() and p.suffix == ".md"):
             findings.append(Finding(display_path(stray, root), 1,
                                     f"shared wordings live in docs/{SHARED_DIR}/<topic>/<wording>.<language>.md; "
                                     f"move this file into its topic's folder"))
