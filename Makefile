@@ -7,6 +7,7 @@
 #   make addresses                 record the addresses of new pages as published (permanent)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
+#   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
 #   make lint                      ruff
 
@@ -26,7 +27,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site pdf serve bench check translations addresses new-org test lint clean
+.PHONY: site pdf serve bench check translations addresses new-org wordforms test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -51,6 +52,9 @@ new-org: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PYTHON) -m publisher bench $(if $(ORGS),--orgs $(ORGS))
+
+wordforms: $(INSTALLED)
+	$(PYTHON) -m publisher.wordforms_build --root $(CURDIR)
 
 addresses: $(INSTALLED)
 	$(PYTHON) -m publisher addresses
