@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from . import search_bench
 from .build import build_all
 from .optimise import disk_usage
 from .organisations import load_catalogue
@@ -31,6 +32,7 @@ TARGETS = {
     "check_max_seconds": 2.0,
     "pdf_max_seconds": 3.0,
     "additional_org_max_mb": 1.0,
+    "search_min_hits_at_5": 0.95,
 }
 
 
@@ -112,6 +114,9 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
 
         out(f"1/6 full build of {sites} real sites (no PDFs) ...")
         full, _ = _timed(lambda: build_all(root, work / "full", with_pdf=False, incremental=False, **quiet))
+        out("   search: tests/search_queries.yml typed into the full build's search (file://) ...")
+        results["search"] = {**search_bench.measure_site(work / "full", out=out),
+                             "bytes": search_bench.index_sizes(work / "full")}
         out("2/6 the naive way: one mkdocs build per organisation and language, in sequence ...")
         naive = naive_build(root, work / "naive")
         floor, pages = markdown_floor(root)
@@ -179,6 +184,7 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         "PDF < 3 s (slowest)": results["pdf"]["max_s"] < TARGETS["pdf_max_seconds"],
         "< 1 MB per additional organisation":
             results["scale"]["output_mb_per_additional_org"] < TARGETS["additional_org_max_mb"],
+        "search hits@5 >= 95%": results["search"]["hits_at_5"] >= TARGETS["search_min_hits_at_5"],
     }
     return results
 
@@ -200,6 +206,11 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
         (f"incremental: edit {inc['page']}", f"{inc['page_s']} s, rebuilt: {', '.join(inc['page_rebuilt'])}"),
         ("PDF (mean / slowest)", f"{results['pdf']['mean_s']} s / {results['pdf']['max_s']} s"),
         ("make check (median of 3)", f"{results['check']['median_s']} s"),
+        (f"search: {int(results['search']['queries'])} queries, hits@1 / hits@5",
+         f"{results['search']['hits_at_1']:.0%} / {results['search']['hits_at_5']:.0%}"),
+        ("search bytes at page load / on first search (largest site)",
+         " / ".join(f"{max(v[k] for v in results['search']['bytes'].values())} B"
+                    for k in ("at_page_load", "on_first_search"))),
     ]
     width = max(len(label) for label, _ in rows)
     out("")
