@@ -95,7 +95,7 @@ def markdown_floor(root: Path) -> tuple[float, int]:
     import markdown
 
     catalogue = load_catalogue(root / "docs")
-    extensions, configs = markdown_settings(root, catalogue)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir)
     pages = sorted(p for org in catalogue.organisations for p in catalogue.org_dir(org).glob("*.md"))
     started = time.perf_counter()
     for page in pages:
