@@ -72,6 +72,14 @@ def synthesise(root: Path, into: Path, count: int) -> Path:
         entries[org_id] = entry
     (docs / "organisations.yml").write_text(yaml.safe_dump({"organisations": entries}, allow_unicode=True),
                                             encoding="utf-8")
+    # A copy adopts the shared wordings its model adopted (the real organisations are gone).
+    adoptions_file = docs / "adoptions.yml"
+    adoptions = yaml.safe_load(adoptions_file.read_text(encoding="utf-8")) or {}
+    model_of = {org_id: names[index % len(names)] for index, org_id in enumerate(entries)}
+    adoptions = {topic: kept for topic, wordings in adoptions.items() if (kept := {
+        wording: {org_id: adopters[model] for org_id, model in model_of.items() if model in adopters}
+        for wording, adopters in wordings.items() if set(model_of.values()) & set(adopters)})}
+    adoptions_file.write_text(yaml.safe_dump(adoptions, allow_unicode=True), encoding="utf-8")
     return repo
 
 
