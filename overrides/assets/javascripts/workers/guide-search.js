@@ -30,7 +30,7 @@
       })
       .then(function () {
         delete self.addEventListener;
-        patch(self.lunr, self.__guide_search.forms);
+        patch(self.lunr, self.__guide_search.forms, config.lang);
         var done = new Promise(function (resolve) { ready = resolve; });
         var data = Object.assign({}, setup, { docs: self.__guide_search.docs });
         material({ data: { type: SETUP, data: data } });
@@ -62,8 +62,14 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  function patch(lunr, forms) {
+  function patch(lunr, forms, languages) {
     if (!forms) return;
+    /* The index leaves stop words out; lunr-languages filters them only while indexing, and its
+       language is loaded with the index (after this patch), hence looked up at query time. */
+    function keeps(word) {
+      var language = languages.length === 1 && languages[0] !== "en" ? lunr[languages[0]] : lunr;
+      return !language || !language.stopWordFilter || !!language.stopWordFilter(word);
+    }
     var lemmas = new Map(), bases = new Map(), expand = new Map();
     forms.families.split("|").forEach(function (family) {
       var words = family.split(" "), lemma = words[0];
@@ -114,13 +120,14 @@
     }
 
     lunr.Index.prototype.search = function (queryString) {
-      var index = this, words = [], owner = new Map();
+      var index = this, words = [], stop = [], owner = new Map();
       var has = function (term) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, term); };
       var results = this.query(function (query) {
         new lunr.QueryParser(queryString, query).parse();
         query.clauses.slice().forEach(function (clause) {
           if (clause.presence !== lunr.Query.presence.OPTIONAL) return;
           var word = clause.term.replace(/\*/g, "");
+          if (!keeps(word)) stop.push(word);
           if (word.length < MIN_PART) return;
           words.push(word);
           var known = lemmas.has(word) || has(word);
@@ -136,9 +143,11 @@
             query.clause({ term: word, fields: clause.fields, usePipeline: false, editDistance: 1 });
         });
       });
-      /* Report each match under the typed word, so Material counts it as found and highlights it. */
+      /* Report each match under the typed word, so Material counts it as found and highlights it;
+         a stop word ("av", "og") is never looked up, so it is not reported missing either. */
       results.forEach(function (result) {
         var metadata = {};
+        stop.forEach(function (word) { metadata[word] = {}; });
         Object.keys(result.matchData.metadata).forEach(function (term) {
           var word = words.find(function (w) { return term.indexOf(w) === 0; }) || owner.get(term) ||
             words.find(function (w) { return near(w, term); }) || term;
