@@ -12,7 +12,7 @@ import yaml
 from htmltools import html_pages
 from publisher.organisations import load_catalogue
 from publisher.search_bench import load_queries
-from publisher.search_forms import WordForms, compact_form, load_forms, split_compound, table_path
+from publisher.search_forms import WordForms, compact_form, index_data, load_forms, split_compound, table_path
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -44,6 +44,7 @@ def test_a_word_stands_for_its_lemma_its_verb_and_its_parts() -> None:
     assert {"tavshedspligt", "pligt"} <= danish.keys("tavshedspligten")
     assert {"taushetsplikt", "plikt"} <= bokmal.keys("taushetsplikten")
     assert "atte" not in danish.keys("ansatte")  # a known word splits only into real parts
+    assert danish.part_keys("anvendelse") == set()  # "-else" is an ending, not a word in a compound
 
 
 def test_compounds_split_at_a_linking_letter_and_only_into_known_words() -> None:
@@ -51,6 +52,15 @@ def test_compounds_split_at_a_linking_letter_and_only_into_known_words() -> None
     assert split_compound("sikkerhedsrisikoen", forms.is_form) == ["sikkerhed", "risikoen"]
     assert split_compound("tavshedspligt", forms.is_form) == []  # "tavshed" is not known here
     assert WordForms.from_families({"a": []}, compounds=False).parts("sikkerhedsrisiko") == []
+
+
+def test_a_site_ships_the_forms_of_its_own_words_and_what_each_lemma_finds() -> None:
+    danish = load_forms("da")
+    assert danish is not None
+    data = index_data(danish, ["truslerne", "sikkerhedsrisiko", "venneanmodning"], "da")
+    assert "trussel" in data["families"] and "truslerne" in data["own"]["trussel"].split()
+    assert "venneanmodning" in data["parts"]["anmodning"].split()
+    assert "venneanmodning" in data["parts"]["anmode"].split()  # the verb finds the noun's compounds
 
 
 def test_forms_are_shipped_as_what_they_change_at_the_end_of_the_lemma() -> None:

@@ -38,6 +38,9 @@ DERIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
 MIN_PART = 3  # shortest compound part: "råd" in "rådgivning"
 MIN_PART_KNOWN = 4  # in a word the dictionary knows: "ansatte" is not "ans" + "atte"
 LINKS = ("s", "e")  # letters joining the parts of a compound: "tavsheds-pligt"
+# Endings that the dictionaries also know as words: never a part of a compound ("anvend-else").
+NOT_PARTS = frozenset({"else", "ning", "ing", "inger", "hed", "heden", "het", "heten", "sel", "lig", "lige", "elig",
+                       "ende", "ene", "erne", "ere", "ers", "est", "este", "ste", "tion"})
 TAG = re.compile(r"<[^>]*>")
 SEPARATOR = re.compile(r"[\s\-]+")
 EDGE = re.compile(r"^[^\w]+|[^\w]+$")
@@ -95,10 +98,17 @@ class WordForms:
         return set(self.form_lemmas.get(word, ()))
 
     def keys(self, word: str) -> set[str]:
-        """What a word stands for in search: its lemmas, their verbs, and the lemmas of its parts."""
+        """What a word stands for in search: its own lemmas and verbs, and its parts' (own_keys, part_keys)."""
+        return self.own_keys(word) | self.part_keys(word)
+
+    def own_keys(self, word: str) -> set[str]:
+        """The word's lemmas (itself if unknown) and the verbs its nouns are made from."""
         keys = self.lemmas(word) or {word}
-        for part in self.parts(word):
-            keys |= self.lemmas(part)
+        return keys | {self.bases[key] for key in keys if key in self.bases}
+
+    def part_keys(self, word: str) -> set[str]:
+        """The lemmas of the parts of a compound, and their verbs."""
+        keys = {lemma for part in self.parts(word) for lemma in self.lemmas(part)}
         return keys | {self.bases[key] for key in keys if key in self.bases}
 
     def parts(self, word: str) -> list[str]:
@@ -122,11 +132,13 @@ def split_compound(word: str, is_form: Callable[[str], bool], shortest: int = MI
     best: list[str] = []
     for cut in range(len(word) - shortest, shortest - 1, -1):  # longest tail first
         tail = word[cut:]
-        if not is_form(tail):
+        if tail in NOT_PARTS or not is_form(tail):
             continue
         head = word[:cut]
         heads = [head] + [head[:-1] for link in LINKS if head.endswith(link) and len(head) > shortest]
         for candidate in heads:
+            if candidate in NOT_PARTS:
+                continue
             if is_form(candidate):
                 return [candidate, tail]
             if not best:
@@ -165,15 +177,18 @@ def compact_form(lemma: str, form: str) -> str:
     return f"{cut}{form[common:]}" if cut else form[common:]
 
 
-def index_data(forms: WordForms, index_words: Iterable[str]) -> dict[str, object]:
-    """The `guide_forms` entry of a site's search index: its lemma families and expansions."""
-    expand: dict[str, set[str]] = defaultdict(set)
-    for word in set(index_words):
-        for key in forms.keys(word):
-            if key != word:
-                expand[key].add(word)
-    lemmas = {key for key in expand if key in forms.families} | {
-        lemma for word in index_words for lemma in forms.lemmas(word)}
+def index_data(forms: WordForms, index_words: Iterable[str], language: str) -> dict[str, object]:
+    """The word forms one site's search needs: its lemma families, and which words each lemma finds."""
+    own: dict[str, set[str]] = defaultdict(set)  # lemma -> its forms and the nouns/verbs made from it
+    parts: dict[str, set[str]] = defaultdict(set)  # lemma -> the compounds containing it
+    words = set(index_words)
+    for word in words:
+        for key in forms.own_keys(word) - {word}:
+            own[key].add(word)
+        for key in forms.part_keys(word) - {word}:
+            parts[key].add(word)
+    lemmas = {key for key in (*own, *parts) if key in forms.families} | {
+        lemma for word in words for lemma in forms.lemmas(word)}
     families = []
     for lemma in sorted(lemmas):
         # A form that is another form plus "s" (genitive, passive) is left out: typed, it is one
@@ -187,7 +202,11 @@ def index_data(forms: WordForms, index_words: Iterable[str]) -> dict[str, object
     return {
         "compounds": forms.compounds,
         "families": "|".join(families),
-        "expand": {key: " ".join(sorted(words)) for key, words in sorted(expand.items())},
+        "own": {key: " ".join(sorted(found)) for key, found in sorted(own.items())},
+        "parts": {key: " ".join(sorted(found)) for key, found in sorted(parts.items())},
+        "derivations": [list(pair) for pair in DERIVATIONS.get(language, ())],
+        "not_parts": sorted(NOT_PARTS),
+        "min_part": MIN_PART,
     }
 
 
@@ -220,7 +239,7 @@ def split_index(search_dir: Path, language: str, worker: str) -> tuple[int, int]
     data: dict[str, object] = {"docs": docs}
     if forms is not None:
         words = [word for doc in docs for name in ("title", "text") for word in tokens(doc.get(name) or "")]
-        data["forms"] = index_data(forms, words)
+        data["forms"] = index_data(forms, words, language)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     (search_dir / DATA_FILE).write_text(f"self.__guide_search={payload};\n", encoding="utf-8")
     index["config"]["guide_search"] = {"data": f"search/{DATA_FILE}", "worker": Path(worker).name}

@@ -12,21 +12,21 @@
 "use strict";
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2;
-  var MIN_PART = 3, LINKS = ["s", "e"];
-  var own = typeof document !== "undefined" ? document.querySelector("script[src]").src : self.location.href;
+  var LINKS = ["s", "e"];
+  var workerUrl = typeof document !== "undefined" ? document.querySelector("script[src]").src : self.location.href;
   var realPost = self.postMessage;
   var post = function (message) { realPost.call(self, message); };
   var setup = null, loading = null, material = null, ready = null;
 
   function load(config) {
-    var site = new URL("../../../", own);
+    var site = new URL("../../../", workerUrl);
     return Promise.resolve(importScripts(new URL(config.guide_search.data, site).href))
       .then(function () {
         self.addEventListener = function (type, listener) { if (type === "message") material = listener; };
         self.postMessage = function (message) {
           if (message && message.type === READY) ready(); else post(message);
         };
-        return importScripts(new URL(config.guide_search.worker, own).href);
+        return importScripts(new URL(config.guide_search.worker, workerUrl).href);
       })
       .then(function () {
         delete self.addEventListener;
@@ -70,7 +70,9 @@
       var language = languages.length === 1 && languages[0] !== "en" ? lunr[languages[0]] : lunr;
       return !language || !language.stopWordFilter || !!language.stopWordFilter(word);
     }
-    var lemmas = new Map(), bases = new Map(), expand = new Map();
+    var PART = 0.5;  /* a compound containing the word counts less than the word itself */
+    var minPart = forms.min_part, notParts = new Set(forms.not_parts);
+    var lemmas = new Map(), bases = new Map(), own = new Map(), parts = new Map();
     forms.families.split("|").forEach(function (family) {
       var words = family.split(" "), lemma = words[0];
       if (words[words.length - 1].charAt(0) === ">") bases.set(lemma, words.pop().slice(1));
@@ -80,43 +82,73 @@
       });
       words.forEach(function (word) {
         if (!lemmas.has(word)) lemmas.set(word, []);
-        lemmas.get(word).push(words[0]);
+        lemmas.get(word).push(lemma);
       });
     });
-    Object.keys(forms.expand).forEach(function (key) { expand.set(key, forms.expand[key].split(" ")); });
+    [[forms.own, own], [forms.parts, parts]].forEach(function (pair) {
+      Object.keys(pair[0]).forEach(function (key) { pair[1].set(key, pair[0][key].split(" ")); });
+    });
 
-    /* The parts of a compound, each a known form (the same rule as publisher.search_forms). */
+    /* The parts of a compound, each a known form (the rule of publisher.search_forms), or at least
+       its longest known tail. */
     function split(word, depth) {
-      if (depth === 0 || word.length < 2 * MIN_PART) return [];
+      if (depth === 0 || word.length < 2 * minPart) return [];
       var best = [];
-      for (var cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
+      for (var cut = word.length - minPart; cut >= minPart; cut--) {
         var tail = word.slice(cut);
-        if (!lemmas.has(tail)) continue;
+        if (notParts.has(tail) || !lemmas.has(tail)) continue;
         var head = word.slice(0, cut);
         var heads = [head].concat(LINKS.filter(function (link) {
-          return head.length > MIN_PART && head.slice(-1) === link;
+          return head.length > minPart && head.slice(-1) === link;
         }).map(function () { return head.slice(0, -1); }));
         for (var h = 0; h < heads.length; h++) {
+          if (notParts.has(heads[h])) continue;
           if (lemmas.has(heads[h])) return [heads[h], tail];
           if (!best.length) {
             var inner = split(heads[h], depth - 1);
             if (inner.length) best = inner.concat([tail]);
           }
         }
-        if (!best.length && tail.length > MIN_PART) best = [tail];  // a compound of an unknown word
+        if (!best.length && tail.length > minPart) best = [tail];
       }
       return best;
     }
 
-    /* The lemmas a typed word stands for: its own, a near miss's, or its compound parts'. */
-    function keysOf(word, unknown) {
-      var keys = new Set(lemmas.get(word) || []);
-      if (!keys.size && unknown && word.length > MIN_PART)
-        lemmas.forEach(function (of, form) { if (near(word, form)) of.forEach(function (l) { keys.add(l); }); });
-      if (!keys.size && forms.compounds)
-        split(word, 3).forEach(function (part) { (lemmas.get(part) || []).forEach(function (l) { keys.add(l); }); });
+    function lemmasOf(words) {
+      var keys = new Set();
+      words.forEach(function (word) { (lemmas.get(word) || []).forEach(function (l) { keys.add(l); }); });
       keys.forEach(function (key) { if (bases.has(key)) keys.add(bases.get(key)); });
       return keys;
+    }
+
+    /* The indexed words a typed word stands for, each with its weight. */
+    function expansions(word, has, unknown) {
+      var terms = new Map();
+      function add(term, boost) { if (has(term) && !(terms.get(term) >= boost)) terms.set(term, boost); }
+      function addKey(key, boost) {
+        add(key, boost);
+        (own.get(key) || []).forEach(function (term) { add(term, boost); });
+        (parts.get(key) || []).forEach(function (term) { add(term, boost * PART); });
+      }
+      var keys = lemmasOf([word]);
+      if (!keys.size && unknown) {  /* a noun made from a verb the site has: "anmeldelse" -> "anmelde" */
+        keys = lemmasOf(forms.derivations.filter(function (d) {
+          return word.length > d[0].length + minPart && word.slice(-d[0].length) === d[0];
+        }).map(function (d) { return word.slice(0, -d[0].length) + d[1]; }));
+      }
+      if (!keys.size && unknown) {  /* the site's own word with an ending: "arbejdsmailen" */
+        for (var cut = word.length - 1; cut > minPart && cut >= word.length - 4; cut--)
+          if (has(word.slice(0, cut))) { addKey(word.slice(0, cut), 1); return terms; }
+      }
+      if (!keys.size && unknown && word.length > minPart) {  /* one letter wrong */
+        var near_ = [];
+        lemmas.forEach(function (of, form) { if (near(word, form)) near_.push(form); });
+        keys = lemmasOf(near_);
+      }
+      keys.forEach(function (key) { addKey(key, 1); });
+      if (!keys.size && forms.compounds)  /* a compound the site does not have: its parts */
+        lemmasOf(split(word, 3)).forEach(function (key) { addKey(key, PART); });
+      return terms;
     }
 
     lunr.Index.prototype.search = function (queryString) {
@@ -128,18 +160,16 @@
           if (clause.presence !== lunr.Query.presence.OPTIONAL) return;
           var word = clause.term.replace(/\*/g, "");
           if (!keeps(word)) stop.push(word);
-          if (word.length < MIN_PART) return;
+          if (word.length < minPart) return;
           words.push(word);
-          var known = lemmas.has(word) || has(word);
-          keysOf(word, !known).forEach(function (key) {
-            [key].concat(expand.get(key) || []).forEach(function (term) {
-              if (term.indexOf(word) === 0 || owner.has(term) || !has(term)) return;
-              owner.set(term, word);
-              query.clause({ term: term, fields: clause.fields, usePipeline: false,
-                             wildcard: lunr.Query.wildcard.NONE });
-            });
+          var unknown = !lemmas.has(word) && !has(word), terms = expansions(word, has, unknown);
+          terms.forEach(function (boost, term) {
+            if (term.indexOf(word) === 0 || owner.has(term)) return;
+            owner.set(term, word);
+            query.clause({ term: term, fields: clause.fields, boost: boost, usePipeline: false,
+                           wildcard: lunr.Query.wildcard.NONE });
           });
-          if (!known && word.length > MIN_PART + 1)
+          if (unknown && !terms.size && word.length > minPart + 1)
             query.clause({ term: word, fields: clause.fields, usePipeline: false, editDistance: 1 });
         });
       });
