@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from publisher import search_forms
 
@@ -20,18 +19,17 @@ log = get_plugin_logger(__name__)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        material = search_forms.material_worker(config.theme.dirs)
-    except FileNotFoundError as error:
-        raise PluginError(f"Search: {error}; is mkdocs-material installed?") from None
-    config.extra["guide_search"] = {"material_worker": material, "worker": search_forms.WORKER}
+    material = search_forms.material_worker(config.theme.dirs)
+    if material is None:  # another theme: its own search, or none
+        log.info("Search: no mkdocs-material search worker in the theme; word forms not added")
+    config.extra["guide_search"] = {"material_worker": material, "worker": search_forms.WORKER} if material else None
     return config
 
 
 @event_priority(-110)  # after i18n rewrites the index and offline copies it into search_index.js (both -100)
 def on_post_build(config: MkDocsConfig) -> None:
     search_dir = Path(config.site_dir) / "search"
-    if not (search_dir / "search_index.json").is_file():
+    if not config.extra.get("guide_search") or not (search_dir / "search_index.json").is_file():
         return
     language = config.extra["guide"]["language"]
     before, after = search_forms.split_index(search_dir, language, config.extra["guide_search"]["material_worker"])

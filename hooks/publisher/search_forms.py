@@ -215,13 +215,13 @@ MATERIAL_WORKER = "assets/javascripts/workers/search.*.min.js"
 DATA_FILE = "search_data.js"  # beside search_index.json; read by our worker when search is first used
 
 
-def material_worker(theme_dirs: Iterable[str]) -> str:
+def material_worker(theme_dirs: Iterable[str]) -> str | None:
     """The path of Material's own search worker (its name carries a hash that changes per release)."""
     for directory in theme_dirs:
         found = sorted(Path(directory).glob(MATERIAL_WORKER))
         if found:
             return found[0].relative_to(directory).as_posix()
-    raise FileNotFoundError(f"no {MATERIAL_WORKER} in the theme {list(theme_dirs)}")
+    return None
 
 
 def split_index(search_dir: Path, language: str, worker: str) -> tuple[int, int]:
