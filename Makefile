@@ -8,6 +8,7 @@
 #   make addresses                 record the addresses of new pages as published (permanent)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
+#   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
 #   make lint                      ruff
 
@@ -34,7 +35,7 @@ ifeq ($(origin LANG),command line)
 export GUIDE_ARG_LANG := $(value LANG)
 endif
 
-.PHONY: site pdf serve bench check translations addresses new-org test lint clean
+.PHONY: site pdf serve bench check translations addresses new-org wordforms test lint clean
 
 $(INSTALLED): requirements.lock
 	python3 -m venv $(VENV)
@@ -58,6 +59,9 @@ new-org: $(INSTALLED)
 
 bench: $(INSTALLED) $(LIGHTHOUSE)
 	$(PYTHON) -m publisher bench
+
+wordforms: $(INSTALLED)
+	$(PYTHON) -m publisher.wordforms_build --root $(CURDIR)
 
 addresses: $(INSTALLED)
 	$(PYTHON) -m publisher addresses

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from htmltools import html_pages
 from publisher.organisations import load_catalogue
+from publisher.search_bench import load_queries, report, run_queries
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -189,6 +190,13 @@ def test_a_copied_site_works_from_file_urls_and_searches(browser, real_site: Pat
     assert search(page, "confidentiality")
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
     context.close()
+
+
+def test_search_finds_the_page_from_any_form_of_the_word(browser, server: str) -> None:
+    # tests/search_queries.yml: inflections, compounds, noun/verb pairs, typos, phrases (see test_search.py).
+    outcomes = run_queries(browser, lambda org_id, language: site_url(server, org_id, language), load_queries())
+    lines: list[str] = []
+    assert report(outcomes, lines.append)["hits_at_5"] >= 0.95, "\n".join(lines)
 
 
 @pytest.mark.parametrize("org_id", list(CATALOGUE.organisations))
