@@ -9,8 +9,8 @@ from htmltools import html_pages, read_page
 from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
 from publisher.organisations import load_catalogue
-from publisher.sources import parse_text
 from publisher.search_forms import read_documents
+from publisher.sources import parse_text
 from publisher.translations import mark_current, organisation_status
 
 ROOT = Path(__file__).resolve().parents[1]

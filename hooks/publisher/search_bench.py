@@ -110,13 +110,21 @@ def report(outcomes: list[Outcome], out: Callable[[str], None] = print) -> dict[
 
 
 def measure_site(site: Path, queries: list[Query] | None = None, chromium: str = "/usr/bin/chromium",
-                 out: Callable[[str], None] = print) -> dict[str, float]:
-    """Run the query set against a built site/ opened from disk (file://), as `make bench` does."""
+                 out: Callable[[str], None] = print, root: Path | None = None) -> dict[str, float]:
+    """Run the query set against a built site/ opened from disk (file://), as `make bench` does.
+
+    Only the queries for organisations of the repository at `root` are asked (a small test
+    repository has none of the real ones).
+    """
     from playwright.sync_api import sync_playwright
 
     from .organisations import load_catalogue
 
-    catalogue = load_catalogue(Path(__file__).resolve().parents[2] / "docs")
+    catalogue = load_catalogue((root or Path(__file__).resolve().parents[2]) / "docs")
+    queries = [q for q in (queries or load_queries()) if q.site in catalogue.organisations]
+    if not queries:
+        out("   (no queries for this repository's organisations)")
+        return {"queries": 0, "hits_at_1": 0.0, "hits_at_5": 0.0}
 
     def root_of(org_id: str, language: str) -> str:
         org = catalogue.organisation(org_id)
@@ -126,7 +134,7 @@ def measure_site(site: Path, queries: list[Query] | None = None, chromium: str =
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         try:
-            outcomes = run_queries(browser, root_of, queries or load_queries())
+            outcomes = run_queries(browser, root_of, queries)
         finally:
             browser.close()
     return report(outcomes, out)
