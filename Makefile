@@ -2,7 +2,7 @@
 #   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
-#   make check                     every reference and page, without building
+#   make check [HINTS=1]           every reference and page, without building; HINTS=1 lists readability hints
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make addresses                 record the addresses of new pages as published (permanent)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once

@@ -31,7 +31,7 @@ def test_new_org_builds_at_once(fixture_repo) -> None:
     catalogue = load_catalogue(root / "docs")
     assert catalogue.organisation("nyby").country == "NO"
     assert check_all(catalogue).errors == []
-    build_all(root, root / "site", progress=lambda line: None)
+    build_all(root, root / "site", org_ids=["testby", "nyby"], progress=lambda line: None)  # a draft: named
     assert read_page(root / "site/nyby/index.html").html_lang == "nb"
     assert read_page(root / "site/nyby/en/index.html").html_lang == "en"
     assert (root / "site/nyby/pdf/nyby-nb.pdf").is_file()
@@ -44,7 +44,7 @@ def test_new_org_refuses_bad_input(fixture_repo) -> None:
         new_organisation(root / "docs", "testby", "", ["fr"])
     assert sorted(f.message for f in error.value.findings) == [
         "COUNTRY must be DK or NO (it decides the accessibility-statement service)",
-        "LANGUAGES must be codes from docs/languages.yml (da, nb, en), the organisation's own language first, "
+        "LANGUAGES must be codes from docs/languages.yml (da, nb, nn, en), the organisation's own language first, "
         "e.g. LANGUAGES=da,en",
         'NAME is required, e.g. NAME="Aarhus Kommune"',
         "organisation 'testby' exists already",

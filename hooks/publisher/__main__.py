@@ -40,11 +40,13 @@ def check(root: Path) -> int:
 
     from .checks import check_all
     from .organisations import load_catalogue
+    from .readiness import ready_with_errors
     from .report import print_report
 
     started = time.perf_counter()
     catalogue = load_catalogue(root / "docs")
     report = check_all(catalogue)
+    report.findings.extend(ready_with_errors(catalogue, report.errors))  # only errors block 'status: ready'
     pages = sum(1 for org in catalogue.organisations for _ in catalogue.org_dir(org).glob("*.md"))
     summary = (f"Checked {len(catalogue.organisations)} organisations, {pages} pages in "
                f"{time.perf_counter() - started:.2f} s: {len(report.errors)} error(s), "

@@ -8,7 +8,6 @@ check. The start page says plainly that the guideline is still to be written.
 from __future__ import annotations
 
 import colorsys
-import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -17,10 +16,11 @@ from .findings import Finding, PublisherError
 from .organisations import ORG_ID, ORGANISATIONS_FILE, load_catalogue
 from .translations import mark_current
 
-COUNTRY_BY_LANGUAGE = {"da": "DK", "nb": "NO"}
+COUNTRY_BY_LANGUAGE = {"da": "DK", "nb": "NO", "nn": "NO"}
 START_TEXT = {
     "da": "Her kommer {name}s retningslinjer for sociale medier.",
     "nb": "Her kommer retningslinjene for sosiale medier for {name}.",
+    "nn": "Her kjem retningslinjene for sosiale medium for {name}.",
     "en": "The social media guidelines of {name} will be published here.",
 }
 
@@ -64,12 +64,12 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
 
     primary, accent = palette_for(org_id)
     source_labels = catalogue.languages[languages[0]].labels
-    domain = domain or f"{org_id}.{country.lower()}"
-    entry = (
+    entry = (  # a draft until an editor marks it ready; no guessed domain or review date (readers would see them)
         f"  {org_id}:\n"
         f"    name: {name}\n"
+        f"    status: draft\n"
         f"    country: \"{country}\"\n"
-        f"    domain: {domain}\n"
+        + (f"    domain: {domain}\n" if domain else "") +
         f"    languages: [{', '.join(languages)}]\n"
         f"    palette: {{primary: \"{primary}\", accent: \"{accent}\"}}\n"
         f"    contact:\n"
@@ -92,8 +92,7 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
         labels = catalogue.languages[code].labels
         front = f"---\ntitle: {labels['portal_title']}\n"
         if position == 0:
-            review_by = dt.date.today() + dt.timedelta(days=365)  # a first review a year from now
-            front += f"owner: {name}\nreview_by: {review_by.isoformat()}\ntopics: []\n"
+            front += f"owner: {name}\ntopics: []\n"
         page = folder / f"index.{code}.md"
         page.write_text(f"{front}---\n\n{START_TEXT.get(code, START_TEXT['en']).format(name=name)}\n",
                         encoding="utf-8")

@@ -46,7 +46,8 @@ class BuildTarget:
 
 
 def all_targets(catalogue: Catalogue, org_ids: list[str] | None = None) -> list[BuildTarget]:
-    orgs = [catalogue.organisation(i) for i in org_ids] if org_ids else list(catalogue.organisations.values())
+    """The sites of the named organisations (drafts too), or of every organisation that is ready."""
+    orgs = [catalogue.organisation(i) for i in org_ids] if org_ids else list(catalogue.ready.values())
     return [BuildTarget(org, lang) for org in orgs for lang in org.languages]
 
 
@@ -97,6 +98,7 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
             {"code": code, "name": catalogue.languages[code].name} for code in org.languages
         ],
         "labels": labels,
+        "draft": org.is_draft,  # a banner and noindex on every page
         # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
         "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
         "contact": vars(org.contact),

@@ -24,6 +24,7 @@ from .includes import includes_of
 from .links import check_link
 from .organisation_data import check_contact, check_editorial_record, check_facts
 from .plain_language import check_readability
+from .readiness import check_readiness
 from .structure import check_folders, check_structure
 
 __all__ = ["CheckReport", "check_all", "check_site"]
@@ -71,6 +72,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
         check_facts(ctx, org)
         check_editorial_record(ctx, org)
         _check_organisation(ctx, org)
+    check_readiness(ctx)
     return ctx.report
 
 
