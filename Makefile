@@ -1,7 +1,7 @@
 # The front door. `make site` and `make test` each set up .venv from requirements.txt first.
 #   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
-#   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
+#   make serve [ORG=id] [LANG=en] [PORT=8001]  live preview: findings with file:line, keeps serving
 #   make check [HINTS=1]           every reference and page, without building; HINTS=1 lists readability hints
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make addresses                 record the addresses of new pages as published (permanent)

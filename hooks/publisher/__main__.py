@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="preview one organisation with live reload")
     serve.add_argument("--org", help="organisation id (default: the first in docs/organisations.yml)")
     serve.add_argument("--lang", help="language (default: the organisation's own)")
-    serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--addr", help="host:port (default 127.0.0.1 and the port in PORT, else 8000)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
