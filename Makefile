@@ -5,7 +5,8 @@
 #   make check [HINTS=1]           every reference and page, without building; HINTS=1 lists readability hints
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make addresses                 record the addresses of new pages as published (permanent)
-#   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
+#   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation (a draft) that builds at once
+#   make import ORG=x FILE=doc.docx [LANG=da]    its pages from its document (.docx .odt .pdf .txt)
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make test                      the whole test suite
 #   make lint                      ruff
@@ -24,9 +25,12 @@ RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --ta
 # chooses the preview language.
 ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
+export PUBLISHER_LANG := $(LANG)
 endif
+# Read by publisher from the environment, never pasted into a recipe.
+export ORG FILE PORT HINTS
 
-.PHONY: site pdf serve bench check translations addresses new-org test lint clean
+.PHONY: site pdf serve bench check translations addresses new-org import test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -48,6 +52,9 @@ check: $(INSTALLED)
 new-org: $(INSTALLED)
 	$(PYTHON) -m publisher new-org --id "$(ID)" --name "$(NAME)" --languages "$(LANGUAGES)" \
 		$(if $(COUNTRY),--country $(COUNTRY)) $(if $(DOMAIN),--domain $(DOMAIN))
+
+import: $(INSTALLED)
+	$(PYTHON) -m publisher import
 
 bench: $(INSTALLED)
 	$(PYTHON) -m publisher bench $(if $(ORGS),--orgs $(ORGS))

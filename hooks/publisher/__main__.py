@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     new_org.add_argument("--languages", required=True, help="e.g. da,en (the organisation's own first)")
     new_org.add_argument("--country", help="DK or NO (default: from the first language)")
     new_org.add_argument("--domain", help="the organisation's web domain")
+    importer = commands.add_parser("import", help="pages of an organisation from its document (make import)")
+    importer.add_argument("--org", default=os.environ.get("ORG"), help="organisation id (default: $ORG)")
+    importer.add_argument("--file", default=os.environ.get("FILE"), help=".docx, .odt, .pdf or .txt (default: $FILE)")
+    importer.add_argument("--lang", default=os.environ.get("PUBLISHER_LANG"), help="the document's language")
     bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
     bench.add_argument("--orgs", type=int, default=100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
@@ -127,6 +131,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {path.relative_to(ROOT)}")
             print(f"Next: write the guideline in docs/{args.id}/, preview with 'make serve ORG={args.id}', "
                   f"build with 'make site ORG={args.id}'.")
+            return 0
+        if args.command == "import":
+            from .findings import Finding
+            from .importer import import_organisation
+
+            if not args.org or not args.file:
+                raise PublisherError([Finding("Makefile", 1, "give the organisation and its document: make import "
+                                                             "ORG=<id> FILE=<path to .docx/.odt/.pdf/.txt>")])
+            import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
             return 0
         if args.command == "bench":
             from .bench import main as bench_main

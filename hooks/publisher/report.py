@@ -60,6 +60,10 @@ def print_report(report: CheckReport, summary: str, out: Callable[[str], None] =
                 out(f"    {finding}")
     if hints:
         out(f"\nReadability hints: {len(hints)}, not listed (make check HINTS=1 lists them; so does the status page).")
+    if report.coverage:
+        out("\nCoverage of the source documents (docs/_sources/):")
+        for line in report.coverage:
+            out(f"  {line}")
     if report.external_links:
         out(f"\nExternal links, not fetched ({len(report.external_links)}):")
         for url, path, line in sorted(set(report.external_links)):

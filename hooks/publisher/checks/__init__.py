@@ -18,6 +18,7 @@ from ..sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages
+from .coverage import check_coverage
 from .front_matter import check_front_matter
 from .glossary import check_glossary
 from .includes import includes_of
@@ -72,6 +73,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
         check_facts(ctx, org)
         check_editorial_record(ctx, org)
         _check_organisation(ctx, org)
+        check_coverage(ctx, org)
     check_readiness(ctx)
     return ctx.report
 
