@@ -234,3 +234,28 @@ def test_a_failed_import_leaves_the_repository_as_it_was(nyby: Path, tmp_path: P
         "docs/organisations.yml:19: error: LANG=nb, but 'nyby' is written in nn (its first language): import the "
         "document in that language (leave LANG out); translations are made from the imported pages")
     assert {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_text_with_markdown_headings_numbered_items_and_a_back_cover(nyby: Path, tmp_path: Path) -> None:
+    document = tmp_path / "veileder.txt"
+    document.write_text(
+        "# VEILEDER FOR BRUK AV SOSIALE MEDIUM\n\nNyby kommune\n\n"
+        "## 1. Felles grunnlag\n\n"
+        "Dette er teksten i det første kapitlet, og han er lang nok til å vere eit avsnitt.\n\n"
+        "1. Ver medviten om kva du skriv.\n"
+        "2. Gjer dette når du får truslar:\n - * Ta skjermbilete.\n - * Meld frå til leiaren.\n"
+        "3. Bruk sunn fornuft.\n\n"
+        "## 2. Privat bruk\n\nDu kan bruke sosiale medium privat, men hugs at du også då er tilsett i kommunen.\n\n"
+        "Nyby kommune\n", encoding="utf-8")
+    import_organisation(nyby / "docs", "nyby", document, out=lambda line: None)
+    assert load_catalogue(nyby / "docs").organisation("nyby").nav == ("index.md", "felles-grunnlag.md",
+                                                                      "privat-bruk.md")
+    assert (nyby / "docs/nyby/index.nn.md").read_text(encoding="utf-8") == (
+        "---\ntitle: VEILEDER FOR BRUK AV SOSIALE MEDIUM\nowner: Nyby kommune\ntopics: []\n---\n\nNyby kommune\n")
+    assert (nyby / "docs/nyby/felles-grunnlag.nn.md").read_text(encoding="utf-8") == (
+        "---\ntitle: 1. Felles grunnlag\nowner: Nyby kommune\ntopics: []\n---\n\n"
+        "Dette er teksten i det første kapitlet, og han er lang nok til å vere eit avsnitt.\n\n"
+        "1. Ver medviten om kva du skriv.\n2. Gjer dette når du får truslar:\n    - Ta skjermbilete.\n"
+        "    - Meld frå til leiaren.\n3. Bruk sunn fornuft.\n")
+    record = yaml.safe_load((nyby / "docs/_editorial/nyby.yml").read_text(encoding="utf-8"))["changes"]
+    assert {"kind": "artefact", "original": "Nyby kommune", "published": ""} in record  # the back cover

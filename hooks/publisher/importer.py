@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
-from .document_readers import BULLET, PAGE_NUMBER, Block, read_document
+from .document_readers import BULLET, FIRST_PARAGRAPH_WORDS, PAGE_NUMBER, Block, read_document
 from .editorial import EDITORIAL_DIR
 from .findings import Finding, PublisherError, display_path
 from .organisations import ORGANISATIONS_FILE, Catalogue, Organisation, load_catalogue
@@ -40,6 +40,7 @@ TOC_LINE = re.compile(r"^\s*(\S.*?)\s*(?:\.{2,}|…+|\s)\s*\d{1,3}\s*$")
 DOT_LEADER = re.compile(r"(?:\.{3,}|…{2,})\s*\d{1,3}\s*$")
 BROKEN_MARKER = re.compile(r"^\s*[-*•–]\s+[-*•–]\s+")
 PLACEHOLDER_LINK = re.compile(r"\[([^\]]+)\]\(#?\)")
+NUMBER = re.compile(r"^(\d+)[.)]\s+")
 MARKDOWN_START = re.compile(r"^(\d+)([.)])(\s)|^([#>+*-])")
 TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "é": "e"})
 HEADER = ("# Editorial changes made when {name}'s document became these pages (shown on each site's\n"
@@ -105,10 +106,10 @@ def clean(blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
     if numbers:
         removals.append(Removal("artefact", "page numbers", " … ".join(numbers)))
     # A back cover that repeats the front (the title, the organisation's name) at the very end.
-    first_heading = next((i for i, b in enumerate(kept) if b.kind == "heading"), len(kept))
-    front = {normalise(b.text) for b in kept[:first_heading]}
+    body_from = next((i for i, b in enumerate(kept) if len(b.text.split()) >= FIRST_PARAGRAPH_WORDS), len(kept))
+    front = {normalise(b.text) for b in kept[:body_from]}
     cover = []
-    while len(kept) > first_heading + 1 and normalise(kept[-1].text) in front:
+    while len(kept) > body_from + 1 and normalise(kept[-1].text) in front:
         cover.insert(0, " ".join(kept.pop().text.split()))
     if cover:
         removals.append(Removal("artefact", "back cover repeating the front page", " … ".join(cover)))
@@ -133,8 +134,8 @@ def split_pages(blocks: list[Block], document_title: str) -> tuple[list[Page], l
                 pages.append(Page(slug(text, taken), text))
             continue
         page = pages[-1]
-        if block.kind == "heading":
-            page.lines += [f"{'#' * min(block.level - top + 1, 6)} {text}", ""]
+        if block.kind == "heading":  # the second level of the document is ##, the third ###, ...
+            page.lines += [f"{'#' * min(levels.index(block.level) + 1, 6)} {text}", ""]
             continue
         for match in PLACEHOLDER_LINK.finditer(text):
             removals.append(Removal("placeholder_link", "placeholder link (#)", match[0], match[1], page.base))
@@ -144,11 +145,18 @@ def split_pages(blocks: list[Block], document_title: str) -> tuple[list[Page], l
                 removals.append(Removal("artefact", "broken list marker", text, "- " + BULLET.sub("", text),
                                         page.base))
             item = BULLET.sub("", text)
-            page.lines += [f"- {_markdown(item)}"]
+            number = NUMBER.match(item)
+            nested = not number and bool(page.lines) and (NUMBER.match(page.lines[-1].lstrip()) is not None
+                                                           or page.lines[-1].startswith("    - "))
+            page.lines += [f"{number[1]}. {item[number.end():]}" if number else
+                           f"{'    ' if nested else ''}- {_markdown(item)}"]  # bullets under a numbered item nest
         else:
             if page.lines and page.lines[-1].startswith("- "):
                 page.lines.append("")
             page.lines += [_markdown(text), ""]
+    if len(pages) > 1 and not pages[0].lines:  # nothing before the first heading: it opens the start page
+        first = pages.pop(1)
+        pages[0].lines = [f"## {first.title}", "", *first.lines]
     return pages, removals
 
 
