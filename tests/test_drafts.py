@@ -13,6 +13,7 @@ from publisher.dashboard import collect
 from publisher.findings import PublisherError
 from publisher.new_org import new_organisation
 from publisher.organisations import load_catalogue
+from publisher.pdf import render_document
 from publisher.readiness import ready_with_errors
 from publisher.site_config import all_targets
 
@@ -52,6 +53,10 @@ def test_draft_is_absent_from_a_full_build_and_built_with_a_banner_when_named(fi
     assert "Den offisielle tilgjengelighetserklæringen finnes på uustatus.no:" in statement
     testby = (site / "testby/index.html").read_text(encoding="utf-8")
     assert "guide-draft" not in testby and "noindex" not in testby
+    catalogue = load_catalogue(root / "docs")
+    assert ('<p class="draft"><strong>Utkast:</strong> Denne retningslinjen er ennå ikke klar til publisering.</p>'
+            in render_document(root, catalogue, "birkenes", "nb"))
+    assert 'class="draft"' not in render_document(root, catalogue, "testby", "da")
 
 
 def test_status_must_be_draft_or_ready(fixture_repo) -> None:
