@@ -122,3 +122,11 @@ def test_pull_request_check_step_fails_on_a_broken_link(fixture_repo, tmp_path: 
     else:
         assert link_error not in text and "No errors." in text
     assert "## Translations" in text
+
+
+def test_summary_step_still_writes_when_the_check_never_ran(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    result = run_step(tmp_path, "pull-request.yml", "Summary", summary)
+    assert result.returncode == 0, result.stderr
+    assert summary.read_text(encoding="utf-8") == (
+        "## Checks\n\n```\n(no check output)\n```\n## Translations\n\n```\n(no translation status)\n```\n")
