@@ -129,8 +129,9 @@ def main(argv: list[str] | None = None) -> int:
                                        args.country, args.domain)
             for path in created:
                 print(f"wrote {path.relative_to(ROOT)}")
-            print(f"Next: write the guideline in docs/{args.id}/, preview with 'make serve ORG={args.id}', "
-                  f"build with 'make site ORG={args.id}'.")
+            print(f"It is a draft. Next: make import ORG={args.id} FILE=<its document> (or write the pages in "
+                  f"docs/{args.id}/), make check, make serve ORG={args.id}; then set 'status: ready' in "
+                  f"docs/organisations.yml.")
             return 0
         if args.command == "import":
             from .findings import Finding
