@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable
@@ -46,23 +46,25 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> N
 
 @pytest.fixture
 def preview(fixture_repo, tmp_path: Path):
-    """Start `python -m publisher serve` in a fixture repository (as make serve does), stop it afterwards."""
+    """Start `make serve ORG=testby PORT=<free port>` in a fixture repository; stop it afterwards."""
     started: list[subprocess.Popen] = []
 
     def start(pages: dict[str, str] | None = None) -> tuple[Path, str, Path]:
         root = fixture_repo(pages)
+        for name in ("Makefile", "requirements.txt", ".venv"):
+            (root / name).symlink_to(ROOT / name)  # the real .venv: its .installed is newer than requirements.txt
         port = free_port()
         log = tmp_path / "serve.log"
-        env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "PORT": str(port), "PYTHONUNBUFFERED": "1"}
-        env.pop("GUIDE_REPO_URL", None)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "GUIDE_", "PYTHONPATH"))}
+        env["PYTHONUNBUFFERED"] = "1"
         with log.open("w") as out:
-            started.append(subprocess.Popen([sys.executable, "-m", "publisher", "serve", "--org", "testby"],
-                                            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT))
+            started.append(subprocess.Popen(["make", "serve", "ORG=testby", f"PORT={port}"], cwd=root, env=env,
+                                            stdout=out, stderr=subprocess.STDOUT, start_new_session=True))
         return root, f"http://127.0.0.1:{port}/", log
 
     yield start
     for process in started:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)  # make and the preview it started
         process.wait(timeout=10)
 
 
