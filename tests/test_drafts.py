@@ -115,3 +115,21 @@ def test_draft_lacks_are_listed_not_blocking(fixture_repo) -> None:
         "no date (approved_on, adopted_on or document_date)",
     ]
     assert collect(catalogue).lacks["testby"] == []
+
+
+def test_a_drafts_addresses_are_recorded_only_once_it_is_ready(fixture_repo) -> None:
+    from publisher.addresses import address_findings, record_addresses
+
+    root = fixture_repo()
+    record_addresses(load_catalogue(root / "docs"))
+    new_organisation(root / "docs", "birkenes", "Birkenes kommune", ["nb", "en"])
+    catalogue = load_catalogue(root / "docs")
+    assert [f for f in address_findings(catalogue) if "birkenes" in f.message] == []
+    assert record_addresses(catalogue) == []
+    organisations = root / "docs/organisations.yml"
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace("status: draft", "status: ready"),
+                             encoding="utf-8")
+    catalogue = load_catalogue(root / "docs")
+    assert [f.message for f in address_findings(catalogue) if "birkenes" in f.message] == [
+        "'birkenes' has pages whose addresses are not recorded as published: index; run 'make addresses'"]
+    assert record_addresses(catalogue) == ["birkenes/index"]
