@@ -10,6 +10,7 @@ import yaml
 from publisher import importer
 from publisher.checks import check_all
 from publisher.coverage import measure, sentences
+from publisher.dashboard import render_dashboard
 from publisher.findings import PublisherError
 from publisher.importer import import_organisation
 from publisher.new_org import new_organisation
@@ -160,6 +161,7 @@ def test_import_splits_at_headings_and_carries_the_sentences(nyby: Path, tmp_pat
     report = check_all(catalogue)
     assert [str(f) for f in report.errors] == []
     assert not [f for f in report.warnings if "source document" in f.message]
+    assert "Source document: nyby: the pages carry " in render_dashboard(catalogue, nyby / "overrides")
 
 
 def test_removals_are_on_record_and_reported(nyby: Path, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .coverage import measure as measure_coverage
 from .facts import missing_facts
 from .findings import display_path
 from .organisations import Catalogue
@@ -58,6 +59,7 @@ class Dashboard:
     topic_matrix: dict[str, set[str]]  # org id -> front-matter topics
     missing_facts: dict[str, list[str]]  # org id -> facts an editor may still have to add
     lacks: dict[str, list[str]] = field(default_factory=dict)  # org id -> contact, domain, translations, facts
+    coverage: dict[str, str] = field(default_factory=dict)  # org id -> how much of its kept document it carries
 
 
 def review_state(review_by: dt.date | None, today: dt.date) -> str:
@@ -114,7 +116,9 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
             ))
     return Dashboard(today, sites, pages, sorted(adoptions.wordings), adoption_matrix, catalogue.topics,
                      topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()},
-                     {org.id: lacks(catalogue, org) for org in catalogue.organisations.values()})
+                     {org.id: lacks(catalogue, org) for org in catalogue.organisations.values()},
+                     {org.id: found.summary() for org in catalogue.organisations.values()
+                      if (found := measure_coverage(catalogue, org)) is not None})
 
 
 def render_dashboard(catalogue: Catalogue, overrides_dir: Path, today: dt.date | None = None) -> str:
