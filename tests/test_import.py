@@ -261,3 +261,41 @@ def test_text_with_markdown_headings_numbered_items_and_a_back_cover(nyby: Path,
         "    - Meld frå til leiaren.\n3. Bruk sunn fornuft.\n")
     record = yaml.safe_load((nyby / "docs/_editorial/nyby.yml").read_text(encoding="utf-8"))["changes"]
     assert {"kind": "artefact", "original": "Nyby kommune", "published": ""} in record  # the back cover
+
+
+def test_word_hyperlinks_stay_links_and_a_link_to_nowhere_is_removed_on_record(nyby: Path, tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def link(paragraph, text: str, url: str) -> None:
+        element = OxmlElement("w:hyperlink")
+        if url:
+            element.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+        else:
+            element.set(qn("w:anchor"), "")
+        run = OxmlElement("w:r")
+        run_text = OxmlElement("w:t")
+        run_text.text = text
+        run.append(run_text)
+        element.append(run)
+        paragraph._p.append(element)
+
+    document = docx.Document()
+    document.add_heading("Bruk", level=1)
+    paragraph = document.add_paragraph("Les ")
+    link(paragraph, "lova", "https://lovdata.no/lov")
+    paragraph.add_run(" og ")
+    link(paragraph, "retningslinjene våre", "")
+    paragraph.add_run(" før du skriv noko på sosiale medium om arbeidet ditt i kommunen.")
+    path = tmp_path / "lenkjer.docx"
+    document.save(str(path))
+    coverage = import_organisation(nyby / "docs", "nyby", path, out=lambda line: None)
+    assert coverage.share == 1.0
+    page = (nyby / "docs/nyby/index.nn.md").read_text(encoding="utf-8")
+    assert ("Les [lova](https://lovdata.no/lov) og retningslinjene våre før du skriv noko på sosiale medium om "
+            "arbeidet ditt i kommunen.\n") in page
+    record = yaml.safe_load((nyby / "docs/_editorial/nyby.yml").read_text(encoding="utf-8"))["changes"]
+    assert record == [{"kind": "placeholder_link", "page": "index", "original": "[retningslinjene våre](#)",
+                       "published": "retningslinjene våre"}]

@@ -63,7 +63,7 @@ def read_docx(path: Path) -> list[Block]:
 
     def paragraph(p: object) -> None:
         style = (p.style.name if p.style is not None else "") or ""  # type: ignore[attr-defined]
-        text = p.text  # type: ignore[attr-defined]
+        text = "".join(_docx_inline(part) for part in p.iter_inner_content())  # type: ignore[attr-defined]
         level = _heading_level(style)
         if style.lower().startswith("toc") or style.lower().startswith("indholdsfortegnelse"):
             blocks.append(Block("toc", text))
@@ -85,6 +85,16 @@ def read_docx(path: Path) -> list[Block]:
         else:
             paragraph(item)
     return blocks
+
+
+def _docx_inline(part: object) -> str:
+    """A run's text; a hyperlink as a Markdown link (one to nowhere as `(#)`, which the importer removes)."""
+    from docx.text.hyperlink import Hyperlink
+
+    if not isinstance(part, Hyperlink):
+        return str(part.text)  # type: ignore[attr-defined]
+    target = part.address + (f"#{part.fragment}" if part.fragment else "")
+    return f"[{part.text}]({target if target not in ('', '#') else '#'})"
 
 
 def read_odt(path: Path) -> list[Block]:
