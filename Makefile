@@ -2,11 +2,12 @@
 # (every package pinned with its hashes; requirements.txt is the list people edit).
 #   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
-#   make serve [ORG=id] [LANG=en] [ADDR=host:port]  live preview of one organisation in one language
-#   make check                     every reference and page, without building
+#   make serve [ORG=id] [LANG=en] [PORT=8001]  live preview: findings with file:line, keeps serving
+#   make check [HINTS=1]           every reference and page, without building; HINTS=1 lists readability hints
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make addresses                 record the addresses of new pages as published (permanent)
-#   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
+#   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation (a draft) that builds at once
+#   make import ORG=x FILE=doc.docx [LANG=da]    its pages from its document (.docx .odt .pdf .txt)
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
@@ -26,7 +27,7 @@ RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --ta
 # Values typed on make's command line reach Python unchanged, through the environment: each
 # GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
 # expands or runs. The variables themselves are not exported (make would expand them).
-ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR
+ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR FILE PORT HINTS
 unexport $(ARGUMENTS)
 $(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
@@ -35,7 +36,7 @@ ifeq ($(origin LANG),command line)
 export GUIDE_ARG_LANG := $(value LANG)
 endif
 
-.PHONY: site pdf serve bench check translations addresses new-org wordforms test lint clean
+.PHONY: site pdf serve bench check translations addresses new-org import wordforms test lint clean
 
 $(INSTALLED): requirements.lock
 	python3 -m venv $(VENV)
@@ -56,6 +57,9 @@ check: $(INSTALLED)
 
 new-org: $(INSTALLED)
 	$(PYTHON) -m publisher new-org
+
+import: $(INSTALLED)
+	$(PYTHON) -m publisher import
 
 bench: $(INSTALLED) $(LIGHTHOUSE)
 	$(PYTHON) -m publisher bench

@@ -2,11 +2,13 @@
 
 Runs the checks of `publisher.checks` for the site being built (one organisation, one
 language). Errors stop the build with every finding listed; warnings such as a stale
-translation are logged and do not fail it.
+translation are logged and do not fail it. In the preview (`make serve`) errors never stop the
+build: every page shows them until they are fixed.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from publisher.checks import check_site
 from publisher.organisations import load_catalogue
+from publisher.preview import PREVIEW_ENV
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +28,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     guide = config.extra["guide"]
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
     report = check_site(catalogue, guide["org_id"], guide["language"])
+    if os.environ.get(PREVIEW_ENV):  # make serve: it prints the findings; the pages show the errors
+        config.extra["guide_errors"] = [str(finding) for finding in report.errors]
+        return
     for finding in report.warnings:
         log.info("%s", finding)
     if report.errors:

@@ -46,8 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PublisherError as error:
         raise PluginError(str(error)) from None
     config.nav = list(target.org.nav)
-    if config.edit_uri:  # pages live in docs/<org>/, so their edit links do too
-        config.edit_uri = config.edit_uri.rstrip("/") + f"/{target.org.id}/"
+    edit = site_config.edit_settings(target.org.id)  # no configured repository: no edit link, never a placeholder
+    config.repo_url, config.edit_uri = edit if edit else (None, None)
     config.extra["guide"] = site_config.extra_context(catalogue, target)
     config.theme["logo"] = site_config.LOGO
     config.theme["favicon"] = site_config.LOGO

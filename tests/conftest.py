@@ -48,6 +48,7 @@ organisations:
       approved_on: 2024-01-31
       version: "1.0"
     nav: [index.md, regler.md]
+    status: ready
 """
 
 FIXTURE_PAGES = {

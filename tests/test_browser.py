@@ -228,3 +228,78 @@ def test_the_first_tab_offers_a_skip_link_to_the_title(browser, server: str) -> 
     assert page.url.endswith("tavshedspligt.html#guide-content")
     assert page.evaluate("document.querySelector(':target h1') !== null")  # lands before the title
     page.close()
+
+
+NYNORSK_ORGANISATION = """\
+  fjordby:
+    name: Fjordby kommune
+    status: ready
+    country: "NO"
+    domain: fjordby.kommune.no
+    languages: [nn, en]
+    palette: {primary: "#1d4f7c", accent: "#a3461a"}
+    contact: {unit: Personalavdelinga, email: post@fjordby.kommune.no, phone: "12 34 56 78"}
+    document: {title: Retningslinjer for sosiale medium, adopted_by: Kommunestyret, adopted_on: 2024-03-12}
+    nav: [index.md, teieplikt.md]
+"""
+NYNORSK_PAGES = {
+    "fjordby/index.nn.md": "---\ntitle: Retningslinjer for sosiale medium\nowner: Personalavdelinga\n"
+                           "topics: []\n---\n\nDesse retningslinjene gjeld for alle tilsette i Fjordby kommune. "
+                           "Tenk deg om før du deler "
+                           "noko på sosiale medium.\n\nSjå òg [teieplikta](teieplikt.md).\n",
+    "fjordby/teieplikt.nn.md": "---\ntitle: Teieplikt\nowner: Personalavdelinga\ntopics: []\n---\n\n## Kva gjeld?\n\n"
+                               "Teieplikta gjeld òg på sosiale medium. Du skal aldri dele opplysningar om brukarane.\n",
+    "fjordby/index.en.md": "---\ntitle: Social media guidelines\ntopics: []\n---\n\nThese guidelines apply to all "
+                           "employees of Fjordby kommune.\n\nSee also [the duty of confidentiality](teieplikt.md).\n",
+    "fjordby/teieplikt.en.md": "---\ntitle: Duty of confidentiality\ntopics: []\n---\n\n## What applies?\n\n"
+                               "The duty of confidentiality also applies on social media.\n",
+}
+
+
+def test_a_nynorsk_organisation_builds_searches_passes_axe_and_prints(
+    fixture_repo, browser, axe_source: str, tmp_path: Path,
+) -> None:
+    import pypdf
+    from conftest import FIXTURE_ORGANISATIONS
+    from htmltools import read_page
+    from publisher.build import build_all
+
+    root = fixture_repo(NYNORSK_PAGES, organisations=FIXTURE_ORGANISATIONS + NYNORSK_ORGANISATION)
+    site = root / "site"
+    build_all(root, site, org_ids=["fjordby"], progress=lambda line: None)
+    index = (site / "fjordby/index.html").read_text(encoding="utf-8")
+    assert read_page(site / "fjordby/index.html").html_lang == "nn"
+    for label in ("Gå til innhaldet", "Tilgjengelegheitserklæring", "Vedteke", "12. mars 2024"):
+        assert label in index, label
+    statement = (site / "fjordby/accessibility.html").read_text(encoding="utf-8")
+    assert "Den offisielle tilgjengelegheitserklæringa for fjordby.kommune.no finst på uustatus.no:" in statement
+    assert (site / "fjordby/assets/javascripts/lunr/min/lunr.no.min.js").is_file()  # Norwegian search for nn
+    assert (site / "fjordby/about.html").is_file()
+    pdf = pypdf.PdfReader(site / "fjordby/pdf/fjordby-nn.pdf")
+    assert pdf.trailer["/Root"]["/Lang"] == "nn"
+    assert "Teieplikta gjeld òg på sosiale medium." in "".join(page.extract_text() for page in pdf.pages)
+
+    handler = functools.partial(_SubPathHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}fjordby/"
+    try:
+        violations = []
+        for scheme in ("light", "dark"):
+            page = browser.new_page(color_scheme=scheme)
+            for path in ("index.html", "teieplikt.html", "accessibility.html", "about.html"):
+                page.goto(base + path, wait_until="load")
+                page.add_script_tag(content=axe_source)
+                result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                                       "resultTypes: ['violations']})", WCAG_TAGS)
+                violations += [f"{path} [{scheme}]: {v['id']}" for v in result["violations"]]
+            page.close()
+        assert violations == []
+        page = browser.new_page()
+        page.goto(base + "index.html")
+        hits = search(page, "teieplikta")
+        assert hits and all(hit.startswith(base) and "/en/" not in hit for hit in hits), hits
+        assert any(hit.startswith(base + "teieplikt.html") for hit in hits), hits
+        page.close()
+    finally:
+        httpd.shutdown()

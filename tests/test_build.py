@@ -53,7 +53,7 @@ def test_unknown_language_in_organisations_file_names_the_line(fixture_repo, tmp
         build_all(root, root / "site")
     assert str(error.value) == (
         "docs/organisations.yml:6: error: organisation 'testby': language 'fr' is not defined in "
-        "docs/languages.yml (known: da, nb, en)"
+        "docs/languages.yml (known: da, nb, nn, en)"
     )
 
 
@@ -65,7 +65,7 @@ def test_organisation_without_folder_is_reported(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         build_all(root, root / "site")
     assert str(error.value) == (
-        "docs/organisations.yml:20: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
+        "docs/organisations.yml:21: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
     )
 
 

@@ -141,6 +141,7 @@ def test_adopting_a_wording_word_for_word_is_one_line(fixture_repo) -> None:
     contact: {unit: Personale}
     document: {title: Andenbys regler}
     nav: [index.md]
+    status: ready
 """
     root = fixture_repo({
         "adoptions.yml": FIXTURE_PAGES["adoptions.yml"] + "    andenby: {where: \"punkt 1\"}\n",
@@ -540,4 +541,4 @@ def test_organisation_written_twice(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert [str(f) for f in error.value.findings][0].startswith(
-        "docs/organisations.yml:20: error: 'testby' is written twice (first on line 2)")
+        "docs/organisations.yml:21: error: 'testby' is written twice (first on line 2)")

@@ -52,7 +52,7 @@ def test_a_bad_entry_is_reported_with_its_line(fixture_repo) -> None:
         "translation; merge the two entries",
         "docs/glossary.yml:5: error: 'source' must list one or more words, e.g. [borger, borgere]",
         "docs/glossary.yml:6: error: 'xx-en' is not a language pair: write <source>-<target> with two different "
-        "languages of docs/languages.yml (da, en, nb), e.g. 'da-en'",
+        "languages of docs/languages.yml (da, en, nb, nn), e.g. 'da-en'",
     ]
 
 

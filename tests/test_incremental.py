@@ -23,6 +23,8 @@ def rebuilt(results) -> list[tuple[str, str]]:
 def two_organisations(fixture_repo) -> Path:
     root = fixture_repo()
     new_organisation(root / "docs", "nyby", "Nyby kommune", ["nb", "en"])
+    config = root / "docs/organisations.yml"  # a new organisation is a draft: published once marked ready
+    config.write_text(config.read_text(encoding="utf-8").replace("status: draft", "status: ready"), encoding="utf-8")
     return root
 
 

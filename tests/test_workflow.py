@@ -31,7 +31,7 @@ def test_new_org_builds_at_once(fixture_repo) -> None:
     catalogue = load_catalogue(root / "docs")
     assert catalogue.organisation("nyby").country == "NO"
     assert check_all(catalogue).errors == []
-    build_all(root, root / "site", progress=lambda line: None)
+    build_all(root, root / "site", org_ids=["testby", "nyby"], progress=lambda line: None)  # a draft: named
     assert read_page(root / "site/nyby/index.html").html_lang == "nb"
     assert read_page(root / "site/nyby/en/index.html").html_lang == "en"
     assert (root / "site/nyby/pdf/nyby-nb.pdf").is_file()
@@ -44,22 +44,40 @@ def test_new_org_refuses_bad_input(fixture_repo) -> None:
         new_organisation(root / "docs", "testby", "", ["fr"])
     assert sorted(f.message for f in error.value.findings) == [
         "COUNTRY must be DK or NO (it decides the accessibility-statement service)",
-        "LANGUAGES must be codes from docs/languages.yml (da, nb, en), the organisation's own language first, "
+        "LANGUAGES must be codes from docs/languages.yml (da, nb, nn, en), the organisation's own language first, "
         "e.g. LANGUAGES=da,en",
         'NAME is required, e.g. NAME="Aarhus Kommune"',
         "organisation 'testby' exists already",
     ]
 
 
-def test_edit_link_of_every_page_points_at_its_own_file(real_site: Path) -> None:
-    for org in CATALOGUE.organisations.values():
+def test_without_a_configured_repository_no_page_has_an_edit_link(real_site: Path) -> None:
+    for org in CATALOGUE.ready.values():
         for language in org.languages:
             base = real_site / org.id if language == org.source_language else real_site / org.id / language
             for entry in org.nav:
-                page = read_page(base / entry.replace(".md", ".html"))
-                edits = [link["href"] for link in page.links if link.get("rel") == "edit"]
-                assert edits == [f"https://github.com/example/social-media-guidelines/edit/main/docs/{org.id}/"
-                                 f"{entry.removesuffix('.md')}.{language}.md"], (org.id, language, entry)
+                path = base / entry.replace(".md", ".html")
+                page = read_page(path)
+                assert [link for link in page.links if link.get("rel") == "edit"] == [], path
+                assert "github.com/example" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize(("repo_url", "edit_uri", "expected"), [
+    ("https://github.com/kommune/retningslinjer", "", "https://github.com/kommune/retningslinjer/edit/main/docs/"),
+    ("https://gitlab.kommune.dk/hr/retningslinjer/", "",
+     "https://gitlab.kommune.dk/hr/retningslinjer/-/edit/main/docs/"),
+    ("https://gitea.kommune.no/hr/retningslinjer", "_edit/main/docs/",
+     "https://gitea.kommune.no/hr/retningslinjer/_edit/main/docs/"),
+])
+def test_edit_link_of_every_page_points_at_its_own_file(fixture_repo, monkeypatch, repo_url: str, edit_uri: str,
+                                                        expected: str) -> None:
+    monkeypatch.setenv("GUIDE_REPO_URL", repo_url)
+    monkeypatch.setenv("GUIDE_EDIT_URI", edit_uri)
+    root = fixture_repo()
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    for path, source in (("testby/index.html", "index.da.md"), ("testby/en/regler.html", "regler.en.md")):
+        edits = [link["href"] for link in read_page(root / "site" / path).links if link.get("rel") == "edit"]
+        assert edits == [f"{expected}testby/{source}"], path
 
 
 def test_lix_of_a_known_text() -> None:

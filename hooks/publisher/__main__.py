@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .findings import PublisherError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(os.path.abspath(__file__)).parents[2]  # not resolved: a fixture repository links hooks/ in
 # The Makefile hands make variables over through the environment, never through a shell.
 ARG_PREFIX = "GUIDE_ARG_"
 
@@ -32,11 +32,13 @@ def check(root: Path) -> int:
 
     from .checks import check_all
     from .organisations import load_catalogue
+    from .readiness import ready_with_errors
     from .report import print_report
 
     started = time.perf_counter()
     catalogue = load_catalogue(root / "docs")
     report = check_all(catalogue)
+    report.findings.extend(ready_with_errors(catalogue, report.errors))  # only errors block 'status: ready'
     pages = sum(1 for org in catalogue.organisations for _ in catalogue.org_dir(org).glob("*.md"))
     summary = (f"Checked {len(catalogue.organisations)} organisations, {pages} pages in "
                f"{time.perf_counter() - started:.2f} s: {len(report.errors)} error(s), "
@@ -90,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
                          help="e.g. da,en (the organisation's own first)")
     new_org.add_argument("--country", default=_arg("COUNTRY"), help="DK or NO (default: from the first language)")
     new_org.add_argument("--domain", default=_arg("DOMAIN"), help="the organisation's web domain")
+    importer = commands.add_parser("import", help="pages of an organisation from its document (make import)")
+    importer.add_argument("--org", default=_arg("ORG"), help="organisation id (make import ORG=...)")
+    importer.add_argument("--file", default=_arg("FILE"), help=".docx, .odt, .pdf or .txt (make import FILE=...)")
+    importer.add_argument("--lang", default=_arg("LANG"), help="the document's language")
     bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
     bench.add_argument("--orgs", type=int, default=_arg("ORGS") or 100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
@@ -101,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--org", default=_arg("ORG"),
                        help="organisation id (default: the first in docs/organisations.yml)")
     serve.add_argument("--lang", default=_arg("LANG"), help="language (default: the organisation's own)")
-    serve.add_argument("--addr", default=_arg("ADDR") or "127.0.0.1:8000")
+    serve.add_argument("--addr", default=_arg("ADDR"),
+                       help="host:port (default 127.0.0.1 and the port in PORT, else 8000)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
@@ -120,8 +127,18 @@ def main(argv: list[str] | None = None) -> int:
                                        args.country, args.domain)
             for path in created:
                 print(f"wrote {path.relative_to(ROOT)}")
-            print(f"Next: write the guideline in docs/{args.id}/, preview with 'make serve ORG={args.id}', "
-                  f"build with 'make site ORG={args.id}'.")
+            print(f"It is a draft. Next: make import ORG={args.id} FILE=<its document> (or write the pages in "
+                  f"docs/{args.id}/), make check, make serve ORG={args.id}; then set 'status: ready' in "
+                  f"docs/organisations.yml.")
+            return 0
+        if args.command == "import":
+            from .findings import Finding
+            from .importer import import_organisation
+
+            if not args.org or not args.file:
+                raise PublisherError([Finding("Makefile", 1, "give the organisation and its document: make import "
+                                                             "ORG=<id> FILE=<path to .docx/.odt/.pdf/.txt>")])
+            import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
             return 0
         if args.command == "bench":
             from .bench import main as bench_main

@@ -123,7 +123,7 @@ def address_findings(catalogue: Catalogue) -> list[Finding]:
                     f"the published address '{base}.html' of '{org_id}' has no page any more: links to it in "
                     f"e-mails and print would break. Record where it went under 'moved' (e.g. '{base}: "
                     f"new-page'), or restore docs/{org_id}/{base}.<language>.md"))
-    for org_id in catalogue.organisations:
+    for org_id in catalogue.ready:  # a draft is not published: its addresses are recorded once it is ready
         site = addresses.sites.get(org_id)
         recorded = set(site.published) if site else set()
         new = sorted(page_bases(catalogue, org_id) - recorded)
@@ -154,8 +154,10 @@ def record_addresses(catalogue: Catalogue) -> list[str]:
     data: dict[str, dict] = {}
     added = []
     for org_id in catalogue.organisations:
+        if org_id not in catalogue.ready and org_id not in addresses.sites:
+            continue  # a draft is not published yet
         site = addresses.sites.get(org_id, SiteAddresses())
-        current = page_bases(catalogue, org_id)
+        current = page_bases(catalogue, org_id) if org_id in catalogue.ready else set(site.published)
         fresh = sorted(current - set(site.published))
         added += [f"{org_id}/{base}" for base in fresh]
         data[org_id] = {"published": [*site.published, *fresh], "moved": dict(site.moved)}

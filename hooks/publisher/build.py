@@ -166,7 +166,7 @@ def build_all(
     root = root.resolve()
     out = out.resolve()
     catalogue = load_catalogue(root / "docs")
-    chosen = shard(list(org_ids or catalogue.organisations), shard_spec)
+    chosen = shard(list(org_ids or catalogue.ready), shard_spec)  # a draft builds only when named
     partial = bool(org_ids or shard_spec)
     targets = all_targets(catalogue, chosen)
     shared = shared_digest(root)
@@ -217,9 +217,10 @@ def build_all(
                 os.replace(parts / target.org.id / "pdf" / name, new_site / target.org.id / "pdf" / name)
         pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
                 for t in all_targets(catalogue)} if with_pdf else {}
-        (new_site / "index.html").write_text(render_portal(catalogue, root / "overrides", pdfs), encoding="utf-8")
+        published = catalogue.published()  # drafts are never on the portal or the topic pages
+        (new_site / "index.html").write_text(render_portal(published, root / "overrides", pdfs), encoding="utf-8")
         write_portal_assets(root / "overrides", new_site)
-        for name, html in render_topic_pages(catalogue, root / "overrides").items():
+        for name, html in render_topic_pages(published, root / "overrides").items():
             (new_site / name).parent.mkdir(exist_ok=True)
             (new_site / name).write_text(html, encoding="utf-8")
         deduplicate(new_site, "**/assets/**/*")

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import jinja2
 
+from .coverage import measure as measure_coverage
 from .facts import missing_facts
 from .findings import display_path
 from .organisations import Catalogue
 from .readability import LANGUAGES as READABILITY_LANGUAGES
 from .readability import LONG_SENTENCE_WORDS, VERY_HARD, measure
+from .readiness import lacks
 from .sources import page_name, read_source
 from .translations import organisation_status
 
@@ -56,6 +58,8 @@ class Dashboard:
     topics: dict[str, dict[str, str]]
     topic_matrix: dict[str, set[str]]  # org id -> front-matter topics
     missing_facts: dict[str, list[str]]  # org id -> facts an editor may still have to add
+    lacks: dict[str, list[str]] = field(default_factory=dict)  # org id -> contact, domain, translations, facts
+    coverage: dict[str, str] = field(default_factory=dict)  # org id -> how much of its kept document it carries
 
 
 def review_state(review_by: dt.date | None, today: dt.date) -> str:
@@ -111,7 +115,10 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
                 untranslated=[display_path(s.translation, catalogue.root) for s in mine if s.state == "untranslated"],
             ))
     return Dashboard(today, sites, pages, sorted(adoptions.wordings), adoption_matrix, catalogue.topics,
-                     topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()})
+                     topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()},
+                     {org.id: lacks(catalogue, org) for org in catalogue.organisations.values()},
+                     {org.id: found.summary() for org in catalogue.organisations.values()
+                      if (found := measure_coverage(catalogue, org)) is not None})
 
 
 def render_dashboard(catalogue: Catalogue, overrides_dir: Path, today: dt.date | None = None) -> str:

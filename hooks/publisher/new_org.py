@@ -10,7 +10,6 @@ says plainly that the guideline is still to be written.
 from __future__ import annotations
 
 import colorsys
-import datetime as dt
 import hashlib
 import os
 import shutil
@@ -26,10 +25,11 @@ from .source_writers import emit, mapping_entry, read_back
 from .sources import parse_text
 from .translations import source_hash
 
-COUNTRY_BY_LANGUAGE = {"da": "DK", "nb": "NO"}
+COUNTRY_BY_LANGUAGE = {"da": "DK", "nb": "NO", "nn": "NO"}
 START_TEXT = {
     "da": "Her kommer {name}s retningslinjer for sociale medier.",
     "nb": "Her kommer retningslinjene for sosiale medier for {name}.",
+    "nn": "Her kjem retningslinjene for sosiale medium for {name}.",
     "en": "The social media guidelines of {name} will be published here.",
 }
 
@@ -79,7 +79,7 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
     country = country or (COUNTRY_BY_LANGUAGE.get(languages[0]) if languages else None)
     if country not in ("DK", "NO"):
         problems.append("COUNTRY must be DK or NO (it decides the accessibility-statement service)")
-    domain = domain or (f"{org_id}.{country.lower()}" if country in ("DK", "NO") and ORG_ID.match(org_id) else "")
+    domain = domain or ""  # never guessed: readers would see it in the accessibility statement
     if domain and (problem := domain_problem(domain)):
         problems.append(f"DOMAIN {problem}")
     if problems:
@@ -87,15 +87,16 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
 
     primary, accent = palette_for(org_id)
     source_labels = catalogue.languages[languages[0]].labels
+    # A draft until an editor marks it ready; no guessed domain or review date (readers would see them).
     entry = {
         "name": name,
+        "status": "draft",
         "country": country,
-        "domain": domain,
+        **({"domain": domain} if domain else {}),
         "languages": list(languages),
         "palette": {"primary": primary, "accent": accent},
         "contact": {"unit": name},
-        "document": {"title": source_labels["portal_title"], "approved_by": None, "approved_on": None,
-                     "version": None},
+        "document": {"title": source_labels["portal_title"]},
         "nav": ["index.md"],
     }
     config_path = docs_dir / ORGANISATIONS_FILE
@@ -138,7 +139,7 @@ def _start_pages(catalogue: Catalogue, org_id: str, name: str, languages: list[s
         labels = catalogue.languages[code].labels
         front: dict[str, object] = {"title": labels["portal_title"]}
         if position == 0:
-            front |= {"owner": name, "review_by": dt.date.today() + dt.timedelta(days=365), "topics": []}
+            front |= {"owner": name, "topics": []}
         body = "\n" + START_TEXT.get(code, START_TEXT["en"]).format(name=_markdown_text(name)) + "\n"
         if position > 0 and source_page is not None:
             front["source_hash"] = source_hash(source_page, catalogue.shared_dir)

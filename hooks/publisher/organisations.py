@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,9 @@ SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~%/-]*)?
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 SITE_URL_ENV = "GUIDE_SITE_URL"  # at deploy time: the address under which every <org>/ site is published
 COUNTRIES = ("DK", "NO")
+# An organisation is a draft until an editor marks it ready: a draft builds only when named
+# (make site ORG=<id>, make serve), with a banner and noindex, and is never on the portal.
+STATUSES = ("draft", "ready")
 # The facts a document can state about itself, in the order readers see them. Each is optional and
 # shown under its own name (a leaflet's print number is not a version; "vedtatt" is not "godkjent").
 # Keys ending in `_on` and `document_date` are dates. Labels: `fact_<key>` in languages.yml.
@@ -47,6 +50,7 @@ LANGUAGE_LABELS = (
     "about_facts_none", "editorial_changes", "editorial_intro", "editorial_none", "change_page", "change_kind",
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
     "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations", "most_asked",
+    "draft", "draft_notice", "statement_service_no_domain",
     *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )
 
@@ -122,7 +126,7 @@ class Organisation:
     id: str
     name: str
     country: str
-    domain: str
+    domain: str | None  # optional: never guessed; the accessibility statement then names none
     languages: tuple[str, ...]
     palette: Palette
     contact: Contact
@@ -133,6 +137,12 @@ class Organisation:
     feedback_email: str | None = None  # a functional mailbox for the feedback link on every page
     line: int = 1
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
+    status: str = "draft"
+    status_line: int = 1
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status != "ready"
 
     @property
     def source_language(self) -> str:
@@ -162,6 +172,15 @@ class Catalogue:
     def adoptions(self) -> Adoptions:
         """Which organisation adopted which shared wording (docs/adoptions.yml), with its findings."""
         return adoptions_for(self.docs_dir, self.topics, set(self.organisations))
+
+    @property
+    def ready(self) -> dict[str, Organisation]:
+        """The published organisations: every one marked `status: ready` (drafts build only when named)."""
+        return {org_id: org for org_id, org in self.organisations.items() if not org.is_draft}
+
+    def published(self) -> Catalogue:
+        """This catalogue without its drafts: what the portal, the topic pages and a full build show."""
+        return replace(self, organisations=self.ready)
 
     def organisation(self, org_id: str) -> Organisation:
         if org_id not in self.organisations:
@@ -224,9 +243,14 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         return None
     before = len(findings)
     findings.extend(organisation_findings(org_id, entry, located))  # plain text, URL, colour, e-mail, ...
-    for key in ("name", "domain"):
-        if not _str(entry.get(key)):
-            error(f"'{key}' is required and must be text", key)
+    if not _str(entry.get("name")):
+        error("'name' is required and must be text", "name")
+    if entry.get("domain") is not None and not _str(entry.get("domain")):
+        error("'domain' must be text, e.g. birkenes.kommune.no (or leave it out until it is known)", "domain")
+    status = entry.get("status", "draft")
+    if status not in STATUSES:
+        error("'status' must be draft or ready (an organisation is a draft until an editor marks it ready)",
+              "status")
     if entry.get("country") not in COUNTRIES:
         error(f"'country' must be one of {', '.join(COUNTRIES)} (quote NO: bare NO is YAML false)", "country")
     langs = entry.get("languages")
@@ -291,7 +315,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         id=org_id,
         name=entry["name"],
         country=entry["country"],
-        domain=entry["domain"],
+        domain=_str(entry.get("domain")),
         languages=tuple(langs),
         palette=Palette(palette["primary"], palette["accent"]),
         contact=Contact(**{
@@ -308,6 +332,8 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         feedback_email=feedback_email,
         line=located.line(*where),
         nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
+        status=str(status),
+        status_line=located.line(*where, "status"),
     )
 
 

@@ -45,10 +45,12 @@ def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, ti
     }
 
 
-def statement_url(country: str, domain: str, configured: str | None) -> str:
-    """The organisation's page at the national accessibility-statement service."""
+def statement_url(country: str, domain: str | None, configured: str | None) -> str:
+    """The organisation's page at the national accessibility-statement service (its front page without a domain)."""
     if configured:
         return configured
+    if country == "DK" and not domain:
+        return "https://www.was.digst.dk/"
     if country == "DK":
         return f"https://www.was.digst.dk/{domain.replace('.', '-')}"
     return "https://uustatus.no/nb/erklaringer"

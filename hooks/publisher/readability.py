@@ -17,7 +17,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](address): the text is read, the address is not
 LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]|\d+\.|#{1,6})\s+")
-LANGUAGES = ("da", "nb")  # LIX and its bands are Scandinavian measures
+LANGUAGES = ("da", "nb", "nn")  # LIX and its bands are Scandinavian measures
 VERY_HARD = 55
 MIN_WORDS = 30  # below this LIX says little: one long heading word would read as "very hard"
 LONG_SENTENCE_WORDS = 25

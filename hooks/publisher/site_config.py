@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .about import ABOUT_PAGE, translation_notice
 from .facts import shown_facts
@@ -20,6 +21,8 @@ from .sources import page_name, read_source
 
 ORG_ENV = "GUIDE_ORG"
 LANG_ENV = "GUIDE_LANG"
+REPO_ENV = "GUIDE_REPO_URL"  # e.g. https://github.com/<owner>/<repo>; unset: no edit link at all
+EDIT_ENV = "GUIDE_EDIT_URI"  # the path from the repository to docs/ in the host's editor
 PALETTE_CSS = "assets/stylesheets/organisation.css"
 STATEMENT_PAGE = "accessibility.md"  # generated in every language site
 LOGO = "assets/images/wordmark.svg"
@@ -46,7 +49,8 @@ class BuildTarget:
 
 
 def all_targets(catalogue: Catalogue, org_ids: list[str] | None = None) -> list[BuildTarget]:
-    orgs = [catalogue.organisation(i) for i in org_ids] if org_ids else list(catalogue.organisations.values())
+    """The sites of the named organisations (drafts too), or of every organisation that is ready."""
+    orgs = [catalogue.organisation(i) for i in org_ids] if org_ids else list(catalogue.ready.values())
     return [BuildTarget(org, lang) for org in orgs for lang in org.languages]
 
 
@@ -63,6 +67,21 @@ def target_from_environment(catalogue: Catalogue, environ: dict[str, str] | None
             f"{', '.join(org.languages)}; pick one of those or add the language to its entry",
         )])
     return BuildTarget(org, language)
+
+
+def edit_settings(org_id: str, environ: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """(repo_url, edit_uri) for "edit this page", or None without a configured repository.
+
+    GitHub and Gitea-style hosts edit at `edit/main/docs/`, GitLab at `-/edit/main/docs/`; Gitea
+    itself uses `_edit/main/docs/` (set GUIDE_EDIT_URI). Pages live in docs/<org>/.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    repo_url = environ.get(REPO_ENV, "").strip().rstrip("/")
+    if not repo_url:
+        return None
+    default = "-/edit/main/docs/" if "gitlab" in urlsplit(repo_url).netloc else "edit/main/docs/"
+    edit_uri = environ.get(EDIT_ENV, "").strip() or default
+    return repo_url, edit_uri.rstrip("/") + f"/{org_id}/"
 
 
 def i18n_languages(catalogue: Catalogue, target: BuildTarget) -> list[dict[str, Any]]:
@@ -97,6 +116,7 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
             {"code": code, "name": catalogue.languages[code].name} for code in org.languages
         ],
         "labels": labels,
+        "draft": org.is_draft,  # a banner and noindex on every page
         # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
         "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
         "contact": vars(org.contact),

@@ -30,6 +30,7 @@ HUNSPELL_DIR = Path("/usr/share/hunspell")
 # Our language code -> (Hunspell dictionary, whether the language writes compounds as one word).
 DICTIONARIES: dict[str, tuple[str, bool]] = {
     "da": ("da_DK", True),
+    "nn": ("nn_NO", True),
     "nb": ("nb_NO", True),
     "en": ("en_US", False),
 }

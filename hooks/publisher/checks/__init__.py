@@ -19,12 +19,14 @@ from ..sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages
+from .coverage import check_coverage
 from .front_matter import check_front_matter
 from .glossary import check_glossary
 from .includes import includes_of
 from .links import check_link
 from .organisation_data import check_contact, check_editorial_record, check_facts
 from .plain_language import check_readability
+from .readiness import check_readiness
 from .structure import check_folders, check_structure
 
 __all__ = ["CheckReport", "check_all", "check_site"]
@@ -80,6 +82,8 @@ def check_all(catalogue: Catalogue) -> CheckReport:
         check_facts(ctx, org)
         check_editorial_record(ctx, org)
         _check_organisation(ctx, org)
+        check_coverage(ctx, org)
+    check_readiness(ctx)
     return ctx.report
 
 

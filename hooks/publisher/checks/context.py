@@ -15,6 +15,7 @@ from ..sources import Source, page_name, read_source
 class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     external_links: list[tuple[str, str, int]] = field(default_factory=list)  # url, file, line
+    coverage: list[str] = field(default_factory=list)  # per organisation with a kept source document
 
     @property
     def errors(self) -> list[Finding]:
@@ -27,6 +28,7 @@ class CheckReport:
     def extend(self, other: CheckReport) -> None:
         self.findings.extend(other.findings)
         self.external_links.extend(other.external_links)
+        self.coverage.extend(other.coverage)
 
 
 @dataclass
