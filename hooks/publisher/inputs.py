@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 from .findings import display_path
+from .history import git_dates
 from .organisations import Catalogue
 from .site_config import BuildTarget
 from .sources import read_source
@@ -23,26 +22,6 @@ from .sources import read_source
 SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "docs/languages.yml", "docs/topics.yml")
 SHARED_TREES = ("hooks", "overrides")
 ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI")
-
-
-@cache
-def git_dates(root: Path) -> dict[str, int]:
-    """The last commit time of every file below docs/, from one `git log`."""
-    try:
-        result = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", "docs"],
-                                cwd=root, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if result.returncode != 0:
-        return {}
-    dates: dict[str, int] = {}
-    current = 0
-    for line in result.stdout.splitlines():
-        if line.startswith("@"):
-            current = int(line[1:])
-        elif line.strip():
-            dates.setdefault(line.strip(), current)
-    return dates
 
 
 def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]:
