@@ -7,6 +7,7 @@
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make test                      the whole test suite
+#   ENGINE=properdocs              with site, serve, bench or test: build with ProperDocs, not MkDocs
 #   make lint                      ruff
 
 VENV := .venv
@@ -19,6 +20,11 @@ AXE_CORE_VERSION := 4.11.0
 export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
 RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
 
+# The engine reaches the publisher as GUIDE_ENGINE; it rejects a name it does not know.
+ifeq ($(origin ENGINE),command line)
+export GUIDE_ENGINE := $(ENGINE)
+endif
+
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
 # chooses the preview language.
 ifeq ($(origin LANG),command line)
@@ -27,9 +33,10 @@ endif
 
 .PHONY: site pdf serve bench check translations new-org test lint clean
 
-$(INSTALLED): requirements.txt
+# Both engines: requirements-properdocs.txt adds ProperDocs to requirements.txt.
+$(INSTALLED): requirements.txt requirements-properdocs.txt
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
 	touch $@
 
 site: $(INSTALLED)

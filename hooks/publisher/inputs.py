@@ -19,9 +19,10 @@ from .organisations import Catalogue
 from .site_config import BuildTarget
 from .sources import read_source
 
-SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "docs/languages.yml", "docs/topics.yml")
+SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "requirements-properdocs.txt", "docs/languages.yml",
+                 "docs/topics.yml")
 SHARED_TREES = ("hooks", "overrides")
-ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI")
+ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_ENGINE")  # the engine names itself in every page
 
 
 def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]:

@@ -1,0 +1,88 @@
+"""The sites outlive their engine: ProperDocs builds, byte for byte, what MkDocs builds.
+
+Only the generator meta tag names the engine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+import yaml
+from publisher.engine import ENGINE_ENV, ENGINES, EngineError, use_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+ORG = "kalundborg"  # the smallest real organisation: three pages in da and en, two PDFs
+GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+
+
+def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("GUIDE_")}
+    return subprocess.run(command, cwd=cwd, env={**environ, **env}, capture_output=True, text=True, timeout=600,
+                          check=False)
+
+
+def publisher(engine: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m publisher ...` as `make` runs it, with GUIDE_ENGINE set as `make ENGINE=...` sets it."""
+    return run([sys.executable, "-m", "publisher", *args], ROOT, PYTHONPATH=str(ROOT / "hooks"),
+               **{ENGINE_ENV: engine})
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_properdocs_builds_what_mkdocs_builds(tmp_path: Path) -> None:
+    for engine in ("mkdocs", "properdocs"):
+        result = publisher(engine, "build", "--org", ORG, "--out", str(tmp_path / engine / "site"))
+        assert result.returncode == 0, result.stderr
+    mkdocs, properdocs = tree(tmp_path / "mkdocs" / "site"), tree(tmp_path / "properdocs" / "site")
+    assert sorted(mkdocs) == sorted(properdocs)
+    assert {f"{ORG}/pdf/{ORG}-da.pdf", f"{ORG}/pdf/{ORG}-en.pdf", f"{ORG}/index.html", f"{ORG}/en/index.html"} \
+        <= mkdocs.keys()
+    different = [name for name in mkdocs
+                 if GENERATOR.sub(b"", mkdocs[name]) != GENERATOR.sub(b"", properdocs[name])
+                 or (not name.endswith(".html") and mkdocs[name] != properdocs[name])]
+    assert different == []
+
+    material = version("mkdocs-material")
+    pages = [name for name in mkdocs if name.startswith(f"{ORG}/") and name.endswith(".html")]
+    assert {GENERATOR.search(mkdocs[name]).group(1).decode() for name in pages} == {
+        f"mkdocs-{version('mkdocs')}, mkdocs-material-{material}"}
+    assert {GENERATOR.search(properdocs[name]).group(1).decode() for name in pages} == {
+        f"mkdocs-ProperDocs {version('properdocs')}, mkdocs-material-{material}"}
+
+
+def test_unknown_engine_is_refused_by_name() -> None:
+    result = run(["make", "--no-print-directory", "--silent", "check", "ENGINE=hugo; echo pasted"], ROOT)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "error: ENGINE=hugo; echo pasted is not an engine the sites are built with; "
+        "use one of: mkdocs, properdocs (default mkdocs)")
+
+
+def test_engine_cannot_change_once_mkdocs_is_loaded() -> None:
+    import mkdocs.config  # noqa: F401  (loaded: real MkDocs, or ProperDocs under ENGINE=properdocs)
+
+    current = os.environ[ENGINE_ENV]
+    other = "mkdocs" if current == "properdocs" else "properdocs"
+    with pytest.raises(EngineError) as error:
+        use_engine({ENGINE_ENV: other})
+    assert str(error.value) == (
+        f"ENGINE={other}, but this process has loaded {current} already: choose the engine before "
+        "anything imports MkDocs ('python -m publisher' does)")
+    assert os.environ[ENGINE_ENV] == current
+
+
+def test_pull_request_workflow_runs_the_suite_once_per_engine() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["test"]
+    assert job["strategy"]["matrix"]["engine"] == list(ENGINES)
+    runs = [(step.get("env"), step.get("run")) for step in job["steps"] if "make test" in step.get("run", "")]
+    assert runs == [({"ENGINE": "${{ matrix.engine }}"}, 'make test ENGINE="$ENGINE"')]
