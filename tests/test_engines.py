@@ -1,10 +1,13 @@
-"""The sites outlive their engine: ProperDocs builds, byte for byte, what MkDocs builds.
+"""The sites outlive their engine.
 
-Only the generator meta tag names the engine.
+ProperDocs builds, byte for byte, what MkDocs builds (only the generator tag names the engine),
+and a build that did not run our hooks (Zensical; a mkdocs.yml without its `hooks:` list) stops
+with a message that names `make site` instead of publishing half a site.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -19,6 +22,11 @@ from publisher.engine import ENGINE_ENV, ENGINES, EngineError, use_engine
 ROOT = Path(__file__).resolve().parents[1]
 ORG = "kalundborg"  # the smallest real organisation: three pages in da and en, two PDFs
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+GUARD = ("Build these sites with 'make site' (preview: 'make serve'). This build did not run our hooks "
+         "(hooks/*.py), which set config.extra.guide: Zensical ignores the hooks: list in mkdocs.yml, and a "
+         "copy of mkdocs.yml without that list skips them.")
+ZENSICAL_REQUIREMENTS = ROOT / "requirements-zensical.txt"
+ZENSICAL_VENV = ROOT / ".venv" / "zensical"  # never the publisher's own environment
 
 
 def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -78,6 +86,51 @@ def test_engine_cannot_change_once_mkdocs_is_loaded() -> None:
         f"ENGINE={other}, but this process has loaded {current} already: choose the engine before "
         "anything imports MkDocs ('python -m publisher' does)")
     assert os.environ[ENGINE_ENV] == current
+
+
+def without_hooks(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    text, removed = re.subn(r"\nhooks:\n(?:  - .*\n)+", "\n", config.read_text(encoding="utf-8"))
+    assert removed == 1
+    config.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_build_without_our_hooks_stops_and_names_make_site(fixture_repo, engine: str) -> None:
+    root = without_hooks(fixture_repo())
+    result = run([sys.executable, "-m", engine, "build"], root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith(f'jinja2.exceptions.TemplateNotFound: "{GUARD}" not found')
+    assert sorted(p.name for p in (root / "site").rglob("*.html")) == []
+
+
+@pytest.fixture(scope="session")
+def zensical() -> Path:
+    """Zensical in a venv of its own, made from requirements-zensical.txt when missing or outdated."""
+    wanted = hashlib.sha256(ZENSICAL_REQUIREMENTS.read_bytes()).hexdigest()
+    stamp = ZENSICAL_VENV / "installed-from"
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != wanted:
+        for command in ([sys.executable, "-m", "venv", "--clear", str(ZENSICAL_VENV)],
+                        [str(ZENSICAL_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                         "--disable-pip-version-check", "-r", str(ZENSICAL_REQUIREMENTS)]):
+            result = run(command, ROOT)
+            if result.returncode != 0:
+                pytest.fail(f"could not install Zensical into {ZENSICAL_VENV}: {result.stderr}")
+        stamp.write_text(wanted, encoding="utf-8")
+    return ZENSICAL_VENV / "bin" / "zensical"
+
+
+def test_zensical_stops_and_names_make_site(fixture_repo, zensical: Path) -> None:
+    assert run([str(zensical), "--version"], ROOT).stdout.strip() == "0.0.73"
+    root = fixture_repo()  # the real mkdocs.yml, hooks list and all: Zensical ignores it
+    result = run([str(zensical), "build"], root)
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("RuntimeError: could not render include: ")
+    assert last.endswith(f'template not found: tried to include non-existing template "{GUARD}" '
+                         "(in partials/copyright.html:6)")
+    assert sorted(p.name for p in (root / "site").rglob("*.html")) == []
 
 
 def test_pull_request_workflow_runs_the_suite_once_per_engine() -> None:
