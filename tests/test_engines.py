@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from publisher.build import BuildFailed, build_all
 from publisher.engine import ENGINE_ENV, ENGINES, EngineError, use_engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,12 +59,21 @@ def test_properdocs_builds_what_mkdocs_builds(tmp_path: Path) -> None:
                  or (not name.endswith(".html") and mkdocs[name] != properdocs[name])]
     assert different == []
 
-    material = version("mkdocs-material")
     pages = [name for name in mkdocs if name.startswith(f"{ORG}/") and name.endswith(".html")]
-    assert {GENERATOR.search(mkdocs[name]).group(1).decode() for name in pages} == {
-        f"mkdocs-{version('mkdocs')}, mkdocs-material-{material}"}
-    assert {GENERATOR.search(properdocs[name]).group(1).decode() for name in pages} == {
-        f"mkdocs-ProperDocs {version('properdocs')}, mkdocs-material-{material}"}
+    assert {GENERATOR.search(mkdocs[name]).group(1).decode() for name in pages} == {generator("mkdocs")}
+    assert {GENERATOR.search(properdocs[name]).group(1).decode() for name in pages} == {generator("properdocs")}
+
+
+def generator(engine: str) -> str:
+    """What mkdocs-material's generator meta tag says when `engine` built the page."""
+    name = {"mkdocs": f"mkdocs-{version('mkdocs')}", "properdocs": f"mkdocs-ProperDocs {version('properdocs')}"}
+    return f"{name[engine]}, mkdocs-material-{version('mkdocs-material')}"
+
+
+def test_the_suite_builds_with_the_engine_it_was_given(real_site: Path) -> None:
+    """`make test ENGINE=properdocs` must not quietly test MkDocs: the built pages name the engine."""
+    tag = GENERATOR.search((real_site / ORG / "index.html").read_bytes()).group(1).decode()
+    assert tag == generator(os.environ[ENGINE_ENV])
 
 
 def test_unknown_engine_is_refused_by_name() -> None:
@@ -86,6 +96,24 @@ def test_engine_cannot_change_once_mkdocs_is_loaded() -> None:
         f"ENGINE={other}, but this process has loaded {current} already: choose the engine before "
         "anything imports MkDocs ('python -m publisher' does)")
     assert os.environ[ENGINE_ENV] == current
+
+
+def test_a_plugin_warning_stops_the_strict_build_with_either_engine(fixture_repo) -> None:
+    """mkdocs-material logs under `mkdocs.material.*`; ProperDocs counts its own `properdocs.*` tree.
+
+    Run by `make test ENGINE=properdocs` too (CI does): there, this warning must still stop the build.
+    """
+    root = fixture_repo()
+    (root / "warn.py").write_text("import logging\n\n\ndef on_pre_build(config):\n"
+                                  "    logging.getLogger('mkdocs.material.fixture').warning('a plugin warns')\n",
+                                  encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\nhooks:\n", "\nhooks:\n  - warn.py\n"),
+                      encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_all(root, root / "site", with_pdf=False, progress=lambda line: None)
+    assert [(f.language, f.problems) for f in failed.value.failures] == [
+        (language, ["a plugin warns", "Aborted with 1 warnings in strict mode!"]) for language in ("da", "en")]
 
 
 def without_hooks(root: Path) -> Path:

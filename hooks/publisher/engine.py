@@ -11,6 +11,7 @@ Worker processes forked from it inherit the choice.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -46,6 +47,19 @@ def use_engine(environ: Mapping[str, str] | None = None) -> str:
         except ImportError:
             raise EngineError("ENGINE=properdocs but ProperDocs is not installed; "
                               "install requirements-properdocs.txt (make does) and try again") from None
+        # As the `properdocs` command does: what is logged under the legacy `mkdocs.*` names
+        # (mkdocs-material does) reaches `properdocs`, which reports it and counts warnings for
+        # strict mode. Without this, a plugin's warning would not stop a ProperDocs build.
+        legacy = logging.getLogger("mkdocs")
+        legacy.parent = logging.getLogger("properdocs")
+        legacy.propagate = True
     os.environ[ENGINE_ENV] = name  # worker processes and the inputs hash see the same choice
     return name
 
+
+
+def engine_logger() -> logging.Logger:
+    """The top of the engine's logger tree: where it reports, and counts warnings for strict mode."""
+    import mkdocs  # not at the top: use_engine must run before the first import of MkDocs
+
+    return logging.getLogger(mkdocs.__name__)  # "properdocs" when ProperDocs was chosen
