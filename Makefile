@@ -4,6 +4,7 @@
 #   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
 #   make check                     every reference and page, without building
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
+#   make addresses                 record the addresses of new pages as published (permanent)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make test                      the whole test suite
@@ -31,7 +32,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site pdf serve bench check translations new-org test lint clean
+.PHONY: site pdf serve bench check translations addresses new-org test lint clean
 
 # Both engines: requirements-properdocs.txt adds ProperDocs to requirements.txt.
 $(INSTALLED): requirements.txt requirements-properdocs.txt
@@ -57,6 +58,9 @@ new-org: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PYTHON) -m publisher bench $(if $(ORGS),--orgs $(ORGS))
+
+addresses: $(INSTALLED)
+	$(PYTHON) -m publisher addresses
 
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from publisher.languages import alternate_links
+from publisher.languages import absolute_alternates, alternate_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,4 +24,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         source_language=guide["source_language"],
         languages=guide["languages"],
     )
+    # For the page head: absolute hreflang links, only where the site's address is known.
+    context["guide_alternates"] = absolute_alternates(config.site_url, page.url, guide["language"],
+                                                      guide["source_language"], guide["languages"])
     return context

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from publisher import branding, site_config
 from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
+from publisher.passage_labels import labeller
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["guide_catalogue_dir"] = str(catalogue.docs_dir)
     config.docs_dir = str(site_config.docs_dir(catalogue, target))
     config.site_name = target.org.name
+    try:
+        config.site_url = site_config.site_url(target)
+    except PublisherError as error:
+        raise PluginError(str(error)) from None
     config.nav = list(target.org.nav)
     if config.edit_uri:  # pages live in docs/<org>/, so their edit links do too
         config.edit_uri = config.edit_uri.rstrip("/") + f"/{target.org.id}/"
@@ -49,7 +54,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if site_config.PALETTE_CSS not in config.extra_css:
         config.extra_css.append(site_config.PALETTE_CSS)
     config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = site_config.snippet_base_path(catalogue)
-    for watched in (catalogue.snippets_dir, catalogue.docs_dir / "organisations.yml"):
+    config.mdx_configs["publisher.passages"] = {
+        "shared_dir": str(catalogue.shared_dir),
+        "labels": labeller(catalogue, target.org.id, target.language),
+    }
+    data_files = [catalogue.docs_dir / name for name in ("organisations.yml", "adoptions.yml", "languages.yml")]
+    for watched in (catalogue.shared_dir, *data_files):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
 

@@ -1,4 +1,4 @@
-"""Add the accessibility statement page and the facts shown on every guideline page."""
+"""Add the accessibility statement, "about this guideline" and redirect pages, and every page's facts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from publisher.about import ABOUT_PAGE, about_markdown
+from publisher.addresses import redirect_pages
+from publisher.front_door import most_asked, opening_words
 from publisher.organisations import load_catalogue
 from publisher.page_info import page_info, statement_markdown
 from publisher.site_config import STATEMENT_PAGE
@@ -24,13 +27,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
     content = statement_markdown(catalogue, guide["org_id"], guide["language"])
     files.append(File.generated(config, STATEMENT_PAGE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    about = about_markdown(catalogue, guide["org_id"], guide["language"])
+    files.append(File.generated(config, ABOUT_PAGE, content=about, inclusion=InclusionLevel.NOT_IN_NAV))
+    for name, redirect in redirect_pages(catalogue, guide["org_id"], guide["language"]).items():
+        files.append(File.generated(config, name, content=redirect))  # a moved page's old address
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs renders every page before it writes any, so the front door can list all summaries.
+    if not (page.meta or {}).get("description"):
+        page.meta["description"] = opening_words(html)
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     guide = config.extra["guide"]
+    catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
     if page.file.generated_by is None:
-        catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
         context["guide_page"] = page_info(catalogue, guide["org_id"], guide["language"],
                                           page.file.src_uri, page.title or "")
+    if page.is_homepage:
+        context["guide_front_door"] = {
+            "pages": [(other.title, other.url, (other.meta or {}).get("description", ""))
+                      for other in nav.pages if other is not page],
+            "topics": most_asked(catalogue, guide["org_id"], guide["language"]),
+        }
     return context

@@ -40,8 +40,10 @@ organisations:
     domain: testby.dk
     languages: [da, en]
     palette: {primary: "#1d4f7c", accent: "#a3461a"}
+    feedback_email: kommunikation@testby.dk
     contact:
       unit: HR
+      name: Hanne Hansen
       email: hr@testby.dk
       phone: "12 34 56 78"
     document:
@@ -57,13 +59,12 @@ FIXTURE_PAGES = {
                           "Her er vi. Se [de nye regler](regler.md#tavshed) her.\n",
     "testby/index.en.md": "---\ntitle: Home\ntopics: []\n---\n\nWelcome. Read [the rules](regler.md#tavshed).\n",
     "testby/regler.da.md": "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
-                           "## Tavshedspligt {#tavshed}\n\nHold tæt.\n\n--8<-- \"da/confidentiality.md\"\n",
+                           "## Tavshedspligt {#tavshed}\n\nHold tæt.\n\n--8<-- \"confidentiality/testby.da.md\"\n",
     "testby/regler.en.md": "---\ntitle: Rules\ntopics: [confidentiality]\n---\n\n"
-                           "## Confidentiality {#tavshed}\n\nKeep quiet.\n\n--8<-- \"en/confidentiality.md\"\n",
-    "_snippets/da/confidentiality.md": '!!! shared "Fælles retningslinje: Tavshedspligt"\n\n'
-                                       "    Fælles tekst om tavshed.\n",
-    "_snippets/en/confidentiality.md": '!!! shared "Common guideline: Confidentiality"\n\n'
-                                       "    Common text on silence.\n",
+                           "## Confidentiality {#tavshed}\n\nKeep quiet.\n\n--8<-- \"confidentiality/testby.en.md\"\n",
+    "_shared/confidentiality/testby.da.md": "Testbys tekst om tavshed.\n",
+    "_shared/confidentiality/testby.en.md": "Testby's text on silence.\n",
+    "adoptions.yml": "confidentiality:\n  testby:\n    testby: {where: \"Regler, afsnit 2\"}\n",
 }
 
 

@@ -31,7 +31,7 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-default-apps", "--no-pings",
 ]
-KNOWN_WORDS = {"da": "tavshedspligt", "nb": "taushetsplikt", "en": "confidentiality"}
+KNOWN_WORDS = {"da": "sociale", "nb": "sosiale", "en": "media"}  # on every site
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
@@ -164,8 +164,11 @@ def test_search_finds_its_language_and_nothing_from_another(browser, server: str
         assert all(hit.startswith(root) and not hit.startswith(tuple(other_roots)) for hit in hits), hits
         for other, word in KNOWN_WORDS.items():
             if other != language:
+                # Another language's word may occur in this site's own pages (an English page quotes a
+                # Danish name; Bokmål has "media"), but it never leads to another language's pages.
                 page.goto(root + "index.html")
-                assert search(page, word) == [], (org_id, language, word)
+                found = search(page, word)
+                assert all(hit.startswith(root) and not hit.startswith(tuple(other_roots)) for hit in found), found
     page.close()
 
 

@@ -20,7 +20,7 @@ def test_fixture_organisation_builds_in_both_languages(fixture_repo) -> None:
     assert (root / "site/testby/pdf/testby-en.pdf").is_file()
     regler = read_page(root / "site/testby/regler.html")
     assert regler.html_lang == "da"
-    assert "shared" in regler.classes
+    assert "passage" in regler.classes
     switcher = {link["hreflang"]: link["href"] for link in regler.links if "md-select__link" in link.get("class", "")}
     assert switcher == {"da": "regler.html", "en": "en/regler.html"}
     english = read_page(root / "site/testby/en/regler.html")
@@ -65,7 +65,7 @@ def test_organisation_without_folder_is_reported(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         build_all(root, root / "site")
     assert str(error.value) == (
-        "docs/organisations.yml:18: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
+        "docs/organisations.yml:20: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
     )
 
 
@@ -96,7 +96,23 @@ def test_serve_previews_one_organisation_in_one_language(fixture_repo) -> None:
             except OSError:
                 time.sleep(0.5)
         assert '<html lang="en"' in html
-        assert "Common guideline: Confidentiality" in html
+        assert "Duty of confidentiality · text from Testby Kommune" in html
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_hreflang_and_canonical_only_with_the_sites_address(fixture_repo, monkeypatch) -> None:
+    root = fixture_repo()
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    head = (root / "site/testby/regler.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert 'rel="alternate"' not in head and 'rel="canonical"' not in head
+    monkeypatch.setenv("GUIDE_SITE_URL", "https://intranet.testby.dk/guides/")
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False, incremental=False)
+    head = (root / "site/testby/en/regler.html").read_text(encoding="utf-8").split("</head>")[0]
+    assert '<link rel="canonical" href="https://intranet.testby.dk/guides/testby/en/regler.html">' in head
+    assert '<link rel="alternate" href="https://intranet.testby.dk/guides/testby/regler.html" hreflang="da">' in head
+    assert '<link rel="alternate" href="https://intranet.testby.dk/guides/testby/en/regler.html" hreflang="en">' in head
+    switcher = read_page(root / "site/testby/en/regler.html")
+    assert {link["href"] for link in switcher.links if "md-select__link" in link.get("class", "")} == {
+        "../regler.html", "regler.html"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_ORGANISATIONS, FIXTURE_PAGES
+from conftest import FIXTURE_ORGANISATIONS, FIXTURE_PAGES, make_repo
 from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
 from publisher.findings import PublisherError
@@ -16,43 +16,146 @@ FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confiden
 FM_EN = "---\ntitle: Rules\ntopics: [confidentiality]\n---\n\n"
 
 
-def findings(root: Path) -> list[str]:
+def all_findings(root: Path) -> list[str]:
     report = check_all(load_catalogue(root / "docs"))
     return [str(f) for f in report.errors + report.warnings]
+
+
+def findings(root: Path) -> list[str]:
+    """All findings but the warning that a fixture page no longer shows its adopted wording: most
+    fixtures replace that page (the warning has its own test, with `all_findings`)."""
+    return [f for f in all_findings(root) if "but none of its pages includes it" not in f]
 
 
 def test_fixture_is_clean(fixture_repo) -> None:
     assert findings(fixture_repo()) == []
 
 
-def test_missing_snippet(fixture_repo) -> None:
-    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"da/tavshed.md\"\n"})
-    assert findings(root) == [
-        "docs/testby/regler.da.md:10: error: snippet 'da/tavshed.md' does not exist in docs/_snippets/; "
-        "available in da: da/confidentiality.md",
+def test_missing_wording(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n"
+                                                        "--8<-- \"confidentiality/tavshed.da.md\"\n"})
+    assert all_findings(root) == [
+        "docs/testby/regler.da.md:10: error: shared wording 'confidentiality/tavshed.da.md' does not exist in "
+        "docs/_shared/; available for 'confidentiality' in da: confidentiality/testby.da.md",
+        "docs/adoptions.yml:3: warning: 'testby' adopted 'confidentiality/testby' (Regler, afsnit 2), but none of "
+        "its pages includes it: include it where its document says it, or remove the adoption",
     ]
 
 
-def test_include_cycle_is_reported_where_it_closes(fixture_repo) -> None:
+def test_a_wording_cannot_include_another_file(fixture_repo) -> None:
+    root = fixture_repo({"_shared/confidentiality/testby.da.md": "A\n\n--8<-- \"confidentiality/testby.da.md\"\n"})
+    assert findings(root) == [
+        "docs/_shared/confidentiality/testby.da.md:3: error: a shared wording cannot include another file: write "
+        "its text here, or include both from the page",
+    ]
+
+
+def test_wording_in_another_language(fixture_repo) -> None:
     root = fixture_repo({
-        "_snippets/da/a.md": "A\n\n--8<-- \"da/b.md\"\n",
-        "_snippets/da/b.md": "B\n\n--8<-- \"da/a.md\"\n",
-        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"da/a.md\"\n",
+        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n--8<-- \"confidentiality/testby.da.md\"\n",
     })
     assert findings(root) == [
-        "docs/_snippets/da/b.md:3: error: include cycle: docs/testby/regler.da.md -> docs/_snippets/da/a.md "
-        "-> docs/_snippets/da/b.md -> docs/_snippets/da/a.md; remove one of these includes",
+        "docs/testby/regler.en.md:9: error: 'confidentiality/testby.da.md' is not in this page's language "
+        "(English (en)): include 'confidentiality/testby.en.md' instead",
     ]
 
 
-def test_snippet_in_another_language(fixture_repo) -> None:
+def test_include_of_a_wording_the_organisation_has_not_adopted(fixture_repo) -> None:
     root = fixture_repo({
-        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n--8<-- \"da/confidentiality.md\"\n",
+        "_shared/threats/andenby.da.md": "Andenbys regel om trusler.\n",
+        "_shared/threats/andenby.en.md": "Andenby's rule on threats.\n",
+        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"confidentiality/testby.da.md\"\n\n"
+                                       "1. Vær venlig.\n2. --8<-- \"threats/andenby.da.md\"\n",
     })
     assert findings(root) == [
-        "docs/testby/regler.en.md:9: error: snippet 'da/confidentiality.md' is not in this page's language "
-        "(English (en)): include 'en/confidentiality.md' instead",
+        "docs/testby/regler.da.md:13: error: 'testby' has not adopted wording 'threats/andenby': a site shows only "
+        "what its organisation's own document says. Write the organisation's own words here, or, if its document "
+        "says exactly these words, add 'testby: {where: \"<place in its document>\"}' under threats → andenby in "
+        "docs/adoptions.yml",
+        "docs/_shared/threats/andenby.da.md:1: warning: wording 'threats/andenby' is adopted by no organisation, so "
+        "no site shows it: add its adopters to docs/adoptions.yml or delete it",
     ]
+
+
+SECTIONED = "--8<-- [start:regel]\nRegel.\n--8<-- [end:regel]\n\n--8<-- [start:grund]\nGrund.\n--8<-- [end:grund]\n"
+
+
+def test_include_of_a_section_the_organisation_has_not_adopted(fixture_repo) -> None:
+    root = fixture_repo({
+        "_shared/confidentiality/testby.da.md": SECTIONED,
+        "_shared/confidentiality/testby.en.md": SECTIONED.replace("Regel", "Rule").replace("Grund", "Reason"),
+        "adoptions.yml": "confidentiality:\n  testby:\n    testby: {where: \"afsnit 2\", sections: [regel]}\n",
+        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"confidentiality/testby.da.md:grund\"\n",
+        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n"
+                                       "--8<-- \"confidentiality/testby.en.md:regel\"\n",
+    })
+    assert findings(root) == [
+        "docs/testby/regler.da.md:10: error: 'testby' adopted only section(s) regel of 'confidentiality/testby', not "
+        "section 'grund' (docs/adoptions.yml:3); include an adopted section or record the adoption",
+    ]
+
+
+def test_a_wording_whose_languages_differ_in_sections(fixture_repo) -> None:
+    root = fixture_repo({
+        "_shared/confidentiality/testby.da.md": SECTIONED,
+        "_shared/confidentiality/testby.en.md": "--8<-- [start:regel]\nRule.\n--8<-- [end:regel]\n",
+    })
+    assert findings(root) == [
+        "docs/_shared/confidentiality/testby.en.md:1: error: sections differ between languages of "
+        "'confidentiality/testby': en has [regel], da has [regel, grund]; every language needs the same named "
+        "sections in the same order",
+    ]
+
+
+@pytest.mark.parametrize(("adoptions", "expected"), [
+    ("confidentialty:\n  testby:\n    testby: {where: x}\n",
+     "docs/adoptions.yml:1: error: unknown topic 'confidentialty'; add it to docs/topics.yml or use one of: "),
+    ("confidentiality:\n  andenby:\n    testby: {where: x}\n",
+     "docs/adoptions.yml:2: error: wording 'andenby' of topic 'confidentiality' does not exist: create "
+     "docs/_shared/confidentiality/andenby.<language>.md"),
+    ("confidentiality:\n  testby:\n    andenby: {where: x}\n",
+     "docs/adoptions.yml:3: error: unknown organisation 'andenby' adopts 'confidentiality/testby'; known "
+     "organisations: testby"),
+    ("confidentiality:\n  testby:\n    testby: {where: x, sections: [intro]}\n",
+     "docs/adoptions.yml:3: error: wording 'confidentiality/testby' has no section 'intro'; its sections: none "
+     "(adopt the whole wording: leave out sections)"),
+    ("confidentiality:\n  testby:\n    testby: {}\n",
+     "docs/adoptions.yml:3: error: 'testby' under 'confidentiality/testby' needs 'where': the place in its own "
+     "document that says these words, e.g. {where: \"punkt 4\"}"),
+])
+def test_adoption_data_naming_what_does_not_exist(fixture_repo, adoptions: str, expected: str) -> None:
+    errors = [f for f in findings(fixture_repo({"adoptions.yml": adoptions})) if ": error: " in f]
+    assert errors and errors[0].startswith(expected), errors
+
+
+def test_adopting_a_wording_word_for_word_is_one_line(fixture_repo) -> None:
+    """A second organisation adopts Testby's wording: one line of data and an include, and both
+    sites say with whom the wording is shared."""
+    organisations = FIXTURE_ORGANISATIONS + """\
+  andenby:
+    name: Andenby Kommune
+    country: DK
+    domain: andenby.dk
+    languages: [da, en]
+    palette: {primary: "#1d4f7c", accent: "#a3461a"}
+    contact: {unit: Personale}
+    document: {title: Andenbys regler}
+    nav: [index.md]
+"""
+    root = fixture_repo({
+        "adoptions.yml": FIXTURE_PAGES["adoptions.yml"] + "    andenby: {where: \"punkt 1\"}\n",
+        "andenby/index.da.md": "---\ntitle: Forside\nowner: Personale\n---\n\n"
+                               "1. --8<-- \"confidentiality/testby.da.md\"\n",
+        "andenby/index.en.md": "---\ntitle: Home\n---\n\n1. --8<-- \"confidentiality/testby.en.md\"\n",
+    }, organisations=organisations)
+    assert [f for f in findings(root) if ": error: " in f] == []
+    build_all(root, root / "site", progress=lambda line: None, org_ids=["testby", "andenby"], with_pdf=False)
+    andenby = (root / "site/andenby/index.html").read_text(encoding="utf-8")
+    assert "Tavshedspligt · tekst fra Andenby Kommune" in andenby
+    assert "Samme ordlyd bruges også af Testby Kommune." in andenby
+    assert "Testbys tekst om tavshed." in andenby
+    testby = (root / "site/testby/en/regler.html").read_text(encoding="utf-8")
+    assert "The same wording is also used by Andenby Kommune." in testby
 
 
 def test_link_to_missing_page(fixture_repo) -> None:
@@ -83,9 +186,9 @@ def test_missing_anchor_with_suggestion(fixture_repo) -> None:
     ]
 
 
-def test_anchor_in_an_included_snippet_counts(fixture_repo) -> None:
+def test_anchor_in_an_included_wording_counts(fixture_repo) -> None:
     root = fixture_repo({
-        "_snippets/da/confidentiality.md": "## Fælles tavshed {#faelles}\n\nTekst.\n",
+        "_shared/confidentiality/testby.da.md": "## Fælles tavshed {#faelles}\n\nTekst.\n",
         "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
                               "Læs [det fælles](regler.md#faelles) og [slug](regler.md#fælles-tavshed).\n",
     })
@@ -95,10 +198,10 @@ def test_anchor_in_an_included_snippet_counts(fixture_repo) -> None:
     ]
 
 
-def test_link_inside_snippet_reported_at_the_snippet_line(fixture_repo) -> None:
-    root = fixture_repo({"_snippets/da/confidentiality.md": "Tekst.\n\nSe [her](findes-ikke.md).\n"})
+def test_link_inside_a_wording_reported_at_the_wording_line(fixture_repo) -> None:
+    root = fixture_repo({"_shared/confidentiality/testby.da.md": "Tekst.\n\nSe [her](findes-ikke.md).\n"})
     assert findings(root) == [
-        "docs/_snippets/da/confidentiality.md:3: error: link 'findes-ikke.md' points to a page that does not "
+        "docs/_shared/confidentiality/testby.da.md:3: error: link 'findes-ikke.md' points to a page that does not "
         "exist in 'testby' (Dansk (da)): no docs/testby/findes-ikke.da.md; pages: index.md, regler.md",
     ]
 
@@ -116,7 +219,7 @@ def test_nav_entry_without_page_and_page_in_no_nav(fixture_repo) -> None:
     organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]", "nav: [index.md, reglr.md]")
     root = fixture_repo(organisations=organisations)
     assert findings(root) == [
-        "docs/organisations.yml:17: error: nav entry 'reglr.md' of 'testby' has no page: create "
+        "docs/organisations.yml:19: error: nav entry 'reglr.md' of 'testby' has no page: create "
         "docs/testby/reglr.da.md or remove the entry",
         "docs/testby/regler.da.md:1: error: page 'regler.md' is in no nav: add it to 'nav' of 'testby' in "
         "docs/organisations.yml, or set 'hidden: true' in its front matter",
@@ -215,7 +318,7 @@ def test_external_links_are_listed_not_fetched(fixture_repo) -> None:
 def test_several_errors_in_several_files_reported_in_one_run(fixture_repo) -> None:
     root = fixture_repo({
         "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\nSe [x](#).\n",
-        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"da/nope.md\"\n",
+        "testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n--8<-- \"confidentiality/nope.da.md\"\n",
         "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n[a](regler.md#nowhere)\n",
     })
     report = check_all(load_catalogue(root / "docs"))
@@ -229,7 +332,7 @@ def test_several_errors_in_several_files_reported_in_one_run(fixture_repo) -> No
     annotations = [line for line in lines if line.startswith("::")]
     assert annotations[0] == ("::error file=docs/testby/index.da.md,line=7::placeholder link '[x](#)': link to a "
                               "real page or heading, or write the words as plain text")
-    assert len(annotations) == 3
+    assert len(annotations) == 4  # and the warning that the adopted wording is shown nowhere (yet)
 
 
 def test_unknown_organisation_folder(fixture_repo) -> None:
@@ -266,11 +369,25 @@ def test_missing_statement_contact_is_a_warning(fixture_repo) -> None:
         '      phone: "12 34 56 78"\n', "")
     root = fixture_repo(organisations=organisations)
     assert findings(root) == [
-        "docs/organisations.yml:2: warning: organisation 'testby' has no contact e-mail: its accessibility statement "
-        "needs a written contact and its pages get no feedback link; add 'email' under its 'contact'",
         "docs/organisations.yml:2: warning: organisation 'testby' has no contact phone: its accessibility statement "
         "must give one; add 'phone' under its 'contact'",
+        "docs/organisations.yml:2: warning: organisation 'testby' has no written contact: its accessibility "
+        "statement needs one; add 'email' or 'address' under its 'contact'",
     ]
+
+
+def test_feedback_goes_to_a_functional_mailbox_and_no_person_is_named_in_page_chrome(fixture_repo, tmp_path) -> None:
+    root = fixture_repo()
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    html = (root / "site/testby/regler.html").read_text(encoding="utf-8")
+    assert 'href="mailto:kommunikation@testby.dk?subject=Regler%20%E2%80%93%20Testby%20Kommune"' in html
+    assert "Hanne Hansen" not in html and "hr@testby.dk" not in html and "12 34 56 78" not in html
+    statement = (root / "site/testby/accessibility.html").read_text(encoding="utf-8")
+    assert "hr@testby.dk" in statement and "12 34 56 78" in statement
+    root = make_repo(tmp_path / "without", organisations=FIXTURE_ORGANISATIONS.replace(
+        "    feedback_email: kommunikation@testby.dk\n", ""))
+    assert ("docs/organisations.yml:2: warning: organisation 'testby' has no 'feedback_email': its pages show no "
+            "feedback link until a functional mailbox (not a person's address) is entered") in findings(root)
 
 
 def test_real_content_has_no_error() -> None:
@@ -303,13 +420,14 @@ def regler(body: str) -> dict[str, str]:
     "## Brug af e_mail\n\nSe [her](#brug-af-e_mail).\n",  # underscores stay in the slug
     "Setext overskrift\n-----------------\n\nSe [her](#setext-overskrift).\n",
     '!!! note "Boks"\n\n    ## Inde i boks\n\nSe [her](#inde-i-boks).\n',  # a heading inside a box
-    "## Tavshedspligt\n\nSe [her](#tavshedspligt_1).\n\n--8<-- \"da/dup.md\"\n",  # ids numbered across snippets
+    "## Tavshedspligt\n\nSe [her](#tavshedspligt_1).\n\n--8<-- \"confidentiality/testby.da.md\"\n",  # ids numbered
+    '--8<-- "confidentiality/testby.da.md" \n',  # trailing spaces, as the GitHub editor leaves them
     "Tekst.[^1]\n\n[^1]: Note.\n\nSe [noten](#fn:1).\n",
     "<!-- TODO: [x](mangler.md) og <script>x</script> -->\n",  # a comment is never published
     "Se [læs mere om\ntavshedspligt](regler.md#tavshed).\n",  # link text over two lines
 ])
 def test_valid_markdown_is_accepted(fixture_repo, body: str) -> None:
-    root = fixture_repo({**regler(body), "_snippets/da/dup.md": "## Tavshedspligt\n\nX\n"})
+    root = fixture_repo({**regler(body), "_shared/confidentiality/testby.da.md": "## Tavshedspligt\n\nX\n"})
     assert findings(root) == []
 
 
@@ -323,19 +441,19 @@ def test_valid_markdown_is_accepted(fixture_repo, body: str) -> None:
     ("Se [x][mangler] her.\n",
      "docs/testby/regler.da.md:10: error: '[x][mangler]' would be published as text: the reference link has no "
      "definition; add a line '[label]: address' or write the link as [text](address)"),
-    ('--8<-- "da/confidentiality.md" \n',
+    ('--8<-- "confidentiality/testby.da.md" her\n',
      "docs/testby/regler.da.md:10: error: this include is not recognised and would be published as text: "
-     "remove the spaces after it"),
-    ('Tekst.\n    --8<-- "da/confidentiality.md"\n',
-     "docs/testby/regler.da.md:11: error: '!!! shared \"Fælles retningslinje: Tavshedspligt\"' would be "
+     "write it on a line of its own as --8<-- \"<topic>/<wording>.<language>.md\""),
+    ('Tekst.\n    --8<-- "confidentiality/testby.da.md"\n',
+     "docs/testby/regler.da.md:11: error: '!!! passage \"passage\"' would be "
      "published as text, not as markup: an include or a box ('!!!') must start at the beginning of its line, "
      "or be indented under a list item or box"),
     ("```\nkode\n\n<script>alert(1)</script>\n",  # a fence never closed is no code block
      "docs/testby/regler.da.md:13: error: <script> is not allowed in a guideline (it can run code or load other "
      "sites); remove it"),
     ('```\n--8<-- "da/mangler.md"\n```\n',  # the snippets extension includes inside code blocks too
-     "docs/testby/regler.da.md:11: error: snippet 'da/mangler.md' does not exist in docs/_snippets/; "
-     "available in da: da/confidentiality.md"),
+     "docs/testby/regler.da.md:11: error: 'da/mangler.md' is not a shared wording: include one as "
+     "--8<-- \"<topic>/<wording>.da.md\" (files in docs/_shared/)"),
 ])
 def test_what_the_engine_publishes_is_checked_at_its_line(fixture_repo, body: str, expected: str) -> None:
     assert findings(fixture_repo(regler(body))) == [expected]
@@ -391,4 +509,4 @@ def test_organisation_written_twice(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert [str(f) for f in error.value.findings][0].startswith(
-        "docs/organisations.yml:18: error: 'testby' is written twice (first on line 2)")
+        "docs/organisations.yml:20: error: 'testby' is written twice (first on line 2)")

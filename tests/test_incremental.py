@@ -34,8 +34,8 @@ def test_snippet_edit_rebuilds_exactly_the_sites_that_include_it(two_organisatio
                                                         ("testby", "en")]
     assert rebuilt(build_all(root, site, **quiet)) == []
 
-    snippet = root / "docs/_snippets/da/confidentiality.md"
-    snippet.write_text(snippet.read_text(encoding="utf-8") + "\n    En ny sætning.\n", encoding="utf-8")
+    snippet = root / "docs/_shared/confidentiality/testby.da.md"
+    snippet.write_text(snippet.read_text(encoding="utf-8") + "\nEn ny sætning.\n", encoding="utf-8")
     # The English site too: its page that shows the passage is now a stale translation.
     assert rebuilt(build_all(root, site, **quiet)) == [("testby", "da"), ("testby", "en")]
     assert "En ny sætning." in (site / "testby/regler.html").read_text(encoding="utf-8")

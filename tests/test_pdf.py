@@ -23,7 +23,7 @@ def nav_titles(org_id: str, language: str) -> list[str]:
     for entry in CATALOGUE.organisation(org_id).nav:
         text = (ROOT / "docs" / org_id / f"{entry.removesuffix('.md')}.{language}.md").read_text(encoding="utf-8")
         titles.append(str(yaml.safe_load(text.split("---")[1])["title"]))
-    return titles
+    return [*titles, CATALOGUE.languages[language].labels["about_title"]]  # the appendix
 
 
 def squash(text: str) -> str:
@@ -188,3 +188,58 @@ def test_a_missing_image_is_a_clean_error_not_a_traceback(fixture_repo) -> None:
     assert message.startswith("docs/testby:1: error: a file the PDF shows could not be read (")
     assert "mangler.png" in message and message.endswith("'make check' names the page and line that link it")
     assert not (root / "out.pdf").exists() and not (root / "out.pdf.part").exists()
+
+
+def _structure_elements(reader) -> list:
+    found = []
+    stack = [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/S" in node:
+                found.append(node)
+            kids = node.get("/K")
+            if kids is not None:
+                stack.extend(kids if isinstance(kids, list) else [kids])
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+@pytest.mark.parametrize(("org_id", "language"), TARGETS)
+def test_every_figure_has_alternative_text(pdfs, org_id: str, language: str) -> None:
+    figures = [node for node in _structure_elements(pdfs[(org_id, language)]) if node["/S"] == "/Figure"]
+    assert figures, "the cover's wordmark is a figure"
+    assert all(str(node.get("/Alt", "")).strip() for node in figures), figures
+
+
+@pytest.mark.parametrize(("org_id", "language"), TARGETS)
+def test_running_header_and_footer_are_artifacts_and_the_tree_reaches_all_else(real_site: Path, org_id: str,
+                                                                            language: str) -> None:
+    import pikepdf
+
+    with pikepdf.open(real_site / org_id / "pdf" / f"{org_id}-{language}.pdf") as pdf:
+        root = pdf.Root.StructTreeRoot
+        reachable, stack = set(), [root.K]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend(node)
+            elif isinstance(node, pikepdf.Dictionary) and "/S" in node and node.objgen not in reachable:
+                reachable.add(node.objgen)
+                stack.append(node.get("/K"))
+        parents = {int(root.ParentTree.Nums[i]): root.ParentTree.Nums[i + 1]
+                   for i in range(0, len(root.ParentTree.Nums), 2)}
+        for number, page in enumerate(pdf.pages[1:], start=2):
+            artifacts = 0
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) != "BDC":
+                    continue
+                if operands[0] == pikepdf.Name.Artifact:
+                    artifacts += 1
+                    continue
+                mcid = int(operands[1].MCID)
+                element = parents[int(page.obj.StructParents)][mcid]
+                assert element.objgen in reachable, (org_id, language, number, mcid)
+            assert artifacts >= 3, (org_id, language, number)  # title, organisation, page x of y

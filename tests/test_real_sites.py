@@ -59,8 +59,27 @@ def test_site_carries_name_wordmark_palette_and_footer(real_site: Path, org_id: 
     footer = html.split('class="md-copyright guide-footer"', 1)[1]
     assert org.contact.unit in footer
     assert org.document.title in footer
-    if org.document.approved_by:
-        assert org.document.approved_by in footer
+    for fact in org.document.facts:
+        if not fact.is_date:
+            assert str(fact.value) in footer, (org_id, fact.key)
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_no_fact_is_shown_that_the_organisation_did_not_state(real_site: Path, org_id: str) -> None:
+    """Only stated facts, under their own names: no project-wide review date, no "not stated"."""
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        labels = CATALOGUE.languages[language].labels
+        stated = {labels[f"fact_{fact.key}"] for fact in org.document.facts}
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        for page in html_pages(base):
+            html = page.read_text(encoding="utf-8")
+            assert "2027-06-30" not in html and "ikke angivet" not in html and "not stated" not in html, page
+            for key in ("approved_by", "approved_on", "adopted_by", "adopted_on", "version", "edition",
+                        "print_number", "document_date", "agenda_item"):
+                label = labels[f"fact_{key}"]
+                if label not in stated:
+                    assert f"<dt>{label}</dt>" not in html and f"{label}: " not in html, (page, label)
 
 
 def test_no_placeholder_links_anywhere(real_site: Path) -> None:
@@ -69,29 +88,44 @@ def test_no_placeholder_links_anywhere(real_site: Path) -> None:
             assert link["href"] not in ("#", ""), f"{page}: placeholder link {link}"
 
 
-SNIPPET_INCLUDES = re.compile(r'^--8<-- "(\w+)/([\w-]+)\.md"', re.MULTILINE)
+PASSAGE_INCLUDE = re.compile(r'--8<-- "([\w-]+)/([\w-]+)\.(\w\w)\.md(?::[\w-]+)?"')
 
 
-def test_shared_snippets_are_rendered_in_every_including_site(real_site: Path) -> None:
-    users: dict[str, set[str]] = {}
+def test_every_passage_is_the_organisations_own_and_labelled_as_such(real_site: Path) -> None:
+    """A page shows a shared wording only if its organisation adopted it, once, in its box that
+    names the organisation; and every adopted wording is shown on the organisation's site."""
+    adoptions = CATALOGUE.adoptions
+    assert adoptions.findings == ()
+    shown: set[tuple[str, str, str]] = set()
     for org in CATALOGUE.organisations.values():
         for source in sorted((ROOT / "docs" / org.id).glob("*.md")):
-            includes = SNIPPET_INCLUDES.findall(source.read_text(encoding="utf-8"))
+            includes = PASSAGE_INCLUDE.findall(source.read_text(encoding="utf-8"))
             if not includes:
                 continue
             page_name, language = source.name.rsplit(".", 2)[0], source.name.rsplit(".", 2)[1]
             base = real_site / org.id if language == org.source_language else real_site / org.id / language
             html = (base / f"{page_name}.html").read_text(encoding="utf-8")
-            boxes = html.count('class="admonition shared"')
-            assert boxes == len(includes), source
-            for snippet_language, topic in includes:
-                assert snippet_language == language, f"{source}: includes {snippet_language}/{topic}.md"
-                label = CATALOGUE.languages[language].labels["shared_guideline"]
-                assert label in html
-                users.setdefault(topic, set()).add(org.id)
-    assert set(users) == {"confidentiality", "friend-requests", "threats"}
-    for topic, orgs in users.items():
-        assert len(orgs) >= 2, f"{topic} is included by {orgs} only"
+            assert html.count('class="admonition passage"') == len(includes), source
+            for topic, wording, written_language in includes:
+                assert written_language == language, source
+                assert adoptions.adoption(org.id, topic, wording) is not None, (source, topic, wording)
+                topic_name = CATALOGUE.topics[topic][language]
+                label = CATALOGUE.languages[language].labels["passage_title"].format(
+                    topic=topic_name, organisation=org.name)
+                assert label in html, (source, label)
+                shown.add((org.id, topic, wording))
+    assert shown == {(a.org_id, a.topic, a.wording) for a in adoptions.adoptions}
+
+
+def test_no_rule_appears_twice_on_a_page(real_site: Path) -> None:
+    """Every sentence of a page's text stands once: a wording replaces the organisation's text."""
+    for page in html_pages(real_site):
+        article = page.read_text(encoding="utf-8").split('<article', 1)[-1].split("</article>", 1)[0]
+        text = re.sub(r"<[^>]+>", " ", article)
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", text))]
+        long_ones = [s for s in sentences if len(s.split()) >= 8]
+        repeated = {s for s in long_ones if long_ones.count(s) > 1}
+        assert not repeated, (page, repeated)
 
 
 def test_search_index_per_site_uses_its_language(real_site: Path) -> None:
@@ -131,3 +165,72 @@ def test_every_page_has_one_skip_link_to_its_content(real_site: Path) -> None:
             continue  # the portal and status pages are not theme pages
         assert html.count('class="md-skip"') == 1, page
         assert '<a href="#guide-content" class="md-skip">' in html and 'id="guide-content"' in html, page
+
+
+def test_topic_pages_show_every_adopted_wording_side_by_side(real_site: Path) -> None:
+    adoptions = CATALOGUE.adoptions
+    for topic in {a.topic for a in adoptions.adoptions}:
+        for language in ("da", "nb", "en"):
+            page = real_site / "topics" / f"{topic}.{language}.html"
+            html = page.read_text(encoding="utf-8")
+            for adoption in (a for a in adoptions.adoptions if a.topic == topic):
+                assert CATALOGUE.organisations[adoption.org_id].name in html, (page, adoption.org_id)
+                assert adoption.where.replace("'", "&#39;") in html, (page, adoption.where)
+            for link in read_page(page).links:
+                target = (page.parent / link["href"].split("#")[0]).resolve()
+                assert target.is_file(), (page, link["href"])
+    portal = (real_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="topics/threats.en.html"' in portal
+
+
+def test_pdfs_show_shared_passages_as_the_site_does(real_site: Path) -> None:
+    import pypdf
+
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(real_site / "kalundborg/pdf/kalundborg-da.pdf").pages)
+    assert "Trusler · tekst fra Kalundborg Kommune" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_home_page_is_the_front_door_to_every_page(real_site: Path, org_id: str) -> None:
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        html = (base / "index.html").read_text(encoding="utf-8")
+        door = html.split('<nav class="guide-front-door"', 1)[1].split("</nav>", 1)[0]
+        linked = re.findall(r'<a href="([^"]+)"', door)
+        for entry in org.nav[1:]:
+            assert entry.replace(".md", ".html") in linked, (org_id, language, entry)
+        assert f"pdf/{org_id}-{language}.pdf" in door
+
+
+def test_every_page_describes_itself_with_its_own_opening_words(real_site: Path) -> None:
+    for page in html_pages(real_site):
+        if page.parent.name in ("topics", "status") or page == real_site / "index.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        found = re.search(r'<meta name="description" content="([^"]+)">', html)
+        assert found, page
+        words = found.group(1).replace(" …", "").replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
+        article = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.split("<article", 1)[1]))
+        article = article.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", '"')
+        assert " ".join(words.split()[:6]) in article, (page, words)
+        assert 'rel="alternate" href="' not in html.split("</head>")[0] or "https://" in html, page
+
+
+def test_portal_is_branded_sorted_by_name_and_has_its_own_favicon_and_fonts(real_site: Path) -> None:
+    portal = (real_site / "index.html").read_text(encoding="utf-8")
+    names = [org.name for org in CATALOGUE.organisations.values()]
+    positions = [portal.index(f"<strong>{name}</strong>") for name in names]
+    assert [name for _, name in sorted(zip(positions, names, strict=True))] == sorted(names, key=str.casefold)
+    assert portal.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" aria-hidden="true"') == len(names)
+    assert (real_site / "assets/images/favicon.svg").is_file()
+    assert (real_site / "assets/fonts/source-sans-3-latin-400-normal.woff2").is_file()
+
+
+def test_status_page_says_when_there_is_nothing_to_review(real_site: Path) -> None:
+    status = (real_site / "status/index.html").read_text(encoding="utf-8")
+    reviews = status.split('id="reviews"', 1)[1].split("</table>", 1)[0]
+    assert "Nothing to review" in reviews
+    assert status.count('<div class="table-wrap" tabindex="0"><table>') == status.count("<table>")

@@ -91,7 +91,7 @@ def test_dashboard_lists_stale_translation_passed_review_and_hard_page(fixture_r
     assert index.review_state == "overdue"
     assert index.hard and index.lix > 55
     assert index.long_sentences == [(8, 28)]
-    assert dashboard.snippet_matrix["testby"] == {"confidentiality"}
+    assert dashboard.adoption_matrix["testby"] == {("confidentiality", "testby"): "Regler, afsnit 2"}
     html = render_dashboard(catalogue, ROOT / "overrides", today=dt.date(2026, 11, 22))
     assert "docs/testby/regler.en.md" in html and "review date passed" in html
     assert re.search(r'class="hard">\d+\.\d</td>', html)

@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
     bench.add_argument("--orgs", type=int, default=100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
+    commands.add_parser("addresses", help="record the addresses of new pages as published (make addresses)")
     translations = commands.add_parser("translations", help="translation status; --mark after review")
     translations.add_argument("--mark", nargs="*", default=[], help="translation files to mark as current")
     serve = commands.add_parser("serve", help="preview one organisation with live reload")
@@ -137,6 +138,13 @@ def main(argv: list[str] | None = None) -> int:
             return bench_main(ROOT, args.orgs)
         if args.command == "check":
             return check(ROOT)
+        if args.command == "addresses":
+            from .addresses import record_addresses
+            from .organisations import load_catalogue
+
+            added = record_addresses(load_catalogue(ROOT / "docs"))
+            print("\n".join(f"recorded {name}.html as published" for name in added) or "nothing new to record")
+            return 0
         if args.command == "translations":
             return translations_command(ROOT, args.mark)
         if args.command == "serve":

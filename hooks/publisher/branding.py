@@ -93,11 +93,15 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in words[:2]) or name[:2].upper()
 
 
-def wordmark_svg(org: Organisation) -> str:
-    """A simple text wordmark drawn for this project: initials in a rounded square."""
+def wordmark_svg(org: Organisation, decorative: bool = False) -> str:
+    """A simple text wordmark drawn for this project: initials in a rounded square.
+
+    `decorative` for a wordmark beside the organisation's written name (hidden from screen readers).
+    """
     letters = escape(initials(org.name))
     name = escape(org.name)
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="{name}">
+    role = 'aria-hidden="true" focusable="false"' if decorative else f'role="img" aria-label="{name}"'
+    return f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" {role}>
   <rect x="1.5" y="1.5" width="45" height="45" rx="9" fill="{org.palette.primary}"
         stroke="#ffffff" stroke-width="3"/>
   <text x="24" y="31" text-anchor="middle" font-family="'Source Sans 3', Arial, sans-serif"

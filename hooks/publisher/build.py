@@ -26,8 +26,9 @@ from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from .optimise import deduplicate, optimise_site
 from .organisations import load_catalogue
 from .pdf import pdf_name
-from .portal import render_portal
+from .portal import render_portal, write_portal_assets
 from .site_config import LANG_ENV, ORG_ENV, BuildTarget, all_targets
+from .topic_pages import render_topic_pages
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -217,6 +218,10 @@ def build_all(
         pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
                 for t in all_targets(catalogue)} if with_pdf else {}
         (new_site / "index.html").write_text(render_portal(catalogue, root / "overrides", pdfs), encoding="utf-8")
+        write_portal_assets(root / "overrides", new_site)
+        for name, html in render_topic_pages(catalogue, root / "overrides").items():
+            (new_site / name).parent.mkdir(exist_ok=True)
+            (new_site / name).write_text(html, encoding="utf-8")
         deduplicate(new_site, "**/assets/**/*")
         (new_site / "status").mkdir()
         (new_site / "status" / "index.html").write_text(render_dashboard(catalogue, root / "overrides"),

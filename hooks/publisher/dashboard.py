@@ -1,7 +1,7 @@
 """The editors' status page (`site/status/index.html`), built from the sources.
 
-Per organisation and language: pages, translation status and review dates; a topic matrix of
-shared snippets and front-matter topics; readability (LIX) of every Danish and Norwegian page.
+Per organisation and language: pages, translation status and review dates; the adoption matrix
+of shared wordings, front-matter topics and missing facts; readability (LIX) of every Danish and Norwegian page.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .facts import missing_facts
 from .findings import display_path
 from .organisations import Catalogue
 from .readability import LANGUAGES as READABILITY_LANGUAGES
@@ -50,10 +51,11 @@ class Dashboard:
     today: dt.date
     sites: list[SiteRow]
     pages: dict[str, list[PageRow]]  # org id -> its source-language pages
-    snippet_topics: list[str]
-    snippet_matrix: dict[str, set[str]]  # org id -> topics of the snippets it includes
+    wordings: list[tuple[str, str]]  # (topic, wording) of every shared wording
+    adoption_matrix: dict[str, dict[tuple[str, str], str]]  # org id -> (topic, wording) -> where in its document
     topics: dict[str, dict[str, str]]
     topic_matrix: dict[str, set[str]]  # org id -> front-matter topics
+    missing_facts: dict[str, list[str]]  # org id -> facts an editor may still have to add
 
 
 def review_state(review_by: dt.date | None, today: dt.date) -> str:
@@ -70,13 +72,13 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
     today = today or dt.date.today()
     sites: list[SiteRow] = []
     pages: dict[str, list[PageRow]] = {}
-    snippet_matrix: dict[str, set[str]] = {}
     topic_matrix: dict[str, set[str]] = {}
-    snippet_topics = sorted({p.stem for p in catalogue.snippets_dir.glob("*/*.md")})
+    adoptions = catalogue.adoptions
+    adoption_matrix = {org_id: {(a.topic, a.wording): a.where for a in adoptions.of_organisation(org_id)}
+                       for org_id in catalogue.organisations}
     for org in catalogue.organisations.values():
         folder = catalogue.org_dir(org.id)
         rows = []
-        snippet_matrix[org.id] = set()
         topic_matrix[org.id] = set()
         for path in sorted(folder.glob(f"*.{org.source_language}.md")):
             if page_name(path) is None:
@@ -95,7 +97,6 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
                 long_sentences=figures.long_sentences if figures else [],
                 hard=bool(figures and figures.very_hard),
             ))
-            snippet_matrix[org.id] |= {include.file.split("/")[-1].removesuffix(".md") for include in source.includes}
             topics = source.front_matter.get("topics") or []
             topic_matrix[org.id] |= {str(t) for t in topics if isinstance(t, str)}
         pages[org.id] = rows
@@ -109,7 +110,8 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
                 missing=[display_path(s.translation, catalogue.root) for s in mine if s.state == "missing"],
                 untranslated=[display_path(s.translation, catalogue.root) for s in mine if s.state == "untranslated"],
             ))
-    return Dashboard(today, sites, pages, snippet_topics, snippet_matrix, catalogue.topics, topic_matrix)
+    return Dashboard(today, sites, pages, sorted(adoptions.wordings), adoption_matrix, catalogue.topics,
+                     topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()})
 
 
 def render_dashboard(catalogue: Catalogue, overrides_dir: Path, today: dt.date | None = None) -> str:

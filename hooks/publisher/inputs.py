@@ -19,10 +19,12 @@ from .organisations import Catalogue
 from .site_config import BuildTarget
 from .sources import read_source
 
+# adoptions.yml: a passage's label names every organisation that adopted the same words.
 SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "requirements-properdocs.txt", "docs/languages.yml",
-                 "docs/topics.yml")
-SHARED_TREES = ("hooks", "overrides")
-ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_ENGINE")  # the engine names itself in every page
+                 "docs/topics.yml", "docs/adoptions.yml", "docs/addresses.yml")
+SHARED_TREES = ("hooks", "overrides", "docs/_editorial")
+# GUIDE_ENGINE: the engine names itself in every page's generator tag.
+ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_SITE_URL", "GUIDE_ENGINE")
 
 
 def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]:
@@ -33,7 +35,7 @@ def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]
         if not path.is_file():
             continue
         for include in read_source(path, display_path(path, catalogue.root)).includes:
-            snippet = (catalogue.snippets_dir / include.file).resolve()
+            snippet = (catalogue.shared_dir / include.file).resolve()
             if snippet not in found:
                 found.add(snippet)
                 queue.append(snippet)

@@ -26,3 +26,17 @@ def alternate_links(page_url: str, language: str, source_language: str,
         link = posixpath.relpath(target, here or ".") if here else target
         links.append({"name": entry["name"], "link": link, "lang": entry["code"]})
     return links
+
+
+def absolute_alternates(site_url: str | None, page_url: str, language: str, source_language: str,
+                        languages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """hreflang links with absolute addresses; none without the site's published address."""
+    if not site_url:
+        return []
+    here = language_root(language, source_language)
+    root = site_url[: -len(here) - 1] if here and site_url.endswith(f"/{here}/") else site_url
+    links = []
+    for entry in languages:
+        there = language_root(entry["code"], source_language)
+        links.append({"lang": entry["code"], "href": root + (f"{there}/" if there else "") + page_url})
+    return links

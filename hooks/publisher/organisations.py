@@ -14,21 +14,39 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding, PublisherError, display_path
+from .passages import SHARED_DIR, Adoptions, adoptions_for
 from .yamlsource import Located, load_located_file
 
 ORGANISATIONS_FILE = "organisations.yml"
 LANGUAGES_FILE = "languages.yml"
 TOPICS_FILE = "topics.yml"
-SNIPPETS_DIR = "_snippets"
 ORG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SITE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~%/-]*)?/$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+SITE_URL_ENV = "GUIDE_SITE_URL"  # at deploy time: the address under which every <org>/ site is published
 COUNTRIES = ("DK", "NO")
+# The facts a document can state about itself, in the order readers see them. Each is optional and
+# shown under its own name (a leaflet's print number is not a version; "vedtatt" is not "godkjent").
+# Keys ending in `_on` and `document_date` are dates. Labels: `fact_<key>` in languages.yml.
+FACT_KEYS = ("edition", "version", "print_number", "adopted_by", "adopted_on", "approved_by", "approved_on",
+             "agenda_item", "document_date")
+DATE_FACTS = ("adopted_on", "approved_on", "document_date")
+APPROVAL_FACTS = ("adopted_by", "adopted_on", "approved_by", "approved_on")
+
+
+# Kinds of editorial change recorded in docs/_editorial/<org>.yml; labels `change_<kind>`.
+CHANGE_KINDS = ("typo", "grammar", "placeholder_link", "moved", "title", "artefact", "summary", "heading")
 LANGUAGE_LABELS = (
-    "name", "theme", "search", "shared_guideline", "download_pdf", "accessibility_statement",
-    "approved_by", "approved_on", "version", "contact", "owner", "last_updated", "review_by",
-    "feedback", "not_stated", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
+    "name", "theme", "search", "download_pdf", "accessibility_statement",
+    "contact", "owner", "last_updated", "review_by",
+    "feedback", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
     "contents", "page_x_of_y", "statement_intro", "statement_service", "statement_contact", "phone", "written",
-    "skip_to_content",
+    "skip_to_content", "passage_title", "passage_shared", "and", "about_title", "about_intro", "about_document",
+    "about_facts_none", "editorial_changes", "editorial_intro", "editorial_none", "change_page", "change_kind",
+    "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
+    "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations", "most_asked",
+    *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )
 
 
@@ -67,15 +85,35 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Fact:
+    key: str
+    value: str | dt.date
+
+    @property
+    def is_date(self) -> bool:
+        return isinstance(self.value, dt.date)
+
+
+@dataclass(frozen=True)
 class Document:
     title: str
-    approved_by: str | None
-    approved_on: dt.date | None
-    version: str | None
+    facts: tuple[Fact, ...] = ()
     title_translations: dict[str, str] = field(default_factory=dict)
 
     def title_in(self, language: str) -> str:
         return self.title_translations.get(language, self.title)
+
+    def fact(self, key: str) -> str | dt.date | None:
+        return next((f.value for f in self.facts if f.key == key), None)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date the document states for itself: adopted, approved or dated, in that order."""
+        for key in DATE_FACTS:
+            value = self.fact(key)
+            if isinstance(value, dt.date):
+                return value
+        return None
 
 
 @dataclass(frozen=True)
@@ -90,6 +128,8 @@ class Organisation:
     document: Document
     nav: tuple[str, ...]
     statement_url: str | None = None
+    site_url: str | None = None  # where the site is published (https://…/), for absolute alternates
+    feedback_email: str | None = None  # a functional mailbox for the feedback link on every page
     line: int = 1
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
 
@@ -114,8 +154,13 @@ class Catalogue:
     config_display: str = f"docs/{ORGANISATIONS_FILE}"
 
     @property
-    def snippets_dir(self) -> Path:
-        return self.docs_dir / SNIPPETS_DIR
+    def shared_dir(self) -> Path:
+        return self.docs_dir / SHARED_DIR
+
+    @property
+    def adoptions(self) -> Adoptions:
+        """Which organisation adopted which shared wording (docs/adoptions.yml), with its findings."""
+        return adoptions_for(self.docs_dir, self.topics, set(self.organisations))
 
     def organisation(self, org_id: str) -> Organisation:
         if org_id not in self.organisations:
@@ -207,10 +252,20 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
     if not isinstance(document, dict) or not _str(document.get("title")):
         error("'document' must be a mapping with at least 'title'", "document")
         document = {"title": ""}
-    approved_on = document.get("approved_on")
-    if approved_on is not None and not isinstance(approved_on, dt.date):
-        error("'approved_on' must be a date written YYYY-MM-DD, or null", "document", "approved_on")
-        approved_on = None
+    facts: list[Fact] = []
+    for key, value in document.items():
+        if key in ("title", "title_translations") or value is None:
+            continue
+        if key not in FACT_KEYS:
+            error(f"unknown document fact '{key}'; facts are {', '.join(FACT_KEYS)} (each optional, "
+                  f"written only when the document states it)", "document", str(key))
+        elif key in DATE_FACTS and not isinstance(value, dt.date):
+            error(f"'{key}' must be a date written YYYY-MM-DD", "document", key)
+        elif key not in DATE_FACTS and not _str(value):
+            error(f"'{key}' must be text as the document prints it", "document", key)
+        else:
+            facts.append(Fact(key, value if key in DATE_FACTS else str(value).strip()))
+    facts.sort(key=lambda fact: FACT_KEYS.index(fact.key))
     translations = document.get("title_translations") or {}
     if not isinstance(translations, dict) or not all(isinstance(v, str) for v in translations.values()):
         error("'title_translations' must map language codes to titles, e.g. {en: \"...\"}",
@@ -222,6 +277,12 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         nav = []
     elif nav[0] != "index.md":
         error("the first nav entry must be the start page index.md", "nav", "0")
+    site_url = _str(entry.get("site_url"))
+    if site_url is not None and not SITE_URL.match(site_url):
+        error("'site_url' must be the site's published address, https://… ending in '/'", "site_url")
+    feedback_email = _str(entry.get("feedback_email"))
+    if feedback_email is not None and not EMAIL.match(feedback_email):
+        error("'feedback_email' must be an e-mail address like kommunikation@example.dk", "feedback_email")
     if len(findings) > before:
         return None
     return Organisation(
@@ -236,13 +297,13 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         }),
         document=Document(
             title=document["title"],
-            approved_by=_str(document.get("approved_by")),
-            approved_on=approved_on,
-            version=_str(document.get("version")),
+            facts=tuple(facts),
             title_translations={str(k): v for k, v in translations.items()},
         ),
         nav=tuple(nav),
         statement_url=_str(entry.get("statement_url")),
+        site_url=site_url,
+        feedback_email=feedback_email,
         line=located.line(*where),
         nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
     )

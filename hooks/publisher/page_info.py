@@ -33,14 +33,12 @@ def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, ti
     review_by = source.front_matter.get("review_by")
     contact = org.contact
     feedback = None
-    if contact.email:
+    if org.feedback_email:  # a functional mailbox, never a named person's address
         subject = quote(f"{title} – {org.name}")
-        feedback = f"mailto:{contact.email}?subject={subject}"
-    updated = content_changed_on(path, catalogue.snippets_dir) if path.is_file() else None
+        feedback = f"mailto:{org.feedback_email}?subject={subject}"
+    updated = content_changed_on(path, catalogue.shared_dir) if path.is_file() else None
     return {
         "owner": str(source.front_matter.get("owner", contact.unit)),
-        "contact_email": contact.email,
-        "contact_phone": contact.phone,
         "review_by": review_by.isoformat() if isinstance(review_by, dt.date) else None,
         "last_updated": updated.isoformat() if updated else None,
         "feedback": feedback,

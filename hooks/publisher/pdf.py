@@ -8,6 +8,7 @@ byte-identical output for identical sources (dates come from SOURCE_DATE_EPOCH o
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import posixpath
@@ -25,9 +26,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import branding
+from .about import about_html, translation_notice
 from .dates import long_date
+from .facts import shown_facts
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
+from .passage_labels import labeller
+from .pdf_artifacts import mark_running_content
 from .rendered import markdown_settings
 from .sources import Source, read_source
 
@@ -98,14 +103,14 @@ def document_date(catalogue: Catalogue, org: Organisation) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     try:
         result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", str(catalogue.org_dir(org.id)), str(catalogue.snippets_dir)],
+            ["git", "log", "-1", "--format=%ct", "--", str(catalogue.org_dir(org.id)), str(catalogue.shared_dir)],
             cwd=catalogue.root, capture_output=True, text=True, timeout=10, check=False,
         )
         if result.returncode == 0 and result.stdout.strip():
             return dt.datetime.fromtimestamp(int(result.stdout.strip()), tz=dt.UTC)
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
-    approved = org.document.approved_on or dt.date(2000, 1, 1)
+    approved = org.document.date or dt.date(2000, 1, 1)
     return dt.datetime(approved.year, approved.month, approved.day, tzinfo=dt.UTC)
 
 
@@ -148,7 +153,7 @@ def css_counter_text(template: str) -> str:
 
 def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str) -> str:
     org = catalogue.organisation(org_id)
-    extensions, configs = markdown_settings(root, catalogue.snippets_dir)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
@@ -160,7 +165,11 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
         language_name=catalogue.languages[language].name,
         labels=labels,
         sections=sections(catalogue, org, language, extensions, configs),
-        wordmark=branding.wordmark_svg(org),
+        wordmark_uri="data:image/svg+xml;base64," + base64.b64encode(
+            branding.wordmark_svg(org, decorative=True).encode("utf-8")).decode("ascii"),
+        facts=shown_facts(org, labels, language),
+        translation_notice=translation_notice(catalogue, org_id, language),
+        about=about_html(catalogue, org_id, language, link_pages=False),
         page_counter=css_counter_text(labels["page_x_of_y"]),
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         fonts_dir=(root / "overrides/assets/fonts").as_uri(),
@@ -187,5 +196,6 @@ def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, targ
         raise PublisherError([Finding(display_path(catalogue.org_dir(org_id), catalogue.root), 1,
                                       f"a file the PDF shows could not be read ({error}); "
                                       f"'make check' names the page and line that link it")]) from None
+    mark_running_content(partial)  # running header and footer: artifacts, not read on every page
     os.replace(partial, target)
     return target

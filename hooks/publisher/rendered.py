@@ -18,7 +18,10 @@ from typing import Any
 import markdown
 from mkdocs.utils.yaml import yaml_load
 
+from .passages import PassageLabels, PassageRef
 from .sources import Source
+
+PASSAGES_EXTENSION = "publisher.passages"
 
 # Unprocessed markup that would reach readers as text: an include the snippets extension did not
 # recognise, or an admonition whose marker lost its place (indented, or inside a paragraph).
@@ -126,8 +129,12 @@ class _Collector(HTMLParser):
                 self.result.leftovers.append(data[start:end if end >= 0 else None].strip())
 
 
-def markdown_settings(root: Path, snippets_dir: Path) -> tuple[list[Any], dict[str, Any]]:
-    """The Markdown extensions and their settings from mkdocs.yml: site, PDF and checks share them."""
+def markdown_settings(root: Path, shared_dir: Path, passage_labels: Any = None) -> tuple[list[Any], dict[str, Any]]:
+    """The Markdown extensions and their settings from mkdocs.yml: site, PDF and checks share them.
+
+    `passage_labels` (see `passage_labels.labeller`) marks each shared passage for readers; the
+    checks use placeholder labels, which give the page the same structure.
+    """
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         config = yaml_load(handle)
     extensions = config.get("markdown_extensions") or {}
@@ -137,22 +144,28 @@ def markdown_settings(root: Path, snippets_dir: Path) -> tuple[list[Any], dict[s
             merged.update(item if isinstance(item, dict) else {item: {}})
         extensions = merged
     configs = {name: dict(settings or {}) for name, settings in extensions.items()}
-    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(snippets_dir)]
+    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(shared_dir)]
+    if PASSAGES_EXTENSION in configs:
+        configs[PASSAGES_EXTENSION] = {"shared_dir": str(shared_dir), "labels": passage_labels or _check_labels}
     configs.get("toc", {}).pop("permalink", None)  # no ¶ links: not the author's, and not for print
     return list(configs), configs
 
 
+def _check_labels(ref: PassageRef) -> PassageLabels:
+    return PassageLabels("passage", None)
+
+
 @cache
-def _engine(root: Path, snippets_dir: Path) -> markdown.Markdown:
-    extensions, configs = markdown_settings(root, snippets_dir)
+def _engine(root: Path, shared_dir: Path) -> markdown.Markdown:
+    extensions, configs = markdown_settings(root, shared_dir)
     # A missing snippet is reported by the checks with its line; here it simply renders as nothing.
     configs["pymdownx.snippets"] = {**configs["pymdownx.snippets"], "check_paths": False}
     return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
-def render(body: str, root: Path, snippets_dir: Path) -> Rendered:
+def render(body: str, root: Path, shared_dir: Path) -> Rendered:
     """Render Markdown `body` as the site would and collect what a reader's page will contain."""
-    engine = _engine(root.resolve(), snippets_dir.resolve())
+    engine = _engine(root.resolve(), shared_dir.resolve())
     engine.reset()
     collector = _Collector()
     collector.feed(engine.convert(body))
@@ -189,19 +202,23 @@ def _written_forms(target: str) -> list[str]:
     return forms
 
 
-def _include_showing(source: Source, snippets_dir: Path, text: str) -> int | None:
+def _include_showing(source: Source, shared_dir: Path, text: str) -> int | None:
     """The line of the include whose snippet `text` comes from (it was indented out of shape)."""
+    if text.startswith("!!! passage"):  # the box our passages extension put around an include
+        lines = source.lines
+        indented = [i.line for i in source.includes if lines[i.line - 1][:1].isspace()]
+        return (indented or [i.line for i in source.includes] or [None])[0]
     for include in source.includes:
-        path = snippets_dir / include.file
+        path = shared_dir / include.file
         if path.is_file() and text in path.read_text(encoding="utf-8", errors="replace"):
             return include.line
     return None
 
 
-def facts(source: Source, root: Path, snippets_dir: Path) -> PageFacts:
+def facts(source: Source, root: Path, shared_dir: Path) -> PageFacts:
     """Render `source` with the site's extensions and place each link, tag and leftover on its line."""
     body = "\n".join(source.lines[source.body_line - 1:])
-    rendered = render(body, root, snippets_dir)
+    rendered = render(body, root, shared_dir)
     locate = _Locator(source)
     links = []
     for link in rendered.links:
@@ -217,7 +234,7 @@ def facts(source: Source, root: Path, snippets_dir: Path) -> PageFacts:
             tags.append(HtmlTag(line, name, attributes))
     leftovers = []
     for text in rendered.leftovers:
-        line = locate.line_of(text[:60]) or _include_showing(source, snippets_dir, text)
+        line = locate.line_of(text[:60]) or _include_showing(source, shared_dir, text)
         if line is not None:
             leftovers.append(Leftover(line, text))
     return PageFacts(rendered.ids, links, tags, leftovers)

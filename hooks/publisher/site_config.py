@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .about import ABOUT_PAGE, translation_notice
+from .facts import shown_facts
 from .findings import Finding, PublisherError
-from .organisations import Catalogue, Organisation
+from .organisations import SITE_URL, SITE_URL_ENV, Catalogue, Organisation
 from .page_info import statement_url
 from .sources import page_name, read_source
 
@@ -83,6 +85,7 @@ def i18n_languages(catalogue: Catalogue, target: BuildTarget) -> list[dict[str, 
 def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
     """What our templates read from `config.extra.guide`."""
     org = target.org
+    labels = catalogue.languages[target.language].labels
     return {
         "org_id": org.id,
         "name": org.name,
@@ -93,23 +96,39 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
         "languages": [
             {"code": code, "name": catalogue.languages[code].name} for code in org.languages
         ],
-        "labels": catalogue.languages[target.language].labels,
+        "labels": labels,
         # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
         "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
         "contact": vars(org.contact),
         "statement_url": statement_url(org.country, org.domain, org.statement_url),
         "statement_page": STATEMENT_PAGE.replace(".md", ".html"),
-        "document": {
-            "title": org.document.title_in(target.language),
-            "approved_by": org.document.approved_by,
-            "approved_on": org.document.approved_on.isoformat() if org.document.approved_on else None,
-            "version": org.document.version,
-        },
+        "document": {"title": org.document.title_in(target.language)},
+        "facts": [vars(fact) for fact in shown_facts(org, labels, target.language)],
+        "about_page": ABOUT_PAGE.replace(".md", ".html"),
+        "translation_notice": translation_notice(catalogue, org.id, target.language),
     }
 
 
+def site_url(target: BuildTarget, environ: dict[str, str] | None = None) -> str | None:
+    """The site's published address: the organisation's `site_url`, else GUIDE_SITE_URL + <org>/.
+
+    None when neither is set: then pages carry no canonical or hreflang links (relative ones
+    are invalid), while the language switcher stays relative and works from disk.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    base = target.org.site_url
+    if base is None and environ.get(SITE_URL_ENV, "").strip():
+        base = environ[SITE_URL_ENV].strip().rstrip("/") + f"/{target.org.id}/"
+    if base is None:
+        return None
+    if not SITE_URL.match(base):
+        raise PublisherError([Finding("(environment)", 1, f"{SITE_URL_ENV}={environ.get(SITE_URL_ENV)!r} must be an "
+                                                          f"https:// address, e.g. https://intranet.example.dk/guides")])
+    return base if target.is_source_language else f"{base}{target.language}/"
+
+
 def snippet_base_path(catalogue: Catalogue) -> list[str]:
-    return [str(catalogue.snippets_dir)]
+    return [str(catalogue.shared_dir)]
 
 
 def docs_dir(catalogue: Catalogue, target: BuildTarget) -> Path:

@@ -15,6 +15,7 @@ from typing import Any
 from pymdownx.snippets import SnippetPreprocessor
 
 from .findings import Finding, PublisherError
+from .passages import PASSAGE_INCLUDE, SECTION_MARKER
 from .yamlsource import load_located, read_text
 
 FRONT_MATTER_FENCE = "---"
@@ -27,7 +28,7 @@ PAGE_NAME = re.compile(r"^(?P<base>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
 @dataclass(frozen=True)
 class Include:
     line: int
-    path: str  # as written, e.g. "da/confidentiality.md" or "da/x.md:section"
+    path: str  # as written, e.g. "threats/kalundborg.da.md" or "threats/kalundborg.da.md:section"
 
     @property
     def file(self) -> str:
@@ -102,7 +103,7 @@ def _scan_body(source: Source) -> None:
     lines = source.text.splitlines()
     for index in range(source.body_line - 1, len(lines)):
         number, line = index + 1, lines[index]
-        match = INCLUDE.match(line)
+        match = INCLUDE.match(line) if not PASSAGE_INCLUDE.match(line) else None
         if match:
             if match.group("escape"):
                 continue
@@ -111,13 +112,19 @@ def _scan_body(source: Source) -> None:
             else:
                 source.includes.append(Include(number, match.group("snippet")[1:-1].strip()))
             continue
+        if SECTION_MARKER.match(line):  # where a named section of a shared wording starts or ends
+            continue
+        passage = PASSAGE_INCLUDE.match(line)
+        if passage and not in_include_block:  # a shared passage, alone or as a list item's text
+            source.includes.append(Include(number, passage["path"].strip()))
+            continue
         if in_include_block:
             if line.strip() and not line.strip().startswith(";"):
                 source.includes.append(Include(number, line.strip()))
             continue
         if INCLUDE_LIKE.match(line):
             why = ("remove the spaces after it" if line != line.rstrip() else
-                   "write it on a line of its own as --8<-- \"<language>/<file>.md\"")
+                   "write it on a line of its own as --8<-- \"<topic>/<wording>.<language>.md\"")
             source.findings.append(Finding(source.display, number,
                                            f"this include is not recognised and would be published as text: {why}"))
 

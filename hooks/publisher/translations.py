@@ -41,7 +41,7 @@ class TranslationStatus:
         return f"{display_path(self.translation, root)}: {self.state}"
 
 
-def included_snippets(source: Source, snippets_dir: Path) -> list[Path]:
+def included_snippets(source: Source, shared_dir: Path) -> list[Path]:
     """The snippet files `source` includes, recursively, in reading order, each once.
 
     Missing files and cycles are skipped here: the checks report them with their line.
@@ -50,7 +50,7 @@ def included_snippets(source: Source, snippets_dir: Path) -> list[Path]:
 
     def walk(page: Source) -> None:
         for include in page.includes:
-            path = (snippets_dir / include.file).resolve()
+            path = (shared_dir / include.file).resolve()
             if path in found or not path.is_file():
                 continue
             found.append(path)
@@ -60,7 +60,7 @@ def included_snippets(source: Source, snippets_dir: Path) -> list[Path]:
     return found
 
 
-def source_hash(source: Source, snippets_dir: Path) -> str:
+def source_hash(source: Source, shared_dir: Path) -> str:
     """What a translation translates: the source page's title and body, not its metadata.
 
     The shared snippets the page includes count as its body: when the Danish text of a common
@@ -68,17 +68,17 @@ def source_hash(source: Source, snippets_dir: Path) -> str:
     """
     title = str(source.front_matter.get("title", ""))
     parts = [title, "\n".join(source.lines[source.body_line - 1:]).strip()]
-    for path in included_snippets(source, snippets_dir):
-        parts += [f"--8<-- {path.relative_to(snippets_dir.resolve()).as_posix()}",
+    for path in included_snippets(source, shared_dir):
+        parts += [f"--8<-- {path.relative_to(shared_dir.resolve()).as_posix()}",
                   read_source(path, path.name).text.strip()]  # parsed once already: cached
     digest = hashlib.sha256("\n".join(parts).replace("\r\n", "\n").encode("utf-8")).hexdigest()
     return digest[:HASH_LENGTH]
 
 
-def content_changed_on(page_path: Path, snippets_dir: Path) -> dt.date:
+def content_changed_on(page_path: Path, shared_dir: Path) -> dt.date:
     """When what a reader sees of a page last changed: the page or a snippet it includes."""
     page = read_source(page_path, page_path.name)
-    return max(last_changed(path) for path in [page_path, *included_snippets(page, snippets_dir)])
+    return max(last_changed(path) for path in [page_path, *included_snippets(page, shared_dir)])
 
 
 def page_status(catalogue: Catalogue, org_id: str, language: str, base: str) -> TranslationStatus:
@@ -96,11 +96,11 @@ def page_status(catalogue: Catalogue, org_id: str, language: str, base: str) -> 
             state = "untranslated"
         elif not recorded:
             state = "unreviewed"
-        elif str(recorded) != source_hash(source, catalogue.snippets_dir):
+        elif str(recorded) != source_hash(source, catalogue.shared_dir):
             state = "stale"
         else:
             state = "current"
-    changed = content_changed_on(source_path, catalogue.snippets_dir) if state in ("stale", "unreviewed") else None
+    changed = content_changed_on(source_path, catalogue.shared_dir) if state in ("stale", "unreviewed") else None
     return TranslationStatus(org_id, language, base, state, source_path, translation_path, changed)
 
 
@@ -134,7 +134,7 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
                                                   f"mark its translation instead, e.g. {base}.en.md")])
     source_path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
     new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
-                           catalogue.snippets_dir)
+                           catalogue.shared_dir)
     text = translation_path.read_text(encoding="utf-8")
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):

@@ -1,0 +1,69 @@
+"""The "about this guideline" page of each site and the matching appendix of each PDF.
+
+Both render `overrides/about/about.html` (autoescaped), so the site and the archive say the same:
+which document the pages reproduce, the facts it states, and every recorded editorial change.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from .editorial import load_editorial
+from .facts import shown_facts
+from .organisations import APPROVAL_FACTS, Catalogue
+from .sources import read_source
+
+ABOUT_PAGE = "about.md"  # generated in every language site
+ABOUT_TEMPLATE = "about/about.html"
+
+
+def translation_notice(catalogue: Catalogue, org_id: str, language: str) -> str | None:
+    """'This is a translation. The Danish text is the one that applies.'; None on source-language pages."""
+    org = catalogue.organisation(org_id)
+    if language == org.source_language:
+        return None
+    labels = catalogue.languages[language]
+    return labels.labels["translation_notice"].format(source=labels.names.get(org.source_language,
+                                                                               org.source_language))
+
+
+def page_titles(catalogue: Catalogue, org_id: str, language: str) -> dict[str, str]:
+    org = catalogue.organisation(org_id)
+    titles = {}
+    for entry in org.nav:
+        base = entry.removesuffix(".md")
+        path = catalogue.org_dir(org_id) / f"{base}.{language}.md"
+        if path.is_file():
+            titles[base] = str(read_source(path, path.name).front_matter.get("title", base))
+    return titles
+
+
+def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: bool = True) -> str:
+    """The body of the about page (HTML). `link_pages` links each changed page (the site, not the PDF)."""
+    org = catalogue.organisation(org_id)
+    labels = catalogue.languages[language].labels
+    titles = page_titles(catalogue, org_id, language)
+    changes = []
+    for change in load_editorial(catalogue, org_id).changes:
+        changes.append({
+            "page_title": titles.get(change.page, change.page) if change.page else labels["whole_document"],
+            "href": f"{change.page}.html" if change.page and link_pages else None,
+            "kind": labels[change.label_key],
+            "original": change.original,
+            "published": change.published,
+        })
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template(ABOUT_TEMPLATE).render(
+        org=org,
+        labels=labels,
+        facts=shown_facts(org, labels, language),
+        has_approval=any(fact.key in APPROVAL_FACTS for fact in org.document.facts),
+        changes=changes,
+    )
+
+
+def about_markdown(catalogue: Catalogue, org_id: str, language: str) -> str:
+    """The generated page: a title, and the HTML body as a raw block that Markdown leaves alone."""
+    title = catalogue.languages[language].labels["about_title"]
+    return f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n---\n\n{about_html(catalogue, org_id, language)}\n"

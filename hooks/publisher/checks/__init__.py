@@ -1,0 +1,83 @@
+"""The checks authors rely on: every reference, every page, every front matter, no unsafe content.
+
+Plain functions over the Markdown sources and the data files; they never build a site, so
+`make check` runs in well under a second and reports every finding in one run. The MkDocs hook
+`hooks/checks.py` runs the same functions for the site being built. Each kind of finding has its
+own module here; this one walks the organisations and calls them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..addresses import address_findings
+from ..organisations import Catalogue, Organisation
+from ..passages import PassageRef
+from ..readability import LANGUAGES as READABILITY_LANGUAGES
+from ..sources import Source
+from .adoption import check_adoption_data, check_adoptions_shown
+from .content import check_content
+from .context import CheckContext, CheckReport, OrgPages
+from .front_matter import check_front_matter
+from .glossary import check_glossary
+from .includes import includes_of
+from .links import check_link
+from .organisation_data import check_contact, check_editorial_record, check_facts
+from .plain_language import check_readability
+from .structure import check_folders, check_structure
+
+__all__ = ["CheckReport", "check_all", "check_site"]
+
+
+def _check_page(ctx: CheckContext, page: Source, org_pages: OrgPages, language: str) -> None:
+    org = org_pages.org
+    check_front_matter(ctx, page, is_translation=language != org.source_language)
+    if language in READABILITY_LANGUAGES:
+        check_readability(ctx, page)
+    for where in (page, *includes_of(ctx, page, org, language)):
+        check_content(ctx, where)
+        for link in ctx.facts(where).links:
+            check_link(ctx, link, where, page, org_pages, language)
+
+
+def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterable[str] | None = None) -> None:
+    languages = list(languages or org.languages)
+    org_pages = ctx.load_pages(org)
+    check_structure(ctx, org_pages, languages)
+    included: set[tuple[str, str]] = set()
+    for language in languages:
+        for page in org_pages.pages[language].values():
+            if page.front_matter.get("untranslated") is True and language != org.source_language:
+                check_front_matter(ctx, page, is_translation=True)
+                continue
+            _check_page(ctx, page, org_pages, language)
+            if language == org.source_language:  # the organisation's document is its own-language text
+                included |= {(ref.topic, ref.wording) for include in page.includes
+                             if (ref := PassageRef.parse(include.path)) is not None}
+        if language != org.source_language:
+            check_glossary(ctx, org_pages, language)
+    if org.source_language in languages:
+        check_adoptions_shown(ctx, org, included)
+
+
+def check_all(catalogue: Catalogue) -> CheckReport:
+    """Every check over every organisation, language and shared wording."""
+    ctx = CheckContext(catalogue)
+    check_folders(ctx)
+    check_adoption_data(ctx)
+    ctx.report.findings.extend(address_findings(catalogue))
+    for org in catalogue.organisations.values():
+        check_contact(ctx, org)
+        check_facts(ctx, org)
+        check_editorial_record(ctx, org)
+        _check_organisation(ctx, org)
+    return ctx.report
+
+
+def check_site(catalogue: Catalogue, org_id: str, language: str) -> CheckReport:
+    """The checks for one site (one organisation in one language), as the build hook runs them."""
+    ctx = CheckContext(catalogue)
+    check_adoption_data(ctx)
+    check_editorial_record(ctx, catalogue.organisation(org_id))
+    _check_organisation(ctx, catalogue.organisation(org_id), [language])
+    return ctx.report

@@ -1,0 +1,96 @@
+"""What every check shares: the catalogue, the report it adds findings to, and per-run caches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding, display_path
+from ..organisations import Catalogue, Organisation
+from ..rendered import PageFacts, facts
+from ..sources import Source, page_name, read_source
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    external_links: list[tuple[str, str, int]] = field(default_factory=list)  # url, file, line
+
+    @property
+    def errors(self) -> list[Finding]:
+        return sorted({f for f in self.findings if f.severity == "error"})
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return sorted({f for f in self.findings if f.severity == "warning"})
+
+    def extend(self, other: CheckReport) -> None:
+        self.findings.extend(other.findings)
+        self.external_links.extend(other.external_links)
+
+
+@dataclass
+class OrgPages:
+    """An organisation's pages by language and base name, as read from its folder."""
+
+    org: Organisation
+    pages: dict[str, dict[str, Source]]  # language -> base -> source
+
+    def page(self, language: str, base: str) -> Source | None:
+        return self.pages.get(language, {}).get(base)
+
+
+class CheckContext:
+    """One run of checks: findings go to `report`; rendered facts and includes are computed once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.report = CheckReport()
+        self.includes: dict[tuple[Path, str], list[Source]] = {}
+        self._facts: dict[Path, PageFacts] = {}
+
+    def display(self, path: Path) -> str:
+        return display_path(path, self.catalogue.root)
+
+    def error(self, where: str, line: int, message: str) -> None:
+        self.report.findings.append(Finding(where, line, message, "error"))
+
+    def warning(self, where: str, line: int, message: str) -> None:
+        self.report.findings.append(Finding(where, line, message, "warning"))
+
+    def language_name(self, code: str) -> str:
+        language = self.catalogue.languages.get(code)
+        return f"{language.labels['name']} ({code})" if language else code
+
+    def facts(self, source: Source) -> PageFacts:
+        """What the engine makes of `source`, once per file and run."""
+        key = source.path.resolve()
+        if key not in self._facts:
+            self._facts[key] = facts(source, self.catalogue.root, self.catalogue.shared_dir)
+        return self._facts[key]
+
+    def read(self, path: Path) -> Source:
+        source = read_source(path, self.display(path))
+        self.report.findings.extend(source.findings)
+        return source
+
+    def load_pages(self, org: Organisation) -> OrgPages:
+        folder = self.catalogue.org_dir(org.id)
+        pages: dict[str, dict[str, Source]] = {code: {} for code in org.languages}
+        for path in sorted(folder.rglob("*.md")):
+            display = self.display(path)
+            if path.parent != folder:
+                self.error(display, 1, f"pages live directly in docs/{org.id}/; move this file there")
+                continue
+            name = page_name(path)
+            if name is None:
+                self.error(display, 1, f"a page file is named <page>.<language>.md, e.g. "
+                           f"{path.stem}.{org.source_language}.md; rename it")
+                continue
+            base, language = name
+            if language not in org.languages:
+                self.error(display, 1, f"'{org.id}' is published in {', '.join(org.languages)}, not '{language}'; "
+                           f"rename the file or add the language to '{org.id}' in docs/organisations.yml")
+                continue
+            pages[language][base] = self.read(path)
+        return OrgPages(org, pages)

@@ -1,0 +1,63 @@
+"""Front matter: required keys present, known keys only, each of the right type, topics known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from ..sources import Source
+from .context import CheckContext
+
+SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,)}
+TRANSLATION_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
+OPTIONAL_KEYS: dict[str, tuple[type, ...]] = {
+    "review_by": (dt.date,), "topics": (list,), "hidden": (bool,), "source_hash": (str,), "untranslated": (bool,),
+}
+TYPE_WORDS = {str: "text", dt.date: "a date written YYYY-MM-DD", list: "a list", bool: "true or false"}
+
+
+def check_front_matter(ctx: CheckContext, source: Source, is_translation: bool) -> None:
+    required = TRANSLATION_KEYS if is_translation else SOURCE_KEYS
+    allowed = {**SOURCE_KEYS, **OPTIONAL_KEYS}
+    data = source.front_matter
+    if not data and source.body_line == 1 and not source.findings:
+        ctx.error(source.display, 1, f"front matter is missing: start the file with '---', the keys "
+                                     f"{', '.join(required)}, and '---'")
+        return
+    if source.findings:
+        return  # the front matter did not parse: its error is reported, guesses about keys would mislead
+    if not is_translation and "untranslated" in data:
+        ctx.error(source.display, source.key_line("untranslated"),
+                  "'untranslated' marks a translation stub; a source page is always published as written "
+                  "(and checked): remove the key")
+    for key, types in required.items():
+        if key not in data:
+            ctx.error(source.display, 1, f"front matter misses the required key '{key}' ({TYPE_WORDS[types[0]]})")
+    for key, value in data.items():
+        line = source.key_line(str(key))
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(allowed)}"
+            ctx.warning(source.display, line, f"unknown front matter key '{key}'{hint}")
+            continue
+        types = allowed[key]
+        if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+            ctx.error(source.display, line, f"front matter key '{key}' must be {TYPE_WORDS[types[0]]}, not {value!r}")
+        elif key == "topics":
+            _check_topics(ctx, source, line, value)
+        elif isinstance(value, str) and not value.strip():
+            ctx.error(source.display, line, f"front matter key '{key}' is empty; write a value")
+
+
+def _check_topics(ctx: CheckContext, source: Source, line: int, value: list) -> None:
+    known = ctx.catalogue.topics
+    for topic in value:
+        if not isinstance(topic, str):
+            ctx.error(source.display, line, f"'topics' must be a list of topic ids, e.g. "
+                                            f"[confidentiality, threats], not {value!r}")
+            return
+        if topic not in known:
+            close = difflib.get_close_matches(str(topic), list(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known topics: {', '.join(known)}"
+            ctx.error(source.display, line, f"unknown topic '{topic}' in 'topics'; {hint} "
+                                            f"(topics are listed in docs/topics.yml)")

@@ -1,0 +1,60 @@
+"""Includes: every shared passage a page includes exists, in the page's language, and is adopted."""
+
+from __future__ import annotations
+
+from ..organisations import Organisation
+from ..passages import SHARED_DIR, PassageRef, sections_of
+from ..sources import Include, Source
+from .adoption import check_included_passage
+from .context import CheckContext
+
+
+def includes_of(ctx: CheckContext, page: Source, org: Organisation, language: str) -> list[Source]:
+    """The wordings `page` includes (checked once per page and language)."""
+    key = (page.path.resolve(), language)
+    if key not in ctx.includes:
+        ctx.includes[key] = _walk(ctx, page, org, language)
+    return ctx.includes[key]
+
+
+def _walk(ctx: CheckContext, page: Source, org: Organisation, language: str) -> list[Source]:
+    found: list[Source] = []
+    for include in page.includes:
+        wording = _included_wording(ctx, page, org, language, include)
+        if wording is not None:
+            found.append(wording)
+            for nested in wording.includes:
+                ctx.error(wording.display, nested.line, "a shared wording cannot include another file: write its "
+                                                        "text here, or include both from the page")
+    return found
+
+
+def _included_wording(ctx: CheckContext, page: Source, org: Organisation, language: str,
+                      include: Include) -> Source | None:
+    ref = PassageRef.parse(include.path)
+    if ref is None:
+        ctx.error(page.display, include.line,
+                  f"'{include.path}' is not a shared wording: include one as "
+                  f"--8<-- \"<topic>/<wording>.{language}.md\" (files in docs/{SHARED_DIR}/)")
+        return None
+    if ref.language != language:
+        ctx.error(page.display, include.line,
+                  f"'{ref.file}' is not in this page's language ({ctx.language_name(language)}): include "
+                  f"'{ref.topic}/{ref.wording}.{language}.md' instead")
+        return None
+    path = ctx.catalogue.shared_dir / ref.file
+    if not path.is_file():
+        folder = ctx.catalogue.shared_dir / ref.topic
+        available = sorted(f"{ref.topic}/{p.name}" for p in folder.glob(f"*.{language}.md")) if folder.is_dir() else []
+        ctx.error(page.display, include.line,
+                  f"shared wording '{ref.file}' does not exist in docs/{SHARED_DIR}/; available for "
+                  f"'{ref.topic}' in {language}: {', '.join(available) or 'none'}")
+        return None
+    wording = ctx.read(path)
+    if ref.section and ref.section not in sections_of(wording.text):
+        ctx.error(page.display, include.line,
+                  f"shared wording '{ref.file}' has no section '{ref.section}': its sections are "
+                  f"{', '.join(sections_of(wording.text)) or 'none'}")
+        return None
+    check_included_passage(ctx, org, page, include.line, ref)
+    return wording

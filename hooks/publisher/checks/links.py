@@ -1,0 +1,102 @@
+"""Links: every link leads to a page, heading or file of the same site, in the same language."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..rendered import Link
+from ..sources import Source, page_name
+from .context import CheckContext, OrgPages
+
+LOADING_TAGS = {"img", "link", "source", "video", "audio", "track", "picture", "input"}
+PLACEHOLDER_TARGETS = {"", "#"}
+EXTERNAL_SCHEMES = {"http", "https", "ftp"}
+SAFE_SCHEMES = {"mailto", "tel"}
+
+
+def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_pages: OrgPages,
+           language: str) -> None:
+    target = link.target.strip()
+    if target in PLACEHOLDER_TARGETS or target.lower().startswith("todo"):
+        ctx.error(where.display, link.line,
+                   f"placeholder link '[{link.text}]({target})': link to a real page or heading, "
+                   f"or write the words as plain text")
+        return
+    parts = urlsplit(target)
+    scheme = parts.scheme.lower()
+    if scheme == "javascript" or target.lower().lstrip().startswith("javascript:"):
+        ctx.error(where.display, link.line, "a 'javascript:' URL runs code in the reader's browser; remove it")
+        return
+    if scheme in SAFE_SCHEMES:
+        return
+    if scheme or target.startswith("//"):
+        if link.is_image or link.from_html in LOADING_TAGS:
+            ctx.error(where.display, link.line,
+                       f"'{target}' is loaded from another host, which tells that host about every reader; "
+                       f"save the file in docs/{org_pages.org.id}/ and link to it there")
+        elif scheme in EXTERNAL_SCHEMES or target.startswith("//"):
+            ctx.report.external_links.append((target, where.display, link.line))
+        else:
+            ctx.error(where.display, link.line, f"unsupported link scheme '{scheme}:' in '{target}'")
+        return
+    if target.startswith("/"):
+        ctx.error(where.display, link.line,
+                   f"absolute link '{target}' breaks when the site is copied elsewhere; "
+                   f"use a relative link such as 'page.md'")
+        return
+    path = unquote(parts.path)
+    fragment = unquote(parts.fragment)
+    org = org_pages.org
+    if not path:
+        target_page: Source | None = page
+        shown = page.display
+    else:
+        resolved = posixpath.normpath(posixpath.join(org.id, path))
+        top = resolved.split("/", 1)[0]
+        if top != org.id:
+            other = top if top in ctx.catalogue.organisations else None
+            reason = (f"points into organisation '{other}'" if other
+                      else "points outside this organisation's pages")
+            ctx.error(where.display, link.line,
+                       f"link '{target}' {reason}; a site can only link to its own pages "
+                       f"(link another organisation's site with its full address instead)")
+            return
+        relative = resolved.split("/", 1)[1] if "/" in resolved else ""
+        if not relative.endswith(".md"):
+            if not (ctx.catalogue.docs_dir / resolved).is_file():
+                ctx.error(where.display, link.line,
+                           f"link '{target}' points to docs/{resolved}, which does not exist")
+            return
+        named = page_name(Path(relative))
+        base = relative.removesuffix(".md")
+        if named is not None and named[1] in ctx.catalogue.languages:
+            base, link_language = named
+            if link_language != language:
+                ctx.error(where.display, link.line,
+                           f"link '{target}' goes to the {ctx.language_name(link_language)} page from a "
+                           f"{ctx.language_name(language)} page; write '{base}.md' to stay in this language")
+                return
+        target_page = org_pages.page(language, base)
+        shown = f"docs/{org.id}/{base}.{language}.md"
+        if target_page is None:
+            known = ", ".join(f"{b}.md" for b in sorted(org_pages.pages.get(language, {})))
+            ctx.error(where.display, link.line,
+                       f"link '{target}' points to a page that does not exist in '{org.id}' "
+                       f"({ctx.language_name(language)}): no {shown}; pages: {known}")
+            return
+    if target_page is not None and target_page.front_matter.get("untranslated") is True:
+        # An untranslated page shows its source page, so the source's anchors are the ones there.
+        base = page_name(target_page.path)[0] if page_name(target_page.path) else ""
+        target_page = org_pages.page(org.source_language, base) or target_page
+    if fragment and target_page is not None:
+        anchors = ctx.facts(target_page).ids
+        if fragment not in anchors:
+            close = difflib.get_close_matches(fragment, sorted(anchors), n=1)
+            hint = f"; did you mean '#{close[0]}'?" if close else (
+                f"; its anchors: {', '.join('#' + a for a in sorted(anchors))}" if anchors else
+                "; it has no headings")
+            ctx.error(where.display, link.line,
+                       f"anchor '#{fragment}' does not exist in {shown}{hint}")
