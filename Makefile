@@ -1,7 +1,8 @@
-# The front door. `make site` and `make test` each set up .venv from requirements.txt first.
+# The front door. `make site` and `make test` each set up .venv from requirements.lock first
+# (every package pinned with its hashes; requirements.txt is the list people edit).
 #   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
-#   make serve [ORG=id] [LANG=en]  live preview of one organisation in one language
+#   make serve [ORG=id] [LANG=en] [ADDR=host:port]  live preview of one organisation in one language
 #   make check                     every reference and page, without building
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make addresses                 record the addresses of new pages as published (permanent)
@@ -16,60 +17,68 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
-AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
-AXE_CORE_VERSION := 4.11.0
+AXE_CORE := tools/axe/node_modules/axe-core/axe.min.js
 export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
+# Lighthouse 12.2 runs on Node 20 (13 needs Node 22); budgets in tests, scores in make bench.
+LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
 RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
 
-# The engine reaches the publisher as GUIDE_ENGINE; it rejects a name it does not know.
-ifeq ($(origin ENGINE),command line)
-export GUIDE_ENGINE := $(ENGINE)
-endif
-
+# Values typed on make's command line reach Python unchanged, through the environment: each
+# GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
+# expands or runs. The variables themselves are not exported (make would expand them).
+# ENGINE (mkdocs or properdocs) is checked by the publisher, which rejects a name it does not know.
+ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR ENGINE
+unexport $(ARGUMENTS)
+$(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
 # chooses the preview language.
 ifeq ($(origin LANG),command line)
-SERVE_LANG := --lang $(LANG)
+export GUIDE_ARG_LANG := $(value LANG)
 endif
 
 .PHONY: site pdf serve bench check translations addresses new-org test lint clean
 
-# Both engines: requirements-properdocs.txt adds ProperDocs to requirements.txt.
-$(INSTALLED): requirements.txt requirements-properdocs.txt
+# Both engines: requirements-properdocs.lock adds ProperDocs (hashed) to requirements.lock.
+$(INSTALLED): requirements.lock requirements-properdocs.lock
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.lock
 	touch $@
 
 site: $(INSTALLED)
-	$(PYTHON) -m publisher build $(if $(ORG),--org $(ORG)) $(if $(SHARD),--shard $(SHARD))
+	$(PYTHON) -m publisher build
 
 pdf: $(INSTALLED)
-	$(PYTHON) -m publisher pdf $(if $(ORG),--org $(ORG))
+	$(PYTHON) -m publisher pdf
 
 serve: $(INSTALLED)
-	$(PYTHON) -m publisher serve $(if $(ORG),--org $(ORG)) $(SERVE_LANG)
+	$(PYTHON) -m publisher serve
 
 check: $(INSTALLED)
 	$(PYTHON) -m publisher check
 
 new-org: $(INSTALLED)
-	$(PYTHON) -m publisher new-org --id "$(ID)" --name "$(NAME)" --languages "$(LANGUAGES)" \
-		$(if $(COUNTRY),--country $(COUNTRY)) $(if $(DOMAIN),--domain $(DOMAIN))
+	$(PYTHON) -m publisher new-org
 
-bench: $(INSTALLED)
-	$(PYTHON) -m publisher bench $(if $(ORGS),--orgs $(ORGS))
+bench: $(INSTALLED) $(LIGHTHOUSE)
+	$(PYTHON) -m publisher bench
 
 addresses: $(INSTALLED)
 	$(PYTHON) -m publisher addresses
 
 translations: $(INSTALLED)
-	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))
+	$(PYTHON) -m publisher translations
 
-# axe-core (accessibility rules) from npm, for the browser tests; Chromium comes from Debian.
-$(AXE_CORE):
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_CORE_VERSION)
+# axe-core (accessibility rules) from npm, exactly as locked in tools/axe/package-lock.json, for
+# the browser tests; Chromium comes from Debian.
+$(AXE_CORE): tools/axe/package-lock.json
+	npm ci --silent --no-audit --no-fund --prefix tools/axe
+	touch $@
 
-test: $(INSTALLED) $(AXE_CORE)
+$(LIGHTHOUSE): tools/lighthouse/package-lock.json
+	npm ci --silent --no-audit --no-fund --prefix tools/lighthouse
+	touch $@
+
+test: $(INSTALLED) $(AXE_CORE) $(LIGHTHOUSE)
 	$(RUFF)
 	$(PYTHON) -m pytest tests
 

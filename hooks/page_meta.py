@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from publisher.about import ABOUT_PAGE, about_markdown
@@ -45,8 +46,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     guide = config.extra["guide"]
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))
     if page.file.generated_by is None:
+        title = page.title.unescape() if isinstance(page.title, Markup) else page.title  # escaped by hooks/sanitize.py
         context["guide_page"] = page_info(catalogue, guide["org_id"], guide["language"],
-                                          page.file.src_uri, page.title or "")
+                                          page.file.src_uri, title or "")
     if page.is_homepage:
         context["guide_front_door"] = {
             "pages": [(other.title, other.url, (other.meta or {}).get("description", ""))

@@ -24,7 +24,7 @@ from publisher.organisations import load_catalogue
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-AXE_JS = Path(os.environ.get("AXE_CORE_JS", ROOT / ".venv/npm/node_modules/axe-core/axe.min.js"))
+AXE_JS = Path(os.environ.get("AXE_CORE_JS", ROOT / "tools/axe/node_modules/axe-core/axe.min.js"))
 SUB_PATH = "/intranet/guides/"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_FLAGS = [

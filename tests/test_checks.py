@@ -281,26 +281,58 @@ def test_unknown_topic(fixture_repo) -> None:
     ]
 
 
+def test_attr_list_handler_is_found_on_its_line(fixture_repo) -> None:
+    # attr_list puts the handler on the paragraph above it.
+    body = '## Tavshedspligt {#tavshed}\n\nEt afsnit.\n{: onclick="alert(6)" }\n'
+    root = fixture_repo({"testby/regler.da.md": FM_DA + body})
+    assert findings(root) == ["docs/testby/regler.da.md:11: error: event handler 'onclick=' on <p> runs code in the "
+                              "reader's browser; remove the attribute"]
+
+
+HOST_LOAD = ("{attr}=\"{value}\" on <{tag}> loads a file from another host, which tells that host about every reader; "
+             "save the file in the organisation's folder and link to it there")
+SCHEME = ("'{scheme}:' addresses are not allowed ({attr}=\"{value}\" on <{tag}>): links use https:, http:, mailto:, "
+          "tel: or a relative address inside the site; remove or replace it")
+REMOVED = ("<{tag}> can run code, load another site or submit data, and is removed from the page; remove it (write "
+           "Markdown, and save images and files beside the page)")
+
+
 @pytest.mark.parametrize(("markdown", "message"), [
-    ("<script>alert(1)</script>",
-     "<script> is not allowed in a guideline (it can run code or load other sites); remove it"),
-    ('<iframe src="https://video.example.com/embed"></iframe>',
-     "<iframe> is not allowed in a guideline (it can run code or load other sites); remove it"),
+    ("<script>alert(1)</script>", "<script> runs code in the reader's browser and is removed from the page; remove it"),
+    # An HTML comment that closes at once: the browser runs the script after it.
+    ("<!--><script>alert(5)</script>-->",
+     "<script> runs code in the reader's browser and is removed from the page; remove it"),
+    ('<iframe src="https://evil.example.com"></iframe>', REMOVED.format(tag="iframe")),
     ('<span onclick="steal()">x</span>',
-     "inline event handler 'onclick=' on <span> runs code; remove the attribute"),
+     "event handler 'onclick=' on <span> runs code in the reader's browser; remove the attribute"),
     ("[klik](javascript:alert(1))",
-     "a 'javascript:' URL runs code in the reader's browser; remove it"),
+     SCHEME.format(scheme="javascript", attr="href", value="javascript:alert(1)", tag="a")),
+    # Entity-encoded scheme: the browser decodes it, so does the sanitizer.
+    ('<a href="jav&#x61;script:alert(3)">x</a>',
+     SCHEME.format(scheme="javascript", attr="href", value="javascript:alert(3)", tag="a")),
+    ('<svg><a xlink:href="javascript:alert(1)"><circle r="4"/></a></svg>',
+     SCHEME.format(scheme="javascript", attr="xlink:href", value="javascript:alert(1)", tag="a")),
+    ('<svg><image href="https://t.example.com/p.png"/></svg>', REMOVED.format(tag="image")),
+    # rel="attachment" would embed the file in the PDF.
+    ('<a href="file:///etc/passwd">bilag</a>',
+     SCHEME.format(scheme="file", attr="href", value="file:///etc/passwd", tag="a")),
+    ('<a rel="attachment" href="#tavshed">bilag</a>',
+     "attribute 'rel=' on <a> is not allowed in a guideline and is removed; remove it"),
     ("![logo](https://cdn.example.com/logo.png)",
-     "'https://cdn.example.com/logo.png' is loaded from another host, which tells that host about every reader; "
-     "save the file in docs/testby/ and link to it there"),
-    ('<link rel="stylesheet" href="https://fonts.example.com/css">',
-     "'https://fonts.example.com/css' is loaded from another host, which tells that host about every reader; "
-     "save the file in docs/testby/ and link to it there"),
+     HOST_LOAD.format(attr="src", value="https://cdn.example.com/logo.png", tag="img")),
+    ('<img alt="x" srcset="https://t.example.com/a.png 2x">',
+     HOST_LOAD.format(attr="srcset", value="https://t.example.com/a.png 2x", tag="img")),
+    ('<link rel="stylesheet" href="https://fonts.example.com/css">', REMOVED.format(tag="link")),
     ('<p style="background: url(https://t.example.com/p.gif)">x</p>',
-     "a style attribute that loads a URL can contact another host; remove the url()"),
-    ("<style>@import url(https://fonts.example.com/x.css);</style>",
-     "a <style> block that imports or loads a URL (fonts, images, styles) can contact another host; "
-     "remove it and use the site's own styles"),
+     "style=\"background: url(https://t.example.com/p.gif)\" on <p> is removed: a style attribute may only set "
+     "text-align, and never load anything (url(), image-set(), @import); use the site's own styles"),
+    ('<p style="background-image: image-set(\'https://t.example.com/p.gif\' 1x)">x</p>',
+     "style=\"background-image: image-set('https://t.example.com/p.gif' 1x)\" on <p> is removed: a style attribute "
+     "may only set text-align, and never load anything (url(), image-set(), @import); use the site's own styles"),
+    ("<style>@import url(https://fonts.example.com/x.css);</style>", REMOVED.format(tag="style")),
+    ('<pre class="mermaid">graph TD; A-->B</pre>',
+     "a diagram block (mermaid) would make readers' browsers load a diagram library from another host; draw the "
+     "diagram as an image (SVG or PNG) beside the page and show it with ![text](file)"),
 ])
 def test_unsafe_content(fixture_repo, markdown: str, message: str) -> None:
     root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\n{markdown}\n"})
@@ -449,8 +481,8 @@ def test_valid_markdown_is_accepted(fixture_repo, body: str) -> None:
      "published as text, not as markup: an include or a box ('!!!') must start at the beginning of its line, "
      "or be indented under a list item or box"),
     ("```\nkode\n\n<script>alert(1)</script>\n",  # a fence never closed is no code block
-     "docs/testby/regler.da.md:13: error: <script> is not allowed in a guideline (it can run code or load other "
-     "sites); remove it"),
+     "docs/testby/regler.da.md:13: error: <script> runs code in the reader's browser and is removed from the page; "
+     "remove it"),
     ('```\n--8<-- "da/mangler.md"\n```\n',  # the snippets extension includes inside code blocks too
      "docs/testby/regler.da.md:11: error: 'da/mangler.md' is not a shared wording: include one as "
      "--8<-- \"<topic>/<wording>.da.md\" (files in docs/_shared/)"),
@@ -465,8 +497,7 @@ def test_untranslated_is_refused_on_a_source_page(fixture_repo) -> None:
     assert findings(root) == [
         "docs/testby/regler.da.md:6: error: 'untranslated' marks a translation stub; a source page is always "
         "published as written (and checked): remove the key",
-        "docs/testby/regler.da.md:11: error: <iframe> is not allowed in a guideline (it can run code or load other "
-        "sites); remove it",
+        "docs/testby/regler.da.md:11: error: " + REMOVED.format(tag="iframe"),
     ]
 
 

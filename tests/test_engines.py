@@ -37,7 +37,7 @@ def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProces
 
 
 def publisher(engine: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m publisher ...` as `make` runs it, with GUIDE_ENGINE set as `make ENGINE=...` sets it."""
+    """`python -m publisher ...` as `make` runs it, with the engine passed as `make ENGINE=...` passes it."""
     return run([sys.executable, "-m", "publisher", *args], ROOT, PYTHONPATH=str(ROOT / "hooks"),
                **{ENGINE_ENV: engine})
 

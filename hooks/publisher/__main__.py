@@ -14,26 +14,18 @@ from .engine import EngineError, use_engine
 from .findings import PublisherError
 
 ROOT = Path(__file__).resolve().parents[2]
+# The Makefile hands make variables over through the environment, never through a shell.
+ARG_PREFIX = "GUIDE_ARG_"
+
+
+def _arg(name: str) -> str | None:
+    """A value typed on make's command line (NAME=...), passed unchanged in GUIDE_ARG_NAME."""
+    value = os.environ.get(f"{ARG_PREFIX}{name}", "")
+    return value if value.strip() else None
 
 
 def _orgs(value: str | None) -> list[str] | None:
     return [v for v in (value or "").replace(",", " ").split() if v] or None
-
-
-def pdf_command(root: Path, out: Path, org_ids: list[str] | None) -> int:
-    import time
-
-    from .organisations import load_catalogue
-    from .pdf import pdf_name, write_pdf
-    from .site_config import all_targets
-
-    catalogue = load_catalogue(root / "docs")
-    for target in all_targets(catalogue, org_ids):
-        started = time.perf_counter()
-        path = write_pdf(root, catalogue, target.org.id, target.language,
-                         out / target.org.id / "pdf" / pdf_name(target.org.id, target.language))
-        print(f"ok   PDF {target} -> {path.relative_to(out.parent)} in {time.perf_counter() - started:.1f} s")
-    return 0
 
 
 def check(root: Path) -> int:
@@ -86,28 +78,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="publisher", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build all sites and the portal into site/")
-    build.add_argument("--org", help="only these organisations (comma-separated ids)")
+    build.add_argument("--org", default=_arg("ORG"), help="only these organisations (comma-separated ids)")
     build.add_argument("--out", default=str(ROOT / "site"), help="output folder (default: site/)")
-    build.add_argument("--shard", help="build only shard i of n (e.g. 2/4), for a CI job matrix")
+    build.add_argument("--shard", default=_arg("SHARD"), help="build only shard i of n (e.g. 2/4), for a CI job matrix")
     pdf = commands.add_parser("pdf", help="write the PDFs of the named organisations into site/<org>/pdf/")
-    pdf.add_argument("--org", help="organisation ids (comma-separated; default: all)")
+    pdf.add_argument("--org", default=_arg("ORG"), help="organisation ids (comma-separated; default: all)")
     pdf.add_argument("--out", default=str(ROOT / "site"))
     new_org = commands.add_parser("new-org", help="create a new organisation that builds at once")
-    new_org.add_argument("--id", required=True)
-    new_org.add_argument("--name", required=True)
-    new_org.add_argument("--languages", required=True, help="e.g. da,en (the organisation's own first)")
-    new_org.add_argument("--country", help="DK or NO (default: from the first language)")
-    new_org.add_argument("--domain", help="the organisation's web domain")
+    new_org.add_argument("--id", default=_arg("ID") or "")
+    new_org.add_argument("--name", default=os.environ.get(f"{ARG_PREFIX}NAME", ""))
+    new_org.add_argument("--languages", default=_arg("LANGUAGES") or "",
+                         help="e.g. da,en (the organisation's own first)")
+    new_org.add_argument("--country", default=_arg("COUNTRY"), help="DK or NO (default: from the first language)")
+    new_org.add_argument("--domain", default=_arg("DOMAIN"), help="the organisation's web domain")
     bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
-    bench.add_argument("--orgs", type=int, default=100, help="synthetic organisations (default 100)")
+    bench.add_argument("--orgs", type=int, default=_arg("ORGS") or 100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
     commands.add_parser("addresses", help="record the addresses of new pages as published (make addresses)")
     translations = commands.add_parser("translations", help="translation status; --mark after review")
-    translations.add_argument("--mark", nargs="*", default=[], help="translation files to mark as current")
+    translations.add_argument("--mark", nargs="*", default=(_arg("MARK") or "").split(),
+                              help="translation files to mark as current")
     serve = commands.add_parser("serve", help="preview one organisation with live reload")
-    serve.add_argument("--org", help="organisation id (default: the first in docs/organisations.yml)")
-    serve.add_argument("--lang", help="language (default: the organisation's own)")
-    serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--org", default=_arg("ORG"),
+                       help="organisation id (default: the first in docs/organisations.yml)")
+    serve.add_argument("--lang", default=_arg("LANG"), help="language (default: the organisation's own)")
+    serve.add_argument("--addr", default=_arg("ADDR") or "127.0.0.1:8000")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
@@ -121,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return main_build(ROOT, Path(args.out), _orgs(args.org), args.shard)
         if args.command == "pdf":
-            return pdf_command(ROOT, Path(args.out), _orgs(args.org))
+            from .pdf_build import main_pdf
+
+            return main_pdf(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "new-org":
             from .new_org import new_organisation
 

@@ -34,6 +34,9 @@ TARGETS = {
 }
 
 
+SHARED_WORDING = "docs/_shared/threats/kalundborg.da.md"
+
+
 def _timed(action) -> tuple[float, Any]:
     started = time.perf_counter()
     value = action()
@@ -93,13 +96,33 @@ def markdown_floor(root: Path) -> tuple[float, int]:
     import markdown
 
     catalogue = load_catalogue(root / "docs")
-    extensions, configs = markdown_settings(root, catalogue)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir)
     pages = sorted(p for org in catalogue.organisations for p in catalogue.org_dir(org).glob("*.md"))
     started = time.perf_counter()
     for page in pages:
         text = page.read_text(encoding="utf-8").split("---", 2)[-1]
         markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
     return time.perf_counter() - started, len(pages)
+
+
+def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
+    """Lighthouse's performance score per sample page (it varies with the machine's load)."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from .lighthouse import lighthouse_binary, run_lighthouse, sample_pages
+
+    binary = lighthouse_binary(root)
+    if not binary.exists():
+        return {"(not run)": "lighthouse is installed by 'make bench' and 'make test' into tools/lighthouse"}
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        return {page: run_lighthouse(binary, base + page).scores["performance"] for page in sample_pages(site)}
+    finally:
+        httpd.shutdown()
 
 
 def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any]:
@@ -139,16 +162,17 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         out("4/6 incremental: edit one shared snippet, then one page ...")
         inc = copy_sources(root, work / "incremental")
         build_all(inc, work / "inc-site", **quiet)
-        snippet = inc / "docs/_snippets/nb/threats.md"
-        snippet.write_text(snippet.read_text(encoding="utf-8") + "\n    (bench edit)\n", encoding="utf-8")
+        snippet = inc / SHARED_WORDING
+        snippet.write_text(snippet.read_text(encoding="utf-8") + "\n(bench edit)\n", encoding="utf-8")
         seconds, after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         rebuilt = sorted({f"{r.org_id} ({r.language})" for r in after if r.kind != "reused"})
-        page = inc / "docs/kalundborg/gode-raad.da.md"
+        first = next(iter(catalogue.organisations.values()))
+        page = sorted((inc / "docs" / first.id).glob(f"*.{first.source_language}.md"))[0]
         page.write_text(page.read_text(encoding="utf-8") + "\nBench edit.\n", encoding="utf-8")
         page_seconds, page_after = _timed(lambda: build_all(inc, work / "inc-site", **quiet))
         results["incremental"] = {
-            "snippet": "docs/_snippets/nb/threats.md", "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
-            "page": "docs/kalundborg/gode-raad.da.md",
+            "snippet": SHARED_WORDING, "snippet_rebuilt": rebuilt, "snippet_s": round(seconds, 2),
+            "page": page.relative_to(inc).as_posix(),
             "page_rebuilt": sorted({f"{r.org_id} ({r.language})" for r in page_after if r.kind != "reused"}),
             "page_s": round(page_seconds, 2),
         }
@@ -162,7 +186,10 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         results["pdf"] = {"count": len(pdf_times), "mean_s": round(statistics.mean(pdf_times), 2),
                           "max_s": round(max(pdf_times), 2)}
 
-        out("6/6 make check on the real content ...")
+        out("6/6 Lighthouse performance (mobile) on the portal and one page per site ...")
+        results["lighthouse"] = lighthouse_scores(root, work / "full")
+
+        out("make check on the real content ...")
         env = {**os.environ, "PYTHONPATH": str(root / "hooks")}
         checks = []
         for _ in range(3):
@@ -200,6 +227,7 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
         (f"incremental: edit {inc['page']}", f"{inc['page_s']} s, rebuilt: {', '.join(inc['page_rebuilt'])}"),
         ("PDF (mean / slowest)", f"{results['pdf']['mean_s']} s / {results['pdf']['max_s']} s"),
         ("make check (median of 3)", f"{results['check']['median_s']} s"),
+        *((f"Lighthouse performance: {page}", str(score)) for page, score in results["lighthouse"].items()),
     ]
     width = max(len(label) for label, _ in rows)
     out("")
@@ -211,6 +239,10 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
 
 
 def main(root: Path, organisations: int) -> int:
+    if organisations < 2:
+        print(f"error: ORGS={organisations}: the scale figures need at least 2 organisations, e.g. ORGS=2",
+              file=sys.stderr)
+        return 2
     results = run(root, organisations)
     print_table(results)
     path = root / "bench-results.json"

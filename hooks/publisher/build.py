@@ -23,6 +23,7 @@ from .dashboard import render_dashboard
 from .engine import engine_logger
 from .findings import PublisherError
 from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
+from .locking import build_lock
 from .optimise import deduplicate, optimise_site
 from .organisations import load_catalogue
 from .pdf import pdf_name
@@ -264,7 +265,13 @@ def _swap_parts(new_site: Path, out: Path, staging: Path) -> None:
 def main_build(root: Path, out: Path, org_ids: list[str] | None, shard_spec: str | None = None) -> int:
     started = time.perf_counter()
     try:
-        results = build_all(root, out, org_ids, shard_spec=shard_spec)
+        shard([], shard_spec)  # a malformed SHARD is the user's mistake: one line, no traceback
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    try:
+        with build_lock(out):  # one build per checkout; removes what killed builds left behind
+            results = build_all(root, out, org_ids, shard_spec=shard_spec)
     except BuildFailed as failed:
         print(f"error: {len(failed.failures)} site(s) failed; {out.name}/ was left unchanged.", file=sys.stderr)
         print(str(failed), file=sys.stderr)

@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-ENGINE_ENV = "GUIDE_ENGINE"  # `make site ENGINE=properdocs` exports it
+ENGINE_ENV = "GUIDE_ARG_ENGINE"  # `make site ENGINE=properdocs` passes it, as typed
 ENGINES = ("mkdocs", "properdocs")
 DEFAULT = "mkdocs"
 
@@ -26,7 +26,7 @@ class EngineError(Exception):
 
 
 def engine_name(environ: Mapping[str, str]) -> str:
-    """The engine named by GUIDE_ENGINE (default mkdocs); an unknown name is an error that lists the choices."""
+    """The engine named by ENGINE= (default mkdocs); an unknown name is an error that lists the choices."""
     name = environ.get(ENGINE_ENV, "").strip() or DEFAULT
     if name not in ENGINES:
         raise EngineError(f"ENGINE={name} is not an engine the sites are built with; "

@@ -25,8 +25,17 @@ class Finding:
     def github_annotation(self) -> str:
         """The workflow command that puts the finding on the pull request's line."""
         kind = "error" if self.severity == "error" else "warning"
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line}::{message}"
+        return f"::{kind} file={_property(self.path)},line={self.line}::{_data(self.message)}"
+
+
+def _data(text: str) -> str:
+    """Workflow-command message text: '%', CR and LF escaped, so nothing starts another command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow-command property value (file=...): also ':' and ',' escaped."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class PublisherError(Exception):

@@ -16,15 +16,16 @@ from pathlib import Path
 from .findings import display_path
 from .history import git_dates
 from .organisations import Catalogue
+from .safe_files import inside
 from .site_config import BuildTarget
 from .sources import read_source
 
 # adoptions.yml: a passage's label names every organisation that adopted the same words.
-SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "requirements-properdocs.txt", "docs/languages.yml",
-                 "docs/topics.yml", "docs/adoptions.yml", "docs/addresses.yml")
+SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "requirements.lock", "requirements-properdocs.lock",
+                 "docs/languages.yml", "docs/topics.yml", "docs/adoptions.yml", "docs/addresses.yml")
 SHARED_TREES = ("hooks", "overrides", "docs/_editorial")
-# GUIDE_ENGINE: the engine names itself in every page's generator tag.
-ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_SITE_URL", "GUIDE_ENGINE")
+# GUIDE_ARG_ENGINE: the engine names itself in every page's generator tag.
+ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_SITE_URL", "GUIDE_ARG_ENGINE")
 
 
 def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]:
@@ -36,7 +37,7 @@ def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]
             continue
         for include in read_source(path, display_path(path, catalogue.root)).includes:
             snippet = (catalogue.shared_dir / include.file).resolve()
-            if snippet not in found:
+            if snippet not in found and inside(snippet, catalogue.shared_dir):  # the checks report others
                 found.add(snippet)
                 queue.append(snippet)
     return found
@@ -51,7 +52,10 @@ def target_files(catalogue: Catalogue, target: BuildTarget) -> list[Path]:
     # A translation depends on its source pages with their snippets: they decide whether it is
     # stale, and an untranslated page shows them.
     # A missing snippet is left out here (the checks report it); when it appears, the hash changes.
-    return sorted(p for p in {*pages, *sources, *_snippet_closure(catalogue, [*pages, *sources])} if p.is_file())
+    # Images and attachments beside the pages reach the site and the PDF too.
+    assets = [p for p in folder.rglob("*") if p.suffix != ".md" and not p.name.startswith(".")]
+    return sorted(p for p in {*pages, *sources, *assets, *_snippet_closure(catalogue, [*pages, *sources])}
+                  if p.is_file())
 
 
 def _tree_files(root: Path) -> list[Path]:

@@ -1,8 +1,10 @@
 """`make new-org`: everything a new organisation needs, so it builds at once.
 
-Appends an entry to docs/organisations.yml (as text, so the file's comments stay), creates
-docs/<id>/ with a start page in each language, and picks a palette that passes the contrast
-check. The start page says plainly that the guideline is still to be written.
+Appends an entry to docs/organisations.yml (emitted by the YAML emitter and appended, so the
+file's comments stay; read back and compared before the file is replaced), creates docs/<id>/
+with a start page in each language (the folder appears whole, by one rename), and picks a
+palette that passes the contrast check. On any failure nothing is left behind. The start page
+says plainly that the guideline is still to be written.
 """
 
 from __future__ import annotations
@@ -10,12 +12,19 @@ from __future__ import annotations
 import colorsys
 import datetime as dt
 import hashlib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
+from .atomic import write_atomic
 from .branding import WHITE, contrast
+from .fields import domain_problem, plain_text_problem
 from .findings import Finding, PublisherError
-from .organisations import ORG_ID, ORGANISATIONS_FILE, load_catalogue
-from .translations import mark_current
+from .organisations import ORG_ID, ORGANISATIONS_FILE, Catalogue, load_catalogue
+from .source_writers import emit, mapping_entry, read_back
+from .sources import parse_text
+from .translations import source_hash
 
 COUNTRY_BY_LANGUAGE = {"da": "DK", "nb": "NO"}
 START_TEXT = {
@@ -41,64 +50,100 @@ def palette_for(org_id: str) -> tuple[str, str]:
     return colours[0], colours[1]
 
 
+MARKDOWN_SPECIAL = "\\`*_{}[]()>#+-.!"  # what Python-Markdown lets a backslash escape
+
+
+def _markdown_text(text: str) -> str:
+    """`text` with every character Markdown could read as syntax escaped, so a name shows as typed."""
+    return "".join(f"\\{char}" if char in MARKDOWN_SPECIAL else char for char in text)
+
+
 def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str],
                      country: str | None = None, domain: str | None = None) -> list[Path]:
+    """Add the organisation and its start pages; on any failure the repository is left as it was."""
     catalogue = load_catalogue(docs_dir)
     where = catalogue.config_display
     problems = []
     if not ORG_ID.match(org_id):
         problems.append(f"ID '{org_id}' must be lowercase letters, digits and hyphens, e.g. ID=aarhus-kommune")
-    if org_id in catalogue.organisations or (docs_dir / org_id).exists():
+    elif org_id in catalogue.organisations or (docs_dir / org_id).exists() or (docs_dir / org_id).is_symlink():
         problems.append(f"organisation '{org_id}' exists already")
     if not name.strip():
         problems.append("NAME is required, e.g. NAME=\"Aarhus Kommune\"")
+    elif problem := plain_text_problem(name):
+        problems.append(f"NAME {problem}")
     unknown = [code for code in languages if code not in catalogue.languages]
-    if not languages or unknown:
+    if not languages or unknown or len(set(languages)) != len(languages):
         problems.append(f"LANGUAGES must be codes from docs/languages.yml ({', '.join(catalogue.languages)}), "
                         f"the organisation's own language first, e.g. LANGUAGES=da,en")
     country = country or (COUNTRY_BY_LANGUAGE.get(languages[0]) if languages else None)
     if country not in ("DK", "NO"):
         problems.append("COUNTRY must be DK or NO (it decides the accessibility-statement service)")
+    domain = domain or (f"{org_id}.{country.lower()}" if country in ("DK", "NO") and ORG_ID.match(org_id) else "")
+    if domain and (problem := domain_problem(domain)):
+        problems.append(f"DOMAIN {problem}")
     if problems:
         raise PublisherError([Finding(where, 1, problem) for problem in problems])
 
     primary, accent = palette_for(org_id)
     source_labels = catalogue.languages[languages[0]].labels
-    domain = domain or f"{org_id}.{country.lower()}"
-    entry = (
-        f"  {org_id}:\n"
-        f"    name: {name}\n"
-        f"    country: \"{country}\"\n"
-        f"    domain: {domain}\n"
-        f"    languages: [{', '.join(languages)}]\n"
-        f"    palette: {{primary: \"{primary}\", accent: \"{accent}\"}}\n"
-        f"    contact:\n"
-        f"      unit: {name}\n"
-        f"    document:\n"
-        f"      title: {source_labels['portal_title']}\n"
-        f"      approved_by: null\n"
-        f"      approved_on: null\n"
-        f"      version: null\n"
-        f"    nav: [index.md]\n"
-    )
+    entry = {
+        "name": name,
+        "country": country,
+        "domain": domain,
+        "languages": list(languages),
+        "palette": {"primary": primary, "accent": accent},
+        "contact": {"unit": name},
+        "document": {"title": source_labels["portal_title"], "approved_by": None, "approved_on": None,
+                     "version": None},
+        "nav": ["index.md"],
+    }
     config_path = docs_dir / ORGANISATIONS_FILE
-    text = config_path.read_text(encoding="utf-8")
-    config_path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
+    original = config_path.read_bytes()
+    text = original.decode("utf-8-sig")
+    new_text = text.rstrip("\n") + "\n" + mapping_entry(org_id, entry, indent=2)
+    before = read_back(text, where)
+    after = read_back(new_text, where)
+    if not (isinstance(after, dict) and after.get("organisations", {}).get(org_id) == entry
+            and {k: v for k, v in after["organisations"].items() if k != org_id} == before["organisations"]
+            and {k: v for k, v in after.items() if k != "organisations"}
+            == {k: v for k, v in before.items() if k != "organisations"}):
+        raise PublisherError([Finding(where, 1, "the new entry would not read back as written (is 'organisations:' "
+                                                "the last section of the file?); nothing was changed")])
 
+    pages = _start_pages(catalogue, org_id, name, languages)
     folder = docs_dir / org_id
-    folder.mkdir()
-    created = [config_path]
+    staging = Path(tempfile.mkdtemp(prefix=f".new-org-{org_id}-", dir=docs_dir))
+    try:
+        for page_name_, page_text in pages.items():
+            (staging / page_name_).write_text(page_text, encoding="utf-8")
+        os.rename(staging, folder)  # the whole folder appears at once
+        try:
+            write_atomic(config_path, new_text)
+            load_catalogue(docs_dir)  # the whole file still loads and validates
+        except BaseException:
+            config_path.write_bytes(original)
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [config_path, *(folder / page_name_ for page_name_ in pages)]
+
+
+def _start_pages(catalogue: Catalogue, org_id: str, name: str, languages: list[str]) -> dict[str, str]:
+    """index.<lang>.md for each language; translations record the source version they translate."""
+    pages: dict[str, str] = {}
+    source_page = None
     for position, code in enumerate(languages):
         labels = catalogue.languages[code].labels
-        front = f"---\ntitle: {labels['portal_title']}\n"
+        front: dict[str, object] = {"title": labels["portal_title"]}
         if position == 0:
-            review_by = dt.date.today() + dt.timedelta(days=365)  # a first review a year from now
-            front += f"owner: {name}\nreview_by: {review_by.isoformat()}\ntopics: []\n"
-        page = folder / f"index.{code}.md"
-        page.write_text(f"{front}---\n\n{START_TEXT.get(code, START_TEXT['en']).format(name=name)}\n",
-                        encoding="utf-8")
-        created.append(page)
-    catalogue = load_catalogue(docs_dir)
-    for page in created[2:]:
-        mark_current(catalogue, page)
-    return created
+            front |= {"owner": name, "review_by": dt.date.today() + dt.timedelta(days=365), "topics": []}
+        body = "\n" + START_TEXT.get(code, START_TEXT["en"]).format(name=_markdown_text(name)) + "\n"
+        if position > 0 and source_page is not None:
+            front["source_hash"] = source_hash(source_page, catalogue.shared_dir)
+        text = f"---\n{emit(front)}---\n{body}"
+        if position == 0:
+            source_page = parse_text(text, f"docs/{org_id}/index.{code}.md")
+        pages[f"index.{code}.md"] = text
+    return pages

@@ -1,4 +1,5 @@
-"""Smaller output: no source maps, only the search language used, identical files stored once.
+"""Smaller output: no source maps, only the search language used, only the theme CSS rules and font
+glyphs a site can use, identical files stored once.
 
 Also no theme "not found" page, which cannot work in a copied site (see optimise_site).
 
@@ -13,6 +14,9 @@ import hashlib
 import os
 import re
 from pathlib import Path
+
+from .font_subset import subset_fonts
+from .unused_css import drop_unused_theme_css
 
 SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 LUNR_DIR = Path("assets/javascripts/lunr")
@@ -50,6 +54,8 @@ def prune_search_languages(site: Path, search_languages: list[str]) -> None:
 def optimise_site(site: Path, search_languages: list[str]) -> None:
     strip_source_maps(site)
     prune_search_languages(site, search_languages)
+    drop_unused_theme_css(site)
+    subset_fonts(site)
     # The theme's "not found" page addresses everything from the server root ("/assets/…"), as it
     # cannot know where it is served from: under /intranet/guides/<org>/ or from file:// it shows
     # unstyled and its links lead nowhere. A static copy has no use for it; the host's own

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .fields import organisation_findings
 from .findings import Finding, PublisherError, display_path
 from .passages import SHARED_DIR, Adoptions, adoptions_for
 from .yamlsource import Located, load_located_file
@@ -222,6 +223,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         error("expected a mapping with name, country, domain, languages, palette, contact, document, nav")
         return None
     before = len(findings)
+    findings.extend(organisation_findings(org_id, entry, located))  # plain text, URL, colour, e-mail, ...
     for key in ("name", "domain"):
         if not _str(entry.get(key)):
             error(f"'{key}' is required and must be text", key)

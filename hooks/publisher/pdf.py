@@ -34,6 +34,8 @@ from .organisations import Catalogue, Organisation
 from .passage_labels import labeller
 from .pdf_artifacts import mark_running_content
 from .rendered import markdown_settings
+from .safe_files import confined_fetcher
+from .sanitize import sanitize
 from .sources import Source, read_source
 
 PDF_TEMPLATE = "pdf/document.html"
@@ -133,7 +135,8 @@ def sections(catalogue: Catalogue, org: Organisation, language: str,
             source_path = folder / f"{base}.{org.source_language}.md"
             page = read_source(source_path, display_path(source_path, catalogue.root))
             lang = org.source_language
-        result.append(PdfSection(base, title, _render(_body(page), base, extensions, configs), lang))
+        # The same allow-list as the site: no script, no file: or other local addresses, no attachments.
+        result.append(PdfSection(base, title, sanitize(_render(_body(page), base, extensions, configs)).html, lang))
     return result
 
 
@@ -179,10 +182,11 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
 def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path) -> Path:
     """Render the organisation's document in `language` to `target` (written atomically)."""
     from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+    from weasyprint.urls import FatalURLFetchingError
 
     html = render_document(root, catalogue, org_id, language)
-    offline = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+    # Only files of the organisation's folder and our fonts: never a file elsewhere on the machine.
+    offline = confined_fetcher([catalogue.org_dir(org_id), root / "overrides" / "assets" / "fonts"])
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".pdf.part")
     # Relative addresses in the pages (images) are relative to the organisation's folder, as on the site.

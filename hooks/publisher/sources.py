@@ -22,7 +22,15 @@ FRONT_MATTER_FENCE = "---"
 # The snippets extension's own pattern: a line it does not match is published as text.
 INCLUDE = SnippetPreprocessor.RE_ALL_SNIPPETS
 INCLUDE_LIKE = re.compile(r"^\s*;*-+8<-+")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 PAGE_NAME = re.compile(r"^(?P<base>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors and GitHub count them: ended by LF, CRLF or CR only. (str.splitlines also
+    breaks at form feeds, U+2028 and others, and every finding after one would name a wrong line.)"""
+    lines = LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 @dataclass(frozen=True)
@@ -58,14 +66,14 @@ class Source:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return split_lines(self.text)
 
     def key_line(self, key: str) -> int:
         return self.front_matter_lines.get((key,), 1)
 
 
 def _split_front_matter(source: Source) -> str | None:
-    lines = source.text.splitlines()
+    lines = split_lines(source.text)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         return None
     for index in range(1, len(lines)):
@@ -100,7 +108,7 @@ def _scan_body(source: Source) -> None:
     """The snippet includes, found as the snippets extension finds them: on every line, code
     blocks included (it runs before Markdown sees a code block)."""
     in_include_block = False
-    lines = source.text.splitlines()
+    lines = split_lines(source.text)
     for index in range(source.body_line - 1, len(lines)):
         number, line = index + 1, lines[index]
         match = INCLUDE.match(line) if not PASSAGE_INCLUDE.match(line) else None

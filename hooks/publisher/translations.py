@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -20,11 +19,11 @@ from .dates import long_date
 from .findings import Finding, PublisherError, display_path
 from .history import last_changed
 from .organisations import Catalogue
+from .safe_files import inside
 from .sources import Source, page_name, read_source
 
 State = Literal["current", "stale", "unreviewed", "untranslated", "missing"]
 HASH_LENGTH = 12
-HASH_LINE = re.compile(r"^source_hash:.*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def included_snippets(source: Source, shared_dir: Path) -> list[Path]:
     def walk(page: Source) -> None:
         for include in page.includes:
             path = (shared_dir / include.file).resolve()
-            if path in found or not path.is_file():
+            if path in found or not path.is_file() or not inside(path, shared_dir):  # the checks report it
                 continue
             found.append(path)
             walk(read_source(path, include.file))
@@ -119,11 +118,19 @@ def all_status(catalogue: Catalogue) -> list[TranslationStatus]:
 
 
 def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
-    """Record that `translation_path` translates the current source; returns the new hash."""
-    translation_path = translation_path.resolve()
-    name = page_name(translation_path)
-    org_id = translation_path.parent.name
+    """Record that `translation_path` translates the current source; returns the new hash.
+
+    Only a translation page of this checkout is written (confined to docs/<organisation>/), its
+    front matter re-emitted by the YAML emitter and replaced atomically.
+    """
+    from .atomic import write_atomic
+    from .source_writers import confine, with_front_matter_key
+
     display = display_path(translation_path, catalogue.root)
+    org_id = translation_path.parent.name
+    folder = catalogue.org_dir(org_id) if org_id in catalogue.organisations else catalogue.docs_dir
+    translation_path = confine(translation_path, folder, catalogue.root, "a translation to mark")
+    name = page_name(translation_path)
     if name is None or org_id not in catalogue.organisations or not translation_path.is_file():
         raise PublisherError([Finding(display, 1, "not a translation page: give a file like "
                                                   "docs/<organisation>/<page>.<language>.md")])
@@ -136,15 +143,7 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
     new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
                            catalogue.shared_dir)
     text = translation_path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
-        raise PublisherError([Finding(display, 1, "the translation has no front matter to record the hash in")])
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    block = "\n".join(lines[1:end])
-    # Quoted: a hash of digits only would otherwise be read back as a YAML integer.
-    line = f'source_hash: "{new_hash}"'
-    block = HASH_LINE.sub(line, block) if HASH_LINE.search(block) else "\n".join(filter(None, [block, line]))
-    translation_path.write_text("\n".join(["---", block, *lines[end:]]), encoding="utf-8")
+    write_atomic(translation_path, with_front_matter_key(text, "source_hash", new_hash, display))
     return new_hash
 
 

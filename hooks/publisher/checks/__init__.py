@@ -14,6 +14,7 @@ from ..addresses import address_findings
 from ..organisations import Catalogue, Organisation
 from ..passages import PassageRef
 from ..readability import LANGUAGES as READABILITY_LANGUAGES
+from ..safe_files import org_file_findings, snippet_file_findings
 from ..sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
@@ -42,6 +43,8 @@ def _check_page(ctx: CheckContext, page: Source, org_pages: OrgPages, language: 
 
 def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterable[str] | None = None) -> None:
     languages = list(languages or org.languages)
+    ctx.report.findings.extend(org_file_findings(ctx.catalogue.org_dir(org.id), ctx.catalogue.docs_dir,
+                                                 ctx.catalogue.root))  # links out of docs/, file types
     org_pages = ctx.load_pages(org)
     check_structure(ctx, org_pages, languages)
     included: set[tuple[str, str]] = set()
@@ -60,10 +63,16 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
         check_adoptions_shown(ctx, org, included)
 
 
+def _check_shared_files(ctx: CheckContext) -> None:
+    ctx.report.findings.extend(snippet_file_findings(ctx.catalogue.shared_dir, ctx.catalogue.docs_dir,
+                                                     ctx.catalogue.root))
+
+
 def check_all(catalogue: Catalogue) -> CheckReport:
     """Every check over every organisation, language and shared wording."""
     ctx = CheckContext(catalogue)
     check_folders(ctx)
+    _check_shared_files(ctx)
     check_adoption_data(ctx)
     ctx.report.findings.extend(address_findings(catalogue))
     for org in catalogue.organisations.values():
@@ -77,6 +86,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
 def check_site(catalogue: Catalogue, org_id: str, language: str) -> CheckReport:
     """The checks for one site (one organisation in one language), as the build hook runs them."""
     ctx = CheckContext(catalogue)
+    _check_shared_files(ctx)
     check_adoption_data(ctx)
     check_editorial_record(ctx, catalogue.organisation(org_id))
     _check_organisation(ctx, catalogue.organisation(org_id), [language])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
+from ..fields import front_matter_problems
 from ..sources import Source
 from .context import CheckContext
 
@@ -33,6 +34,8 @@ def check_front_matter(ctx: CheckContext, source: Source, is_translation: bool) 
     for key, types in required.items():
         if key not in data:
             ctx.error(source.display, 1, f"front matter misses the required key '{key}' ({TYPE_WORDS[types[0]]})")
+    for key, problem in front_matter_problems(data):
+        ctx.error(source.display, source.key_line(key), problem)
     for key, value in data.items():
         line = source.key_line(str(key))
         if key not in allowed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..organisations import Organisation
 from ..passages import SHARED_DIR, PassageRef, sections_of
+from ..safe_files import include_problem
 from ..sources import Include, Source
 from .adoption import check_included_passage
 from .context import CheckContext
@@ -43,6 +44,9 @@ def _included_wording(ctx: CheckContext, page: Source, org: Organisation, langua
                   f"'{ref.topic}/{ref.wording}.{language}.md' instead")
         return None
     path = ctx.catalogue.shared_dir / ref.file
+    if problem := include_problem(path, ctx.catalogue.shared_dir, ref.file):
+        ctx.error(page.display, include.line, problem)
+        return None
     if not path.is_file():
         folder = ctx.catalogue.shared_dir / ref.topic
         available = sorted(f"{ref.topic}/{p.name}" for p in folder.glob(f"*.{language}.md")) if folder.is_dir() else []

@@ -1,0 +1,78 @@
+"""Lighthouse (npm `lighthouse`, run with Debian's Chromium) over built pages, as plain figures.
+
+The deterministic budgets (accessibility, best practices, SEO, layout shift, bytes) are held by
+the tests; the performance score varies with the machine's load, so `make bench` reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --no-first-run --disable-sync")
+# The budgets of issue "Readers find the answer": mobile emulation, first load, uncompressed.
+BUDGETS = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+MAX_LAYOUT_SHIFT = 0.02
+MAX_BYTES = 300 * 1024
+
+
+@dataclass(frozen=True)
+class LighthouseResult:
+    url: str
+    scores: dict[str, float]  # category -> 0..1
+    layout_shift: float
+    total_bytes: int
+    failing_audits: list[str]  # ids of audits that lost points in the budgeted categories
+
+    def budget_problems(self) -> list[str]:
+        problems = [f"{category} {self.scores.get(category)} < {minimum}"
+                    for category, minimum in BUDGETS.items() if (self.scores.get(category) or 0) < minimum]
+        if self.layout_shift > MAX_LAYOUT_SHIFT:
+            problems.append(f"layout shift {self.layout_shift:.3f} > {MAX_LAYOUT_SHIFT}")
+        if self.total_bytes > MAX_BYTES:
+            problems.append(f"{self.total_bytes} bytes > {MAX_BYTES}")
+        if problems and self.failing_audits:
+            problems.append("failing audits: " + ", ".join(self.failing_audits))
+        return problems
+
+
+def lighthouse_binary(root: Path) -> Path:
+    return root / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+
+
+def run_lighthouse(binary: Path, url: str, chromium: str = "/usr/bin/chromium") -> LighthouseResult:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(
+            [str(binary), url, "--quiet", "--form-factor=mobile", "--output=json", f"--output-path={report}",
+             f"--chrome-flags={CHROME_FLAGS}", "--only-categories=performance,accessibility,best-practices,seo"],
+            check=True, env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, timeout=180,
+        )
+        data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    failing = sorted(
+        ref["id"] for category in BUDGETS for ref in data["categories"][category]["auditRefs"]
+        if ref.get("weight") and (audits[ref["id"]].get("score") is not None) and audits[ref["id"]]["score"] < 1
+    )
+    return LighthouseResult(
+        url=url,
+        scores={name: category["score"] for name, category in data["categories"].items()},
+        layout_shift=float(audits["cumulative-layout-shift"]["numericValue"]),
+        total_bytes=int(audits["total-byte-weight"]["numericValue"]),
+        failing_audits=failing,
+    )
+
+
+def sample_pages(site: Path) -> list[str]:
+    """The portal and one inner page of each site (its second nav page), relative to site/."""
+    pages = ["index.html"]
+    for org in sorted(p for p in site.iterdir() if (p / "index.html").is_file() and (p / "search").is_dir()):
+        inner = sorted(p.name for p in org.glob("*.html") if p.name not in ("index.html", "about.html",
+                                                                              "accessibility.html"))
+        pages.append(f"{org.name}/{inner[0] if inner else 'index.html'}")
+    return pages

@@ -1,0 +1,157 @@
+"""Only the repository's own files, and only the kinds a guideline needs.
+
+Every file a build reads or copies from `docs/` is resolved to its real path: a symbolic link
+that leaves `docs/`, or an include that climbs out of `docs/_shared/`, is refused with the
+file and line. An organisation's folder holds pages (`.md`), images and PDF attachments; an
+SVG image is accepted only when it cannot run code or load anything (it is still a document
+a reader can open on its own, where scripts would run).
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .findings import Finding, display_path
+
+PAGE_SUFFIX = ".md"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+ATTACHMENT_SUFFIXES = (".pdf",)
+ALLOWED_SUFFIXES = (PAGE_SUFFIX, *IMAGE_SUFFIXES, *ATTACHMENT_SUFFIXES)
+SVG_FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "image", "use", "feimage",
+                          "animate", "set", "animatemotion", "animatetransform", "a", "handler", "listener"}
+ALLOWED_LIST = "pages (.md), images (.png, .jpg, .jpeg, .gif, .webp, .svg) and PDF attachments (.pdf)"
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, with every symbolic link followed, lies in `folder`."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, or a link loop
+        return False
+    return True
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every entry below `folder`, not following links to folders (they are judged, not entered)."""
+    entries = []
+    for current, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        base = Path(current)
+        entries += [base / name for name in folders if (base / name).is_symlink()]
+        entries += [base / name for name in sorted(files) if not name.startswith(".")]
+    return entries
+
+
+def link_problem(path: Path, docs_dir: Path) -> str | None:
+    """Why a symbolic link may not be read, or None."""
+    if not path.is_symlink():
+        return None
+    target = os.readlink(path)
+    if not inside(path, docs_dir):
+        return (f"is a symbolic link to {target}, outside docs/; the build reads only the repository's own "
+                f"files: copy the file here instead of linking it")
+    if not path.exists():
+        return f"is a symbolic link to {target}, which does not exist; remove it or copy the file here"
+    return None
+
+
+def _loads(css: str) -> bool:
+    """Whether CSS text loads anything: an url() not pointing inside the image, image-set(), @import."""
+    lowered = css.lower()
+    if "@import" in lowered or "image-set" in lowered:
+        return True
+    return any(not part.lstrip(" \t\n'\"").startswith("#") for part in lowered.split("url(")[1:])
+
+
+def _local_reference(value: str) -> bool:
+    return value.strip().startswith("#")
+
+
+def svg_problem(path: Path) -> str | None:
+    """Why an SVG image could run code or load something, or None."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"cannot be read ({error.strerror}); save it again"
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        return "declares a DOCTYPE or entities; save the SVG without them (e.g. 'Plain SVG' in Inkscape)"
+    try:
+        root = etree.fromstring(data)
+    except etree.ParseError as error:
+        return f"is not well-formed SVG ({error}); export it again"
+    for element in root.iter():
+        name = str(element.tag).rsplit("}", 1)[-1].lower()
+        if name in SVG_FORBIDDEN_ELEMENTS:
+            return (f"holds <{name}>, which can run code or load another file; an SVG image may hold only "
+                    f"shapes, text, gradients and styles, so remove it")
+        if name == "style" and _loads(element.text or ""):
+            return "has a <style> that loads another file (url(), image-set() or @import); remove that rule"
+        for attribute, value in element.attrib.items():
+            attribute = attribute.rsplit("}", 1)[-1].lower()
+            if attribute.startswith("on"):
+                return f"has an event attribute '{attribute}=' on <{name}>, which runs code; remove it"
+            if attribute in ("href", "src") and not _local_reference(value):
+                return (f"refers to '{value[:60]}' ({attribute}= on <{name}>); an SVG image may refer only to "
+                        f"itself (#id)")
+            if _loads(value):
+                return f"loads '{value[:60]}' ({attribute}= on <{name}>); use only url(#id) references"
+    return None
+
+
+def _folder_findings(folder: Path, docs_dir: Path, root: Path, suffixes: tuple[str, ...], wrong_type: str,
+                     ) -> list[Finding]:
+    findings = []
+    for path in _walk(folder):
+        problem = link_problem(path, docs_dir)
+        if problem is None and path.suffix.lower() not in suffixes and not path.is_dir():
+            problem = wrong_type.format(suffix=path.suffix or path.name)
+        if problem is None and path.suffix.lower() == ".svg":
+            problem = svg_problem(path)
+        if problem:
+            findings.append(Finding(display_path(path, root), 1, problem))
+    return findings
+
+
+def org_file_findings(org_dir: Path, docs_dir: Path, root: Path) -> list[Finding]:
+    """Every file of an organisation's folder that may not be published, with why and how to fix it."""
+    return _folder_findings(org_dir, docs_dir, root, ALLOWED_SUFFIXES,
+                            f"files of type '{{suffix}}' are not published: docs/{org_dir.name}/ holds "
+                            f"{ALLOWED_LIST}; remove this file or convert it")
+
+
+def snippet_file_findings(snippets_dir: Path, docs_dir: Path, root: Path) -> list[Finding]:
+    """Shared wordings are Markdown files inside docs/_shared/, never links out of docs/."""
+    return _folder_findings(snippets_dir, docs_dir, root, (PAGE_SUFFIX,),
+                            "docs/_shared/ holds shared wordings as Markdown (.md) only; remove this file")
+
+
+def include_problem(path: Path, snippets_dir: Path, written: str) -> str | None:
+    """Why the snippet file `path` (included as `written`) may not be read, or None."""
+    if not inside(path.parent, snippets_dir) or ".." in Path(written).parts or Path(written).is_absolute():
+        return (f"'{written}' points outside docs/_shared/; include a shared wording by its path there, "
+                f"like 'threats/kalundborg.da.md'")
+    if path.is_symlink() and not inside(path, snippets_dir):
+        return (f"shared wording '{written}' is a symbolic link to {os.readlink(path)}, outside docs/_shared/; "
+                f"copy the text into the wording file instead")
+    return None
+
+
+def confined_fetcher(folders: list[Path]) -> Any:
+    """A WeasyPrint URL fetcher that reads `data:` and the files inside `folders`, nothing else."""
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    class _Confined(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.lower().startswith("file:"):
+                path = Path(url2pathname(urlsplit(url).path))
+                if not any(inside(path, folder) for folder in folders):
+                    raise FatalURLFetchingError(f"'{path}' is outside the organisation's folder")
+            return super().fetch(url, headers)
+
+    return _Confined(allowed_protocols=("file", "data"), fail_on_errors=True)

@@ -1,0 +1,73 @@
+"""Tools that write sources write valid data or nothing.
+
+YAML is produced by the YAML emitter, never by pasting strings; what was written is read back
+and compared with what was meant before a file is replaced (atomically); paths given on the
+command line are confined to the repository's own folders.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding, PublisherError, display_path
+from .safe_files import inside
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def emit(data: Any) -> str:
+    """YAML text for `data`: plain-value lists and mappings in flow style, keys in order, letters as written."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
+
+
+def mapping_entry(key: str, value: Any, indent: int) -> str:
+    """`key: value` as one entry of a block mapping indented by `indent` spaces."""
+    return textwrap.indent(emit({key: value}), " " * indent)
+
+
+def read_back(text: str, display: str) -> Any:
+    try:
+        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as error:
+        raise PublisherError([Finding(display, 1, f"refusing to write invalid YAML ({error}); nothing was changed. "
+                                                  f"Please report this")]) from None
+
+
+def confine(path: Path, folder: Path, root: Path, what: str) -> Path:
+    """`path` resolved, if it is a real file inside `folder` (no link leading out); else a finding."""
+    shown = display_path(path, root)
+    if path.is_symlink() or not inside(path, folder):
+        raise PublisherError([Finding(shown, 1, f"{what} must be a file in {display_path(folder, root)}/ of this "
+                                                f"checkout (not a link, not another checkout); nothing was changed")])
+    return path.resolve()
+
+
+def split_front_matter(text: str, display: str) -> tuple[str, str]:
+    """(front matter block, the rest from the closing '---' line on) of a Markdown source."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        raise PublisherError([Finding(display, 1, "the page has no front matter to record it in; start the file "
+                                                  "with '---', its keys and '---'")])
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index:])
+    raise PublisherError([Finding(display, 1, "front matter starts with '---' but is never closed; add a line '---'")])
+
+
+def with_front_matter_key(text: str, key: str, value: Any, display: str) -> str:
+    """`text` with `key: value` set in its front matter (re-emitted; the body is kept byte for byte)."""
+    block, rest = split_front_matter(text, display)
+    front = read_back(block, display) or {}
+    if not isinstance(front, dict):
+        raise PublisherError([Finding(display, 2, "front matter must be a mapping of keys to values")])
+    front[key] = value
+    new_text = f"---\n{emit(front)}{rest}"
+    again, _ = split_front_matter(new_text, display)
+    if read_back(again, display) != front:
+        raise PublisherError([Finding(display, 1, "the front matter did not read back as written; nothing was "
+                                                  "changed. Please report this")])
+    return new_text

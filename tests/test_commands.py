@@ -1,0 +1,194 @@
+"""Every command in README's table, run through make on a fresh-clone layout of this repository.
+
+The clone holds the committed-and-working files of this checkout (as `git clone` would give,
+plus uncommitted work) and the tiny fixture organisation instead of the five real ones, so each
+command runs in seconds. It reuses this checkout's .venv (`-o` keeps make from reinstalling).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from html import escape
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, make_repo
+from publisher.checks import check_all
+from publisher.new_org import new_organisation
+from publisher.organisations import load_catalogue
+from publisher.rendered import render
+
+VENV = ROOT / ".venv"
+HOSTILE = "\"; touch canary1; echo \" $(shell touch canary2) `touch canary3` $(touch canary4) ';touch canary5' #"
+
+
+def _copy_checkout(into: Path) -> None:
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file() and not name.startswith("docs/"):
+            (into / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, into / name)
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("clone") / "repo"
+    root.mkdir()
+    _copy_checkout(root)
+    fixture = make_repo(tmp_path_factory.mktemp("fixture") / "repo")
+    shutil.copytree(fixture / "docs", root / "docs")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "fresh clone"], cwd=root, check=True)
+    return root
+
+
+def make(root: Path, *arguments: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GUIDE_", "PYTHONPATH"))}
+    return subprocess.run(["make", "--no-print-directory", "-o", str(VENV / ".installed"), f"VENV={VENV}",
+                           *arguments], cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def status(root: Path) -> str:
+    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_make_check(clone: Path) -> None:
+    result = make(clone, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("No errors.")
+
+
+def test_make_lint(clone: Path) -> None:
+    assert make(clone, "lint").returncode == 0
+
+
+def test_make_new_org_runs_nothing_it_is_given(clone: Path) -> None:
+    result = make(clone, "new-org", "ID=hostile", f"NAME={HOSTILE}", "LANGUAGES=da,en")
+    try:
+        assert result.returncode == 0, result.stderr
+        assert not [p for p in clone.rglob("canary*")], "a value was run by a shell"
+        entry = yaml.safe_load((clone / "docs/organisations.yml").read_text(encoding="utf-8"))["organisations"]
+        assert entry["hostile"]["name"] == HOSTILE
+        assert make(clone, "check").returncode == 0
+    finally:
+        subprocess.run(["git", "checkout", "-q", "--", "docs"], cwd=clone, check=True)
+        shutil.rmtree(clone / "docs/hostile", ignore_errors=True)
+    assert status(clone) == ""
+
+
+def test_make_new_org_failure_leaves_the_repository_as_it_was(clone: Path) -> None:
+    result = make(clone, "new-org", "ID=z", "NAME=Zz: Center for HR", "LANGUAGES=da,fr")
+    assert result.returncode == 2  # make's code for a failed recipe
+    assert "LANGUAGES must be codes from docs/languages.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert status(clone) == ""
+
+
+def test_make_translations_and_mark(clone: Path, tmp_path: Path) -> None:
+    result = make(clone, "translations")
+    assert result.returncode == 0 and "testby" in result.stdout
+    other = make_repo(tmp_path / "other")  # another checkout
+    target = other / "docs/testby/regler.en.md"
+    before = target.read_bytes()
+    result = make(clone, "translations", f"MARK={target}")
+    assert result.returncode == 2
+    assert ("regler.en.md:1: error: a translation to mark must be a file in docs/testby/ of this checkout (not a "
+            "link, not another checkout); nothing was changed\n") in result.stderr
+    assert target.read_bytes() == before
+    result = make(clone, "translations", "MARK=docs/testby/regler.en.md")
+    assert result.returncode == 0 and "marked docs/testby/regler.en.md" in result.stdout
+    assert status(clone) == ""  # it was current: the same bytes again
+
+
+def test_make_site_org_shard_and_pdf(clone: Path) -> None:
+    result = make(clone, "site", "ORG=testby")
+    assert result.returncode == 0, result.stderr
+    assert (clone / "site/testby/index.html").is_file() and (clone / "site/index.html").is_file()
+    result = make(clone, "site", "SHARD=5/4")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == "error: SHARD 5/4: the shard number must be between 1 and 4"
+    result = make(clone, "site", "SHARD=1/1")
+    assert result.returncode == 0, result.stderr
+    assert "same testby (da): inputs unchanged" in result.stdout
+    result = make(clone, "pdf", "ORG=testby")
+    assert result.returncode == 0, result.stderr
+    assert (clone / "site/testby/pdf/testby-en.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(clone.glob("site.staging-*"))
+
+
+def test_make_bench_small(clone: Path) -> None:
+    result = make(clone, "bench", "ORGS=2", timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (clone / "bench-results.json").is_file()
+    assert "6/6 make check on the real content" in result.stdout
+
+
+def test_make_serve(clone: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GUIDE_", "PYTHONPATH"))}
+    server = subprocess.Popen(["make", "--no-print-directory", "-o", str(VENV / ".installed"), f"VENV={VENV}",
+                               "serve", "ORG=testby", "LANG=en", f"ADDR=127.0.0.1:{port}"], cwd=clone, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/regler.html", timeout=5) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "make serve did not start"
+                time.sleep(1)
+        assert 'lang="en"' in page and "Keep quiet." in page
+    finally:
+        os.killpg(server.pid, 15)  # make and the server it started: our own process group
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("name", ["Zz: Center for HR", "# Nummer 1", "'Citat' og \"citat\"", "[Klammer]",
+                                  "{Tuborg}", "Ærø Ølstykke Åbenrå", "  Mellemrum omkring  ", "Tilde ~ og * og _"])
+def test_new_org_names_round_trip_exactly(fixture_repo, name: str) -> None:
+    root = fixture_repo()
+    new_organisation(root / "docs", "nyt", name, ["da", "en"])
+    catalogue = load_catalogue(root / "docs")
+    assert catalogue.organisation("nyt").name == name
+    assert catalogue.organisation("nyt").contact.unit == name
+    assert check_all(catalogue).errors == []
+    page = (root / "docs/nyt/index.da.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    expected = f"<p>Her kommer {escape(name, quote=False)}s retningslinjer for sociale medier.</p>"
+    assert render(page, root, root / "docs/_snippets").html == expected
+
+
+def test_new_org_failure_after_writing_restores_everything(fixture_repo, monkeypatch) -> None:
+    from publisher import new_org
+    from publisher.findings import PublisherError
+
+    root = fixture_repo()
+    before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
+    folders = sorted(p.name for p in (root / "docs").iterdir())
+
+    def broken_write(path: Path, text: str) -> None:
+        path.write_text(text[: len(text) // 2], encoding="utf-8")  # a half-written file, then a crash
+        raise OSError("disk full")
+
+    monkeypatch.setattr(new_org, "write_atomic", broken_write)
+    with pytest.raises(OSError):
+        new_organisation(root / "docs", "nyt", "Nyt", ["da"])
+    after = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in (root / "docs").iterdir()) == folders
+    with pytest.raises(PublisherError):
+        new_organisation(root / "docs", "ny", "Ny <b>", ["da"])

@@ -1,0 +1,293 @@
+"""Only the repository's own files are read; outputs are replaced whole; no debris, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from publisher.build import build_all, main_build
+from publisher.checks import check_all
+from publisher.findings import Finding, PublisherError
+from publisher.locking import build_lock
+from publisher.organisations import load_catalogue
+
+FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
+TAVSHED = "## Tavshedspligt {#tavshed}\n\n"
+FIGURE_PAGE = FM_DA + "## Tavshedspligt {#tavshed}\n\n![Figur](figur.svg)\n"
+CLEAN_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g">'
+             '<stop offset="0" stop-color="#123456"/></linearGradient></defs>'
+             '<circle cx="5" cy="5" r="4" fill="url(#g)"/></svg>')
+WITH_FIGURE = {"testby/figur.svg": CLEAN_SVG, "testby/regler.da.md": FIGURE_PAGE}
+
+
+def errors(root: Path) -> list[str]:
+    return [str(f) for f in check_all(load_catalogue(root / "docs")).errors]
+
+
+def test_symlink_out_of_the_repository_is_refused(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + "Se [bilaget](bilag.pdf).\n"})
+    (root / "docs/testby/bilag.pdf").symlink_to("/etc/passwd")
+    assert errors(root) == [
+        "docs/testby/bilag.pdf:1: error: is a symbolic link to /etc/passwd, outside docs/; the build reads only the "
+        "repository's own files: copy the file here instead of linking it",
+    ]
+
+
+@pytest.mark.parametrize("name", ["bilag.txt", "side.html", "kode.js", "billeder/x.exe"])
+def test_files_that_are_not_pages_images_or_pdfs_are_refused(fixture_repo, name: str) -> None:
+    root = fixture_repo({f"testby/{name}": "<script>alert(1)</script>"})
+    suffix = Path(name).suffix
+    assert errors(root) == [
+        f"docs/testby/{name}:1: error: files of type '{suffix}' are not published: docs/testby/ holds pages (.md), "
+        f"images (.png, .jpg, .jpeg, .gif, .webp, .svg) and PDF attachments (.pdf); remove this file or convert it",
+    ]
+
+
+@pytest.mark.parametrize(("svg", "problem"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "holds <script>, which can run code or load another file; an SVG image may hold only shapes, text, gradients "
+     "and styles, so remove it"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><circle r="1" onload="alert(1)"/></svg>',
+     "has an event attribute 'onload=' on <circle>, which runs code; remove it"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
+     "holds <foreignobject>, which can run code or load another file; an SVG image may hold only shapes, text, "
+     "gradients and styles, so remove it"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url(https://t.example.com/x)"/></svg>',
+     "loads 'fill: url(https://t.example.com/x)' (style= on <rect>); use only url(#id) references"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(x.css);</style></svg>',
+     "has a <style> that loads another file (url(), image-set() or @import); remove that rule"),
+    ('<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+     "declares a DOCTYPE or entities; save the SVG without them (e.g. 'Plain SVG' in Inkscape)"),
+])
+def test_svg_images_must_be_inert(fixture_repo, svg: str, problem: str) -> None:
+    root = fixture_repo({"testby/figur.svg": svg, "testby/regler.da.md": FM_DA + TAVSHED + "![Figur](figur.svg)\n"})
+    assert errors(root) == [f"docs/testby/figur.svg:1: error: {problem}"]
+
+
+def test_an_inert_svg_image_is_published(fixture_repo) -> None:
+    root = fixture_repo(WITH_FIGURE)
+    assert errors(root) == []
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    assert (root / "site/testby/figur.svg").read_text(encoding="utf-8") == CLEAN_SVG
+
+
+def test_snippet_symlinked_out_of_the_repository_is_refused(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + '--8<-- "da/hemmelig.md"\n'})
+    (root / "docs/_snippets/da/hemmelig.md").symlink_to("/etc/passwd")
+    assert errors(root) == [
+        "docs/_snippets/da/hemmelig.md:1: error: is a symbolic link to /etc/passwd, outside docs/; the build reads "
+        "only the repository's own files: copy the file here instead of linking it",
+        "docs/testby/regler.da.md:10: error: snippet 'da/hemmelig.md' is a symbolic link to /etc/passwd, outside "
+        "docs/_snippets/; copy the text into the snippet file instead",
+    ]
+
+
+def test_snippet_outside_the_snippet_folder_is_a_finding_not_a_traceback(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + '--8<-- "da/../../testby/index.da.md"\n'})
+    assert errors(root) == [
+        "docs/testby/regler.da.md:10: error: snippet 'da/../../testby/index.da.md' points outside docs/_snippets/; "
+        "include shared passages by their path there, like 'da/confidentiality.md'",
+    ]
+
+
+def test_snippet_with_a_byte_order_mark_is_included(fixture_repo) -> None:
+    root = fixture_repo()
+    snippet = root / "docs/_snippets/da/confidentiality.md"
+    snippet.write_bytes(b"\xef\xbb\xbf" + snippet.read_bytes())
+    assert errors(root) == []
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    page = (root / "site/testby/regler.html").read_text(encoding="utf-8")
+    assert '<div class="admonition shared">' in page and "!!! shared" not in page
+
+
+def test_pdf_reads_no_file_outside_the_organisation(tmp_path: Path) -> None:
+    from publisher.safe_files import confined_fetcher
+    from weasyprint.urls import FatalURLFetchingError
+
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org/a.png").write_bytes(b"x")
+    fetcher = confined_fetcher([tmp_path / "org"])
+    assert fetcher.fetch((tmp_path / "org/a.png").as_uri()).read() == b"x"
+    with pytest.raises(FatalURLFetchingError, match="outside the organisation's folder"):
+        fetcher.fetch("file:///etc/passwd")
+    (tmp_path / "org/b.png").symlink_to("/etc/passwd")
+    with pytest.raises(FatalURLFetchingError):
+        fetcher.fetch((tmp_path / "org/b.png").as_uri())
+
+
+def test_make_pdf_runs_the_checks_and_leaves_site_alone(fixture_repo, capsys) -> None:
+    from publisher.pdf_build import main_pdf
+
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED
+                         + '<a rel="attachment" href="file:///etc/passwd">bilag</a>\n'})
+    site = root / "site"
+    (site / "testby/pdf").mkdir(parents=True)
+    (site / "testby/pdf/testby-da.pdf").write_bytes(b"old")
+    assert main_pdf(root, site, ["testby"]) == 1
+    assert "'file:' addresses are not allowed" in capsys.readouterr().err
+    assert (site / "testby/pdf/testby-da.pdf").read_bytes() == b"old"
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_make_pdf_replaces_all_pdfs_or_none(fixture_repo, monkeypatch) -> None:
+    from publisher import pdf_build
+
+    root = fixture_repo()
+    site = root / "site"
+    (site / "testby/pdf").mkdir(parents=True)
+    for language in ("da", "en"):
+        (site / f"testby/pdf/testby-{language}.pdf").write_bytes(b"old")
+    real = pdf_build.write_pdf
+
+    def failing_for_english(root_: Path, catalogue, org_id: str, language: str, target: Path) -> Path:
+        if language == "en":
+            raise PublisherError([Finding("docs/testby", 1, "the English PDF failed")])
+        return real(root_, catalogue, org_id, language, target)
+
+    monkeypatch.setattr(pdf_build, "write_pdf", failing_for_english)
+    assert pdf_build.main_pdf(root, site, None) == 1
+    assert [(site / f"testby/pdf/testby-{lang}.pdf").read_bytes() for lang in ("da", "en")] == [b"old", b"old"]
+    monkeypatch.setattr(pdf_build, "write_pdf", real)
+    assert pdf_build.main_pdf(root, site, None) == 0
+    assert (site / "testby/pdf/testby-en.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_second_build_in_the_same_checkout_is_refused_while_one_runs(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    second = ("from pathlib import Path\nfrom publisher.findings import PublisherError\n"
+              "from publisher.locking import build_lock\ntry:\n"
+              f"    with build_lock(Path({str(out)!r}), wait=False): print('got it')\n"
+              "except PublisherError as error: print(error)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    with build_lock(out):
+        child = subprocess.run([sys.executable, "-c", second], env=env, capture_output=True, text=True, timeout=60)
+    assert child.stdout == (f"site.lock:1: error: another build (process {os.getpid()}) is writing site/ in this "
+                            f"checkout; wait until it has finished and run the command again\n")
+    child = subprocess.run([sys.executable, "-c", second], env=env, capture_output=True, text=True, timeout=60)
+    assert child.stdout == "got it\n"  # released: the next build gets it at once
+
+
+def test_staging_folders_of_dead_builds_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f"site.staging-{dead.pid}"
+    (stale / "parts").mkdir(parents=True)
+    running = tmp_path / f"site.staging-{os.getppid()}"  # a live process: maybe building right now
+    running.mkdir()
+    with build_lock(out):
+        pass
+    assert not stale.exists() and running.exists()
+
+
+def test_bad_shard_is_one_line_not_a_traceback(fixture_repo, capsys) -> None:
+    assert main_build(fixture_repo(), Path("unused"), None, "5/4") == 2
+    assert capsys.readouterr().err == "error: SHARD 5/4: the shard number must be between 1 and 4\n"
+
+
+def test_a_changed_image_is_rebuilt(fixture_repo) -> None:
+    from publisher.inputs import inputs_hash
+    from publisher.site_config import all_targets
+
+    root = fixture_repo(WITH_FIGURE)
+    catalogue = load_catalogue(root / "docs")
+    before = {str(t): inputs_hash(catalogue, t) for t in all_targets(catalogue)}
+    (root / "docs/testby/figur.svg").write_text(CLEAN_SVG.replace("#123456", "#654321"), encoding="utf-8")
+    after = {str(t): inputs_hash(catalogue, t) for t in all_targets(catalogue)}
+    assert all(before[key] != after[key] for key in before)
+
+
+def test_snippet_folder_holds_only_markdown(fixture_repo) -> None:
+    root = fixture_repo({"_snippets/da/kode.js": "alert(1)\n"})
+    assert errors(root) == [
+        "docs/_snippets/da/kode.js:1: error: docs/_snippets/ holds shared passages as Markdown (.md) only; "
+        "remove this file",
+    ]
+
+
+def test_github_annotations_cannot_be_forged_by_a_file_name() -> None:
+    finding = Finding("docs/x\n::error file=a.md,line=1::forged,y:z.md", 3, "50% done\r\n::warning::x")
+    assert finding.github_annotation() == (
+        "::error file=docs/x%0A%3A%3Aerror file=a.md%2Cline=1%3A%3Aforged%2Cy%3Az.md,line=3::"
+        "50%25 done%0D%0A::warning::x"
+    )
+    assert "\n" not in finding.github_annotation()
+
+
+def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) -> None:
+    """The locator once rescanned the page for every item (10,000 headings: 151 s); now each line is read a
+    bounded number of times however many items the page has."""
+    from publisher import rendered
+
+    scanned = 0
+    original = rendered._Locator._scan
+
+    def counting(self, needle, pattern, start, stop):  # noqa: ANN001, ANN202 (a test probe)
+        nonlocal scanned
+        found = original(self, needle, pattern, start, stop)
+        scanned += (found + 1 if found is not None else stop) - start
+        return found
+
+    monkeypatch.setattr(rendered._Locator, "_scan", counting)
+    count = 3000
+    body = "".join(f"## Afsnit {i} {{#a{i}}}\n\nSe [afsnit {i}](#a{i}) og <span>{i}</span>.\n\n" for i in range(count))
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    assert errors(root) == []
+    lines = len(body.splitlines())
+    assert scanned < 20 * lines, f"{scanned} line reads for {lines} lines"
+
+
+def test_a_large_page_is_checked_in_seconds(fixture_repo) -> None:
+    import time
+
+    paragraph = "Hold tæt om det, du hører. Se [reglerne](index.md) og [mere](https://x.dk/{i}). Kort sætning.\n\n"
+    body = "".join(paragraph.format(i=i) for i in range(12_000))  # 1.2 MB
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    started = time.perf_counter()
+    assert errors(root) == []
+    assert time.perf_counter() - started < 60  # was minutes (quadratic); about 5 s here, with room for a busy CI
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_failed_org_build_leaves_the_portal_and_every_site_alone(fixture_repo) -> None:
+    from publisher.build import BuildFailed
+    from publisher.new_org import new_organisation
+
+    root = fixture_repo()
+    new_organisation(root / "docs", "nyby", "Nyby kommune", ["nb"])
+    site = root / "site"
+    build_all(root, site, progress=lambda line: None, with_pdf=False)
+    before = _tree(site)
+    page = root / "docs/nyby/index.nb.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[brutt](finnes-ikke.md)\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build_all(root, site, ["nyby"], progress=lambda line: None, with_pdf=False)
+    assert _tree(site) == before
+
+
+def test_pdf_follows_its_inputs_in_both_directions(fixture_repo) -> None:
+    from publisher.pdf_build import main_pdf
+    from pypdf import PdfReader
+
+    def pdf_text() -> str:
+        return "".join(page.extract_text() for page in PdfReader(site / "testby/pdf/testby-da.pdf").pages)
+
+    root = fixture_repo()
+    site = root / "site"
+    build_all(root, site, progress=lambda line: None)
+    page = root / "docs/testby/regler.da.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nMidlertidig sætning.\n", encoding="utf-8")
+    assert main_pdf(root, site, ["testby"]) == 0  # make pdf: the PDF shows the edit
+    assert "Midlertidig sætning." in pdf_text()
+    page.write_text(original, encoding="utf-8")  # reverted: the site's inputs are those of the last make site
+    results = build_all(root, site, progress=lambda line: None)
+    assert ("testby", "da", "pdf") in {(r.org_id, r.language, r.kind) for r in results}
+    assert "Midlertidig sætning." not in pdf_text()

@@ -1,0 +1,138 @@
+"""Nothing an editor types can run in a reader's browser: data fields, titles and page bodies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_ORGANISATIONS
+from htmltools import html_pages, read_page
+from inert import executable_markup
+from publisher.build import build_all
+from publisher.checks import check_all
+from publisher.findings import PublisherError
+from publisher.organisations import load_catalogue
+from publisher.sanitize import sanitize
+
+FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
+PLAIN = "contains '<' or '>', which a browser reads as markup; write the text without them"
+
+
+def findings(root: Path) -> list[str]:
+    report = check_all(load_catalogue(root / "docs"))
+    return [str(f) for f in report.errors]
+
+
+def catalogue_errors(root: Path) -> list[str]:
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    return [str(f) for f in error.value.findings]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "message"), [
+    ("name: Testby Kommune", "name: 'Kalundborg <script>alert(1)</script> Kommune'", 3, f"'name' {PLAIN}"),
+    ("unit: HR", "unit: 'HR <img src=x onerror=alert(2)>'", 9, f"'contact.unit' {PLAIN}"),
+    ("approved_by: Byrådet", "approved_by: '<a href=\"javascript:alert(3)\">x</a>'", 14,
+     f"'document.approved_by' {PLAIN}"),
+    ("title: Testbys retningslinjer", "title: 'Testby &lt;b&gt;'", 13,
+     "'document.title' contains '&' directly before a letter or '#', which a browser reads as a character "
+     "reference; write the character itself, or put a space after '&'"),
+    ("domain: testby.dk", "domain: testby.dk\n    statement_url: javascript:alert(3)", 6,
+     "'statement_url' uses 'javascript:'; an address must start with https:, mailto: or tel:, or be a relative link"),
+    ("domain: testby.dk", "domain: testby.dk\n    statement_url: 'https://x.dk/\" onmouseover=\"alert(1)'", 6,
+     "'statement_url' contains spaces or control characters; write the address without them"),
+    ("domain: testby.dk", "domain: 'https://testby.dk/'", 5,
+     "'domain' is not a valid value; write it like kalundborg.dk (lowercase, no https:// and no path)"),
+    ("email: hr@testby.dk", "email: 'hr@testby.dk?cc=x@y.dk'", 10,
+     "'contact.email' is not a valid value; write it like hr@kommune.dk"),
+    ("phone: \"12 34 56 78\"", "phone: '12 34 <b>'", 11, f"'contact.phone' {PLAIN}"),
+    ("phone: \"12 34 56 78\"", "phone: 'ring til mig'", 11,
+     "'contact.phone' is not a valid value; write it like \"+45 12 34 56 78\" (digits, spaces, +, -, parentheses)"),
+])
+def test_data_fields_are_plain_text_or_formats(fixture_repo, old: str, new: str, line: int, message: str) -> None:
+    assert old in FIXTURE_ORGANISATIONS
+    root = fixture_repo(organisations=FIXTURE_ORGANISATIONS.replace(old, new))
+    assert catalogue_errors(root) == [f"docs/organisations.yml:{line}: error: organisation 'testby': {message}"]
+
+
+def test_front_matter_title_and_owner_are_plain_text(fixture_repo) -> None:
+    front = (FM_DA.replace("title: Regler", "title: 'Gode råd <script>alert(4)</script>'")
+             .replace("owner: HR", "owner: 'HR &#60;b>'"))
+    root = fixture_repo({"testby/regler.da.md": front + "## Tavshed {#tavshed}\n"})
+    assert findings(root) == [
+        f"docs/testby/regler.da.md:2: error: front matter 'title' {PLAIN}",
+        f"docs/testby/regler.da.md:3: error: front matter 'owner' {PLAIN}",
+    ]
+
+
+def test_quotes_and_ampersands_in_data_are_shown_as_text(fixture_repo) -> None:
+    """A value that passes as plain text can still hold quotes and '&': the theme must escape them."""
+    name = 'Testby "Kommune" & Co\'s'
+    title = 'Regler "nu" & da'
+    quoted = name.replace("'", "''")
+    organisations = (FIXTURE_ORGANISATIONS.replace("name: Testby Kommune", f"name: '{quoted}'")
+                     .replace("unit: HR", "unit: 'HR \" onmouseover=\"x'"))
+    root = fixture_repo({"testby/regler.da.md": f"---\ntitle: '{title}'\nowner: HR\nreview_by: 2027-01-01\n"
+                                                 "topics: [confidentiality]\n---\n\n## Tavshed {#tavshed}\n"},
+                        organisations=organisations)
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    page = read_page(root / "site/testby/regler.html")
+    labels = [attributes["aria-label"] for tag, attributes in page.elements if tag == "a" and
+              "md-logo" in attributes.get("class", "")]
+    assert labels and set(labels) == {name}  # the attribute holds the whole name, nothing spills out
+    assert not [a for _, attributes in page.elements for a in attributes if a.startswith("on")]
+    text = (root / "site/testby/regler.html").read_text(encoding="utf-8")
+    assert "<title>Regler &quot;nu&quot; &amp; da - Testby &quot;Kommune&quot; &amp; Co&#x27;s</title>" in text
+    assert "<h1>Regler &quot;nu&quot; &amp; da</h1>" in text
+    assert "HR &#34; onmouseover=&#34;x" in text  # the footer's contact unit, escaped by our partial
+    feedback = [a["href"] for _, a in page.elements if a.get("href", "").startswith("mailto:hr@testby.dk?subject=")]
+    assert feedback == ["mailto:hr@testby.dk?subject=Regler%20%22nu%22%20%26%20da%20%E2%80%93%20Testby%20%22Kommune"
+                        "%22%20%26%20Co%27s"]  # the title as written, not as escaped for HTML
+
+
+def test_sanitizer_keeps_what_our_markdown_writes() -> None:
+    html = ('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+            '<div class="admonition shared"><p class="admonition-title">Fælles</p><p>a &amp; b</p></div>'
+            '<table><thead><tr><th style="text-align: left;">x</th></tr></thead></table>'
+            '<p><img alt="x" src="billede.png"> <a href="https://x.dk">x</a> <a href="mailto:a@b.dk">m</a>'
+            '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup><abbr title="t">T</abbr></p>'
+            '<details class="note"><summary>S</summary><p>d</p></details>'
+            '<svg viewBox="0 0 10 10" role="img"><title>t</title><circle cx="5" cy="5" r="4" fill="#123456"/></svg>')
+    assert sanitize(html).changes == []
+
+
+def test_built_pages_hold_only_sanitized_html(fixture_repo) -> None:
+    """The build publishes what the sanitizer returns even where the checks are not asked first."""
+    import sanitize as hook  # hooks/sanitize.py
+
+    class FakeFile:
+        abs_src_path = None
+        src_uri = "x.md"
+
+    class FakePage:
+        file = FakeFile()
+        markdown = '<p onclick="alert(1)">x</p>'
+
+    class FakeConfig:
+        config_file_path = str(fixture_repo() / "mkdocs.yml")
+
+    published = hook.on_page_content('<p onclick="alert(1)">x</p><script>alert(2)</script>', FakePage(),
+                                     FakeConfig(), None)
+    assert published == "<p>x</p>"
+    assert executable_markup(published) == []
+
+
+def test_real_sites_hold_no_executable_markup(real_site: Path) -> None:
+    problems = {str(path.relative_to(real_site)): found for path in html_pages(real_site)
+                if (found := executable_markup(path.read_text(encoding="utf-8")))}
+    assert problems == {}
+
+
+def test_each_removed_attribute_is_placed_on_its_own_line(fixture_repo) -> None:
+    body = ('## Tavshed {#tavshed}\n\n<svg><a xlink:href="javascript:alert(7)"><circle r="3"/></a></svg>\n\n'
+            '<a href="jav&#x61;script:alert(8)">x</a>\n\n<p onclick="alert(1)">a</p>\n\n<p onclick="alert(1)">b</p>\n')
+    root = fixture_repo({"testby/regler.da.md": FM_DA + body})
+    found = findings(root)
+    assert [line.split(": error: ")[0] for line in found] == [
+        f"docs/testby/regler.da.md:{number}" for number in (10, 12, 14, 16)]
+    assert 'xlink:href="javascript:alert(7)"' in found[0] and '(href="javascript:alert(8)"' in found[1]
