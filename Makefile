@@ -11,6 +11,7 @@
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
+#   ENGINE=properdocs              with site, serve, bench or test: build with ProperDocs, not MkDocs
 #   make lint                      ruff
 
 VENV := .venv
@@ -27,7 +28,8 @@ RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --ta
 # Values typed on make's command line reach Python unchanged, through the environment: each
 # GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
 # expands or runs. The variables themselves are not exported (make would expand them).
-ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR FILE PORT HINTS
+# ENGINE (mkdocs or properdocs) is checked by the publisher, which rejects a name it does not know.
+ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR FILE PORT HINTS ENGINE
 unexport $(ARGUMENTS)
 $(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
@@ -38,9 +40,10 @@ endif
 
 .PHONY: site pdf serve bench check translations addresses new-org import wordforms test lint clean
 
-$(INSTALLED): requirements.lock
+# Both engines: requirements-properdocs.lock adds ProperDocs (hashed) to requirements.lock.
+$(INSTALLED): requirements.lock requirements-properdocs.lock
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.lock
 	touch $@
 
 site: $(INSTALLED)

@@ -15,6 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from publisher.engine import use_engine  # noqa: E402
+
+use_engine()  # `make test ENGINE=properdocs`: every build in the suite runs on ProperDocs
+
 from publisher.build import build_all  # noqa: E402
 
 

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from .engine import EngineError, use_engine
 from .findings import PublisherError
 
 ROOT = Path(os.path.abspath(__file__)).parents[2]  # not resolved: a fixture repository links hooks/ in
@@ -111,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="host:port (default 127.0.0.1 and the port in PORT, else 8000)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        use_engine()  # the one place the engine is chosen: before anything imports MkDocs
+    except EngineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         if args.command == "build":
             from .build import main_build

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dashboard import render_dashboard
+from .engine import engine_logger
 from .findings import PublisherError
 from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from .locking import build_lock
@@ -88,7 +89,7 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     os.environ[ORG_ENV] = org_id
     os.environ[LANG_ENV] = language
     collector = _Collector()
-    logger = logging.getLogger("mkdocs")
+    logger = engine_logger()
     logger.addHandler(collector)
     logger.setLevel(logging.INFO)
     logger.propagate = False

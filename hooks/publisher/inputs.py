@@ -10,42 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 from .findings import display_path
+from .history import git_dates
 from .organisations import Catalogue
 from .safe_files import inside
 from .site_config import BuildTarget
 from .sources import read_source
 
 # adoptions.yml: a passage's label names every organisation that adopted the same words.
-SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "requirements.lock", "docs/languages.yml", "docs/topics.yml",
-                 "docs/adoptions.yml", "docs/addresses.yml")
+SHARED_INPUTS = ("mkdocs.yml", "requirements.txt", "requirements.lock", "requirements-properdocs.lock",
+                 "docs/languages.yml", "docs/topics.yml", "docs/adoptions.yml", "docs/addresses.yml")
 SHARED_TREES = ("hooks", "overrides", "docs/_editorial")
-ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_SITE_URL")
-
-
-@cache
-def git_dates(root: Path) -> dict[str, int]:
-    """The last commit time of every file below docs/, from one `git log`."""
-    try:
-        result = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", "docs"],
-                                cwd=root, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if result.returncode != 0:
-        return {}
-    dates: dict[str, int] = {}
-    current = 0
-    for line in result.stdout.splitlines():
-        if line.startswith("@"):
-            current = int(line[1:])
-        elif line.strip():
-            dates.setdefault(line.strip(), current)
-    return dates
+# GUIDE_ARG_ENGINE: the engine names itself in every page's generator tag.
+ENVIRONMENT = ("GUIDE_REPO_URL", "GUIDE_EDIT_URI", "GUIDE_SITE_URL", "GUIDE_ARG_ENGINE")
 
 
 def _snippet_closure(catalogue: Catalogue, sources: Iterable[Path]) -> set[Path]:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .dates import long_date
 from .findings import Finding, PublisherError, display_path
+from .history import last_changed
 from .organisations import Catalogue
 from .safe_files import inside
 from .sources import Source, page_name, read_source
@@ -76,22 +78,6 @@ def content_changed_on(page_path: Path, shared_dir: Path) -> dt.date:
     """When what a reader sees of a page last changed: the page or a snippet it includes."""
     page = read_source(page_path, page_path.name)
     return max(last_changed(path) for path in [page_path, *included_snippets(page, shared_dir)])
-
-
-def last_changed(path: Path) -> dt.date:
-    """The date of the last commit that touched `path`; its modification time outside git.
-
-    One `git log` per repository and process answers for every file (see inputs.git_dates).
-    """
-    from .inputs import git_dates
-
-    path = path.resolve()
-    docs = next((parent for parent in path.parents if parent.name == "docs"), None)
-    if docs is not None:
-        committed = git_dates(docs.parent).get(path.relative_to(docs.parent).as_posix())
-        if committed:
-            return dt.datetime.fromtimestamp(committed, tz=dt.UTC).date()
-    return dt.date.fromtimestamp(path.stat().st_mtime)
 
 
 def page_status(catalogue: Catalogue, org_id: str, language: str, base: str) -> TranslationStatus:
@@ -168,8 +154,6 @@ def notice_text(catalogue: Catalogue, status: TranslationStatus) -> str | None:
     source_name = language.names.get(org.source_language, org.source_language)
     target_name = language.names.get(status.language, status.language)
     if status.state in ("stale", "unreviewed"):
-        from .dates import long_date
-
         changed = long_date(status.source_changed_on or dt.date.today(), status.language)
         return language.labels["stale_notice"].format(source=source_name, date=changed)
     if status.state == "untranslated":

@@ -1,0 +1,91 @@
+"""Code structure: the publisher's modules import each other in one direction only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "hooks" / "publisher"
+
+
+def module_name(path: Path, package: Path) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path, package: Path) -> dict[str, list[int]]:
+    """The package's modules that `path` imports, anywhere in the file (also inside functions), with lines."""
+    name = module_name(path, package)
+    here = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+    found: dict[str, list[int]] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        base = here[:len(here) - node.level + 1] if node.level else []
+        targets = [".".join([*base, node.module])] if node.module else [".".join([*base, a.name]) for a in node.names]
+        for target in targets:
+            if target.split(".")[0] == package.name:
+                found.setdefault(target, []).append(node.lineno)
+    return found
+
+
+def import_graph(package: Path) -> dict[str, dict[str, list[int]]]:
+    """Module -> the modules it imports; `from .mod import name` counts as importing `mod`."""
+    raw = {module_name(p, package): imports_of(p, package) for p in sorted(package.rglob("*.py"))
+           if p.name != "__main__.py"}
+    graph: dict[str, dict[str, list[int]]] = {}
+    for module, imports in raw.items():
+        edges = graph.setdefault(module, {})
+        for target, lines in imports.items():
+            while target not in raw and "." in target:
+                target = target.rsplit(".", 1)[0]
+            if target != module:
+                edges.setdefault(target, []).extend(lines)
+    return graph
+
+
+def cycles(graph: dict[str, dict[str, list[int]]]) -> list[list[str]]:
+    """Every import cycle, each as the list of modules along it, found by depth-first search."""
+    found: list[list[str]] = []
+    seen: set[str] = set()
+
+    def visit(module: str, trail: list[str]) -> None:
+        if module in trail:
+            cycle = trail[trail.index(module):]
+            start = cycle.index(min(cycle))
+            rotated = cycle[start:] + cycle[:start]
+            if rotated not in found:
+                found.append(rotated)
+            return
+        if module in seen:
+            return
+        for imported in graph.get(module, {}):
+            visit(imported, [*trail, module])
+        seen.add(module)
+
+    for module in graph:
+        visit(module, [])
+    return found
+
+
+def test_cycle_finder_finds_a_cycle_through_a_function_local_import(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "low.py").write_text("def f():\n    from .sub.high import g\n", encoding="utf-8")
+    (package / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "sub" / "high.py").write_text("from ..low import f\n", encoding="utf-8")
+    graph = import_graph(package)
+    assert graph == {"pkg": {}, "pkg.low": {"pkg.sub.high": [2]}, "pkg.sub": {}, "pkg.sub.high": {"pkg.low": [1]}}
+    assert cycles(graph) == [["pkg.low", "pkg.sub.high"]]
+
+
+def test_publisher_modules_import_in_one_direction() -> None:
+    """A module may import only modules below it; a function-local import does not hide a cycle."""
+    graph = import_graph(PACKAGE)
+    assert {"publisher.inputs", "publisher.site_config", "publisher.page_info", "publisher.translations",
+            "publisher.checks.links"} <= graph.keys()
+    found = cycles(graph)
+    where = [f"{module} imports {imported} (line {graph[module][imported][0]})"
+             for cycle in found for module, imported in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
+    assert found == [], "import cycle: " + "; ".join(where)
