@@ -5,6 +5,8 @@
 #   make check                     every reference and page, without building
 #   make translations [MARK=file]  translation status; MARK records a reviewed translation
 #   make addresses                 record the addresses of new pages as published (permanent)
+#   make edition ORG=id NOTE="…" [VERSION=v] [APPROVED_BY="…"] [APPROVED_ON=YYYY-MM-DD] [IN_FORCE_FROM=YYYY-MM-DD]
+#                                  record the current sources as the organisation's next edition (archived)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation that builds at once
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make test                      the whole test suite
@@ -26,7 +28,7 @@ ifeq ($(origin LANG),command line)
 SERVE_LANG := --lang $(LANG)
 endif
 
-.PHONY: site pdf serve bench check translations addresses new-org test lint clean
+.PHONY: site pdf serve bench check translations addresses edition new-org test lint clean
 
 $(INSTALLED): requirements.txt
 	python3 -m venv $(VENV)
@@ -54,6 +56,19 @@ bench: $(INSTALLED)
 
 addresses: $(INSTALLED)
 	$(PYTHON) -m publisher addresses
+
+# The values reach Python through the environment, never through the shell command line.
+edition: export EDITION_ORG = $(ORG)
+edition: export EDITION_NOTE = $(NOTE)
+edition: export EDITION_NOTE_DA = $(NOTE_DA)
+edition: export EDITION_NOTE_NB = $(NOTE_NB)
+edition: export EDITION_NOTE_EN = $(NOTE_EN)
+edition: export EDITION_VERSION = $(VERSION)
+edition: export EDITION_APPROVED_BY = $(APPROVED_BY)
+edition: export EDITION_APPROVED_ON = $(APPROVED_ON)
+edition: export EDITION_IN_FORCE_FROM = $(IN_FORCE_FROM)
+edition: $(INSTALLED)
+	$(PYTHON) -m publisher edition
 
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations $(if $(MARK),--mark $(MARK))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dashboard import render_dashboard
+from .editions import publish_archive
 from .findings import PublisherError
 from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from .optimise import deduplicate, optimise_site
@@ -214,6 +215,7 @@ def build_all(
                 name = pdf_name(target.org.id, target.language)
                 (new_site / target.org.id / "pdf").mkdir(exist_ok=True)
                 os.replace(parts / target.org.id / "pdf" / name, new_site / target.org.id / "pdf" / name)
+        publish_archive(catalogue, new_site, {t.org.id for t in targets})  # each edition's PDFs, as archived
         pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
                 for t in all_targets(catalogue)} if with_pdf else {}
         (new_site / "index.html").write_text(render_portal(catalogue, root / "overrides", pdfs), encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .editions import Drift, drift
 from .facts import missing_facts
 from .findings import display_path
 from .organisations import Catalogue
@@ -56,6 +57,7 @@ class Dashboard:
     topics: dict[str, dict[str, str]]
     topic_matrix: dict[str, set[str]]  # org id -> front-matter topics
     missing_facts: dict[str, list[str]]  # org id -> facts an editor may still have to add
+    editions: dict[str, Drift | None] = field(default_factory=dict)  # org id -> changes since its latest edition
 
 
 def review_state(review_by: dt.date | None, today: dt.date) -> str:
@@ -111,7 +113,8 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
                 untranslated=[display_path(s.translation, catalogue.root) for s in mine if s.state == "untranslated"],
             ))
     return Dashboard(today, sites, pages, sorted(adoptions.wordings), adoption_matrix, catalogue.topics,
-                     topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()})
+                     topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()},
+                     {org_id: drift(catalogue, org_id) for org_id in catalogue.organisations})
 
 
 def render_dashboard(catalogue: Catalogue, overrides_dir: Path, today: dt.date | None = None) -> str:

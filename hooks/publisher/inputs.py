@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from .editions import edition_files
 from .findings import display_path
 from .organisations import Catalogue
 from .site_config import BuildTarget
@@ -102,6 +103,8 @@ def inputs_hash(catalogue: Catalogue, target: BuildTarget, shared: bytes | None 
         shown = display_path(path, root)
         add(shown, path.read_bytes())
         add(f"git:{shown}", str(dates.get(shown, 0)).encode())
+    for path in edition_files(catalogue, target.org.id):  # a new edition changes every page's facts
+        add(display_path(path, root), path.read_bytes())
     add("organisation", repr(target.org).encode())
     add("language", target.language.encode())
     for name in (*ENVIRONMENT, "SOURCE_DATE_EPOCH"):

@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import branding
 from .about import about_html, translation_notice
 from .dates import long_date
+from .editions import notices
 from .facts import shown_facts
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
@@ -83,6 +84,23 @@ class PdfSection:
     title: str
     html: str
     lang: str | None  # set when the section is shown in another language (untranslated)
+
+
+@dataclass(frozen=True)
+class EditionPrint:
+    """What a PDF says about its edition. The current PDF: computed from the sources (`current_print`);
+    an archived edition's PDF: given by `make edition` (its facts, its change appendix, its date)."""
+
+    cover_notice: str | None = None  # "not approved yet" (no approval stamp then) or "translation changed"
+    show_facts: bool = True
+    appendix: tuple[str, str] | None = None  # (title, HTML): the changes from the previous edition
+    date: dt.datetime | None = None
+    about: str | None = None  # the editions page as the appendix shows it
+
+
+def current_print(catalogue: Catalogue, org_id: str, language: str) -> EditionPrint:
+    said = notices(catalogue, org_id, language)
+    return EditionPrint(cover_notice=said.unapproved or said.translation_changed, show_facts=said.unapproved is None)
 
 
 def _render(text: str, page: str, extensions: list[Any], configs: dict[str, Any]) -> str:
@@ -149,14 +167,16 @@ def css_counter_text(template: str) -> str:
     return " ".join(out)
 
 
-def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str) -> str:
+def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str,
+                    edition: EditionPrint | None = None) -> str:
     org = catalogue.organisation(org_id)
+    edition = edition or current_print(catalogue, org_id, language)
     extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["guide_date"] = long_date
-    date = document_date(catalogue, org)
+    date = edition.date or document_date(catalogue, org)
     return env.get_template(PDF_TEMPLATE).render(
         org=org,
         language=language,
@@ -164,21 +184,24 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
         labels=labels,
         sections=sections(catalogue, org, language, extensions, configs),
         wordmark=branding.wordmark_svg(org),
-        facts=shown_facts(org, labels, language),
+        facts=shown_facts(org, labels, language) if edition.show_facts else [],
+        cover_notice=edition.cover_notice,
+        appendix=edition.appendix,
         translation_notice=translation_notice(catalogue, org_id, language),
-        about=about_html(catalogue, org_id, language, link_pages=False),
+        about=edition.about or about_html(catalogue, org_id, language, link_pages=False),
         page_counter=css_counter_text(labels["page_x_of_y"]),
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         fonts_dir=(root / "overrides/assets/fonts").as_uri(),
     )
 
 
-def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path) -> Path:
+def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path,
+              edition: EditionPrint | None = None) -> Path:
     """Render the organisation's document in `language` to `target` (written atomically)."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    html = render_document(root, catalogue, org_id, language)
+    html = render_document(root, catalogue, org_id, language, edition)
     offline = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".pdf.part")
