@@ -48,9 +48,9 @@ def edit_second_edition(root: Path) -> None:
     page.write_text(text + "\nTrusler mod dig skal altid meldes til din leder.\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def two_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    root = make_repo(tmp_path_factory.mktemp("editions") / "repo", {"testby/regler.da.md": REGLER})
+def record_two_editions(root: Path) -> list[str]:
+    """A fixture repository at `root` whose organisation has two editions, built into root/site."""
+    make_repo(root, {"testby/regler.da.md": REGLER})
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "Testby's guideline")
@@ -60,7 +60,13 @@ def two_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
     git(root, "commit", "-qam", "The approved changes")
     record_edition(root, request_from_environment(SECOND_NOTE), today=dt.date(2025, 3, 4), progress=said.append)
     build_all(root, root / "site", progress=lambda line: None)
-    return root, said
+    return said
+
+
+@pytest.fixture(scope="module")
+def two_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    root = tmp_path_factory.mktemp("editions") / "repo"
+    return root, record_two_editions(root)
 
 
 def test_make_edition_commits_and_tags_each_edition_in_a_clean_checkout(two_editions) -> None:
@@ -115,14 +121,14 @@ def test_change_view_marks_the_edited_added_and_removed_paragraph(two_editions) 
     html = (root / "site/testby/editions/2-changes.html").read_text(encoding="utf-8")
     assert "<h1>Ændringer fra udgave 1.0 til udgave 2.0</h1>" in html
     regler = html.split('<h2><a href="../regler.html">Regler</a></h2>')[1].split("</section>")[0]
-    mark = '<span class="guide-change__mark">'
+    mark, end = '<span class="guide-change__mark">', '<span class="guide-change__mark">]</span>'
     assert regler.count('class="guide-change ') == 3
-    assert (f'<strong class="guide-change__label">Ændret afsnit:</strong></p>\n<p>Hold tæt om alt, du <ins>{mark}'
-            f'[tilføjet: </span>ser og{mark}]</span></ins> hører på arbejdet.</p>') in regler
-    assert (f'<strong class="guide-change__label">Fjernet afsnit:</strong></p>\n<p><del>{mark}[fjernet: </span>'
-            f'Dette afsnit forsvinder i anden udgave.{mark}]</span></del></p>') in regler
-    assert (f'<strong class="guide-change__label">Tilføjet afsnit:</strong></p>\n<p><ins>{mark}[tilføjet: </span>'
-            f'Trusler mod dig skal altid meldes til din leder.{mark}]</span></ins></p>') in regler
+    assert (f'<strong class="guide-change__label">Ændret afsnit:</strong></p>\n<p>Hold tæt om alt, du {mark}'
+            f'[tilføjet:</span> <ins>ser og</ins>{end} hører på arbejdet.</p>') in regler
+    assert (f'<strong class="guide-change__label">Fjernet afsnit:</strong></p>\n<p>{mark}[fjernet:</span> '
+            f'<del>Dette afsnit forsvinder i anden udgave.</del>{end}</p>') in regler
+    assert (f'<strong class="guide-change__label">Tilføjet afsnit:</strong></p>\n<p>{mark}[tilføjet:</span> '
+            f'<ins>Trusler mod dig skal altid meldes til din leder.</ins>{end}</p>') in regler
     assert '<h2><a href="../index.html">Forside</a></h2>\n<p>Uændret.</p>' in html
 
 
@@ -146,7 +152,7 @@ def test_the_two_archived_pdfs_differ_exactly_there(two_editions) -> None:
     assert home[0] == home[1]
     assert "Godkendt 31. januar 2024" in first and "Godkendt 3. marts 2025" in second
     assert "Ændringer fra den forrige udgave" in second and "Ændringer fra den forrige udgave" not in first
-    assert "[tilføjet: ser og]" in second  # the change appendix of edition 2
+    assert "[tilføjet: ser og]" in second  # the change appendix of edition 2, labelled in words
     english = pdf_text(root / "docs/_editions/testby/2/pdf/testby-en.pdf")
     assert "This is a translation. The Danish text is the one that applies." in english
 
