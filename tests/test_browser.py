@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -90,6 +91,14 @@ def site_pages(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix() for p in html_pages(site)]
 
 
+def recording(browser, scheme: str) -> tuple[Any, Any, list[str]]:
+    """A fresh browser context in `scheme`, its page, and the list every request it makes goes into."""
+    context = browser.new_context(color_scheme=scheme)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    return context, context.new_page(), requests
+
+
 def axe_violations(page, axe_source: str, where: str) -> list[str]:
     """axe-core's WCAG A/AA violations on the loaded page, one line each."""
     page.add_script_tag(content=axe_source)
@@ -105,10 +114,7 @@ def axe_violations(page, axe_source: str, where: str) -> list[str]:
 def test_every_page_is_axe_clean_and_requests_nothing_from_elsewhere(
     browser, server: str, real_site: Path, axe_source: str, scheme: str,
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
+    context, page, requests = recording(browser, scheme)
     violations: list[str] = []
     expected_scheme = "slate" if scheme == "dark" else "default"
     pages = site_pages(real_site)
@@ -246,10 +252,7 @@ EDITION_PAGES = ["testby/about.html", "testby/editions/2-changes.html", "testby/
 def test_editions_and_change_pages_are_axe_clean_and_request_nothing_from_elsewhere(
     browser, editions_server: str, axe_source: str, scheme: str,
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
+    context, page, requests = recording(browser, scheme)
     violations: list[str] = []
     for path in EDITION_PAGES:
         response = page.goto(editions_server + path, wait_until="load")
