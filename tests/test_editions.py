@@ -191,6 +191,9 @@ def test_unapproved_changes_are_visible_and_the_current_pdf_carries_no_approval(
             in about)
     cover = pypdf.PdfReader(tmp_path / "site/testby/pdf/testby-da.pdf").pages[0].extract_text()
     assert "Ændringer efter udgave 2.0, ikke godkendt endnu" in cover and "Godkendt" not in cover.split("endnu")[0]
+    english = pdf_text(tmp_path / "site/testby/pdf/testby-en.pdf")  # built from a translation now older
+    assert "Changes after edition 2.0, not yet approved" in english
+    assert "This translation may be out of date; the Danish original was changed on" in english.split("\nHome\n")[1]
     archived = pypdf.PdfReader(tmp_path / "site/testby/pdf/editions/2/testby-da.pdf").pages[0].extract_text()
     assert "Godkendt 3. marts 2025" in archived and "ikke godkendt" not in archived
     status = (tmp_path / "site/status/index.html").read_text(encoding="utf-8")

@@ -34,6 +34,7 @@ from .organisations import Catalogue, Organisation
 from .passage_labels import labeller
 from .rendered import markdown_settings
 from .sources import Source, read_source
+from .translations import notice_text, page_status
 
 PDF_TEMPLATE = "pdf/document.html"
 PDF_VARIANT = "pdf/a-2a"
@@ -84,6 +85,7 @@ class PdfSection:
     title: str
     html: str
     lang: str | None  # set when the section is shown in another language (untranslated)
+    notice: str | None = None  # "This translation may be out of date …", as the site's page says
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,9 @@ def sections(catalogue: Catalogue, org: Organisation, language: str,
             source_path = folder / f"{base}.{org.source_language}.md"
             page = read_source(source_path, display_path(source_path, catalogue.root))
             lang = org.source_language
-        result.append(PdfSection(base, title, _render(_body(page), base, extensions, configs), lang))
+        notice = (notice_text(catalogue, page_status(catalogue, org.id, language, base))
+                  if language != org.source_language else None)
+        result.append(PdfSection(base, title, _render(_body(page), base, extensions, configs), lang, notice))
     return result
 
 
