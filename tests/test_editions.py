@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, make_repo
+from conftest import FIXTURE_ORGANISATIONS, ROOT, make_repo
 from htmltools import html_pages
 from publisher.build import build_all
+from publisher.checks import check_all
 from publisher.edition_command import EditionRefused, record_edition, request_from_environment
 from publisher.editions import in_force_on
+from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
 
 REGLER = ("---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
@@ -277,3 +279,57 @@ def test_the_real_organisations_each_show_their_first_edition(real_site: Path, o
     for page in html_pages(real_site / org_id):
         if page.name != "accessibility.html" and 'class="guide-page-info"' in page.read_text(encoding="utf-8"):
             assert 'about.html#edition-1">' in page.read_text(encoding="utf-8"), page
+
+
+BAD_EDITIONS = """\
+editions:
+  - number: 1
+    recorded_on: 2024-02-01
+    facts: {approved_by: Byrådet, approved_on: 31-01-2024, signed_by: Borgmesteren}
+    note: {da: Første udgave.}
+  - number: 3
+    recorded_on: 2024-05-01
+    note: {en: Second edition.}
+"""
+
+
+def test_a_bad_editions_file_is_reported_at_its_lines(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
+                                                  '      version: "1.0"\n', "")
+    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITIONS}, organisations=organisations)
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value).splitlines() == [
+        "docs/_editions/testby/editions.yml:4: error: 'approved_on' must be a date written YYYY-MM-DD",
+        "docs/_editions/testby/editions.yml:4: error: unknown document fact 'signed_by'; facts are edition, version, "
+        "print_number, adopted_by, adopted_on, approved_by, approved_on, agenda_item, document_date (each optional, "
+        "written only when the document states it)",
+        "docs/_editions/testby/editions.yml:6: error: edition 2 must say 'number: 2' (editions are numbered 1, 2, 3 … "
+        "in order)",
+        "docs/_editions/testby/editions.yml:8: error: 'note' needs a change note in da, the language the guideline is "
+        "written in",
+    ]
+
+
+def test_facts_typed_both_in_organisations_and_in_an_edition_are_an_error(fixture_repo) -> None:
+    editions = "editions:\n  - number: 1\n    recorded_on: 2024-02-01\n    note: {da: Første udgave.}\n"
+    root = fixture_repo({"_editions/testby/editions.yml": editions})
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value) == (
+        "docs/organisations.yml:2: error: organisation 'testby' has recorded editions, so its facts come from the "
+        "latest edition in docs/_editions/testby/editions.yml; remove version, approved_by, approved_on from its "
+        "'document' (a fact typed twice can disagree)")
+
+
+def test_check_reports_an_edition_whose_kept_files_are_missing(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
+                                                  '      version: "1.0"\n', "")
+    editions = "editions:\n  - number: 1\n    recorded_on: 2024-02-01\n    note: {da: Første udgave.}\n"
+    root = fixture_repo({"_editions/testby/editions.yml": editions}, organisations=organisations)
+    report = check_all(load_catalogue(root / "docs"))
+    assert [str(finding) for finding in report.errors] == [
+        "docs/_editions/testby/editions.yml:2: error: edition 1 of 'testby' is missing "
+        "docs/_editions/testby/1/document.yml, docs/_editions/testby/1/pdf/testby-da.pdf, "
+        "docs/_editions/testby/1/pdf/testby-en.pdf; an edition's files are written once by 'make edition' and never "
+        "rebuilt: restore them from git"]
