@@ -24,8 +24,8 @@ from .dates import long_date
 from .findings import Finding, PublisherError, display_path
 from .organisations import APPROVAL_FACTS, Catalogue, Fact, Organisation, parse_facts
 from .passages import PASSAGE_INCLUDE, wording_lines
-from .sources import page_name, parse_text, read_source
-from .yamlsource import load_located_file, read_text
+from .sources import Source, page_name, read_source
+from .yamlsource import load_located_file
 
 EDITIONS_DIR = "_editions"
 EDITIONS_FILE = "editions.yml"
@@ -229,34 +229,33 @@ class PageText:
     body: str  # Markdown with every shared wording expanded in place
 
 
-def expand(text: str, shared_dir: Path) -> tuple[str, str]:
+def expand(source: Source, shared_dir: Path) -> tuple[str, str]:
     """(title, body) of a page: front matter dropped, each shared wording put where it is included."""
-    source = parse_text(text)
-    lines = text.splitlines()[source.body_line - 1:]
     out: list[str] = []
-    for line in lines:
+    for line in source.lines[source.body_line - 1:]:
         match = PASSAGE_INCLUDE.match(line)
         path = match["path"].split(":", 1) if match else None
         target = shared_dir / path[0] if path else None
         if match is None or path is None or target is None or not target.is_file():
             out.append(line)
             continue
-        body = wording_lines(target.read_text(encoding="utf-8-sig"), path[1] if len(path) > 1 else None) or []
+        wording = read_source(target, target.name).text
+        body = wording_lines(wording, path[1] if len(path) > 1 else None) or []
         indent, marker = match["indent"], match["marker"] or ""
-        for number, wording in enumerate(body):
+        for number, text in enumerate(body):
             prefix = indent + marker if number == 0 else indent + " " * len(marker)
-            out.append(prefix + wording if wording.strip() else "")
+            out.append(prefix + text if text.strip() else "")
     return str(source.front_matter.get("title", "")), "\n".join(out).strip() + "\n"
 
 
 def pages_in(folder: Path, shared_dir: Path, language: str) -> dict[str, PageText]:
-    """Every page `<base>.<language>.md` in `folder`, expanded."""
+    """Every page `<base>.<language>.md` in `folder`, expanded (files are read once per process while unchanged)."""
     pages = {}
     for path in sorted(folder.glob(f"*.{language}.md")):
         name = page_name(path)
         if name is None:
             continue
-        title, body = expand(read_text(path, path.name), shared_dir)
+        title, body = expand(read_source(path, path.name), shared_dir)
         pages[name[0]] = PageText(name[0], title or name[0], body)
     return pages
 
