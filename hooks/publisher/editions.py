@@ -363,7 +363,8 @@ def snapshot_sources(catalogue: Catalogue, org: Organisation) -> dict[str, Path]
     files: dict[str, Path] = {}
     queue = []
     for path in sorted(folder.glob("*.md")):
-        if page_name(path) and page_name(path)[1] in org.languages:  # type: ignore[index]
+        name = page_name(path)
+        if name is not None and name[1] in org.languages:
             files[f"{SNAPSHOT_PAGES}/{path.name}"] = path
             queue.append(path)
     while queue:

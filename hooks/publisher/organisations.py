@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, PublisherError, display_path
 from .passages import SHARED_DIR, Adoptions, adoptions_for
 from .yamlsource import Located, load_located_file
+
+if TYPE_CHECKING:
+    from .editions import Edition
 
 ORGANISATIONS_FILE = "organisations.yml"
 LANGUAGES_FILE = "languages.yml"
@@ -137,7 +140,7 @@ class Organisation:
     line: int = 1
     # Every recorded edition, oldest first (docs/_editions/<id>/editions.yml); the latest edition's
     # facts are `document.facts` (see editions.py).
-    editions: tuple[Any, ...] = ()
+    editions: tuple[Edition, ...] = ()
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
 
     @property
