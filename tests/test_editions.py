@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import subprocess
 from pathlib import Path
 
@@ -261,9 +262,18 @@ def test_make_edition_says_why_it_does_not_tag(two_editions, tmp_path) -> None:
 
 
 def test_the_makefile_hands_values_over_in_the_environment() -> None:
-    result = subprocess.run(["make", "-n", "edition", "ORG=kalundborg", 'NOTE=x"; touch /tmp/owned; echo "'],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}  # under make test
+    result = subprocess.run(["make", "--no-print-directory", "-n", "edition", "ORG=kalundborg",
+                             'NOTE=x"; touch /tmp/owned; echo "'], cwd=ROOT, env=env, capture_output=True, text=True,
+                            check=True)
     assert result.stdout.strip().splitlines()[-1] == ".venv/bin/python -m publisher edition"
+    marker = ROOT / "site.owned-by-a-note"
+    before = tree(ROOT / "docs")
+    refused = subprocess.run(["make", "--no-print-directory", "edition", "ORG=kalundborg", "APPROVED_ON=2011-13-01",
+                              f'NOTE=x"; touch {marker}; echo "'], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert refused.returncode != 0 and not marker.exists() and tree(ROOT / "docs") == before
+    assert ("error: APPROVED_ON=2011-13-01 is not a date: write it YYYY-MM-DD, e.g. APPROVED_ON=2024-03-01. "
+            "Nothing was recorded.") in refused.stderr
 
 
 @pytest.mark.parametrize("org_id", ["kalundborg", "moskenes", "region-midtjylland", "region-nordjylland", "sunndal"])
