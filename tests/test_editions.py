@@ -19,7 +19,7 @@ from htmltools import html_pages
 from publisher.build import build_all
 from publisher.checks import check_all
 from publisher.edition_command import EditionRefused, record_edition, request_from_environment
-from publisher.editions import in_force_on
+from publisher.editions import in_force_on, named
 from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
 
@@ -343,3 +343,11 @@ def test_check_reports_an_edition_whose_kept_files_are_missing(fixture_repo) -> 
         "docs/_editions/testby/1/document.yml, docs/_editions/testby/1/pdf/testby-da.pdf, "
         "docs/_editions/testby/1/pdf/testby-en.pdf; an edition's files are written once by 'make edition' and never "
         "rebuilt: restore them from git"]
+
+
+def test_an_edition_named_in_words_is_marked_with_its_language() -> None:
+    assert named("Edition {name} as PDF ({language})", "en", "da", name="3.0 – maj 2019", language="Danish") == (
+        'Edition <span lang="da">3.0 – maj 2019</span> as PDF (Danish)')
+    assert named("Udgave {name}", "da", "da", name="3.0 – maj 2019") == "Udgave 3.0 – maj 2019"
+    assert named("Edition {name}", "en", "da", name="2.0") == "Edition 2.0"
+    assert named("Edition {name}", "en", "da", name="<b>") == "Edition &lt;b&gt;"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import jinja2
 
 from .dates import long_date
-from .editions import Notices, notices, period_text, periods, site_archive_path
+from .editions import Notices, named, notices, period_text, periods, site_archive_path
 from .editorial import load_editorial
 from .facts import shown_facts
 from .organisations import APPROVAL_FACTS, Catalogue
@@ -52,13 +52,14 @@ def editions_view(catalogue: Catalogue, org_id: str, language: str, link_pages: 
         note = edition.note_in(language, org.source_language)
         pdfs = [{
             "href": up + site_archive_path(org_id, edition.number, code),
-            "label": labels["edition_pdf"].format(name=edition.name, language=names.get(code, code)),
+            "label": named(labels["edition_pdf"], language, org.source_language, name=edition.name,
+                           language=names.get(code, code)),
             "hreflang": code,
         } for code in org.languages] if link_pages else []
         view.append({
             "number": edition.number,
             "anchor": edition.anchor,
-            "title": labels["edition_name"].format(name=edition.name),
+            "title": named(labels["edition_name"], language, org.source_language, name=edition.name),
             "current": edition is org.editions[-1],
             "period": period_text(labels, language, start, end),
             "recorded_on": edition.recorded_on,
@@ -68,8 +69,8 @@ def editions_view(catalogue: Catalogue, org_id: str, language: str, link_pages: 
             "pdfs": pdfs,
             "compare_href": (CHANGES_PAGE.format(number=edition.number).replace(".md", ".html")
                              if edition.number > 1 and link_pages else None),
-            "compare": labels["edition_compare"].format(
-                name=org.editions[edition.number - 2].name) if edition.number > 1 else None,
+            "compare": named(labels["edition_compare"], language, org.source_language,
+                             name=org.editions[edition.number - 2].name) if edition.number > 1 else None,
         })
     return list(reversed(view))
 

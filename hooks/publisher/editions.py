@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from .dates import long_date
 from .findings import Finding, PublisherError, display_path
 from .organisations import APPROVAL_FACTS, Catalogue, Fact, Organisation, parse_facts
@@ -214,6 +216,17 @@ def in_force_on(org: Organisation, day: dt.date) -> Edition | None:
     return None
 
 
+def named(label: str, language: str, source_language: str, /, **names: str) -> Markup:
+    """`label` (plain text) with its parts filled in, as HTML: an edition's `name` (or `previous`) in words is
+    marked with the language it is written in (a Danish "3.0 – maj 2019" on an English page)."""
+    parts: dict[str, str] = {}
+    for key, value in names.items():
+        in_words = (key in ("name", "previous") and language != source_language
+                    and any(char.isalpha() for char in value))
+        parts[key] = Markup('<span lang="{}">{}</span>').format(source_language, value) if in_words else value
+    return escape(label).format(**parts)
+
+
 def period_text(labels: dict[str, str], language: str, start: dt.date, end: dt.date | None) -> str:
     if end is None or end < start:  # an edition replaced on the day it came into force
         return labels["edition_period_open"].format(start=long_date(start, language))
@@ -329,8 +342,8 @@ class Notices:
 
     edition: Edition | None
     period: str | None
-    unapproved: str | None  # "Ændringer efter udgave 3.0, ikke godkendt endnu"
-    translation_changed: str | None  # only on translated pages, when only the translation changed
+    unapproved: Markup | None  # "Ændringer efter udgave 3.0, ikke godkendt endnu" (HTML)
+    translation_changed: Markup | None  # only on translated pages, when only the translation changed (HTML)
     changed_pages: tuple[str, ...] = ()
 
 
@@ -341,12 +354,15 @@ def notices(catalogue: Catalogue, org_id: str, language: str, state: Drift | Non
         return Notices(None, None, None, None)
     labels = catalogue.languages[language].labels
     start, end = next((s, e) for ed, s, e in periods(org) if ed.number == state.edition.number)
-    unapproved = labels["unapproved_notice"].format(name=state.edition.name) if state.unapproved else None
+    name = state.edition.name
+    unapproved = (named(labels["unapproved_notice"], language, org.source_language, name=name)
+                  if state.unapproved else None)
     translated = state.translated_pages.get(language, ())
     translation_changed = None
     if language != org.source_language and translated and not state.unapproved:
         source = catalogue.languages[language].names.get(org.source_language, org.source_language)
-        translation_changed = labels["translation_changed_notice"].format(name=state.edition.name, source=source)
+        translation_changed = named(labels["translation_changed_notice"], language, org.source_language, name=name,
+                                    source=source)
     return Notices(state.edition, period_text(labels, language, start, end), unapproved, translation_changed,
                    state.own_pages)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .about import ABOUT_PAGE, translation_notice
-from .editions import EDITIONS_ANCHOR, notices
+from .editions import EDITIONS_ANCHOR, named, notices
 from .facts import shown_facts
 from .findings import Finding, PublisherError
 from .organisations import Catalogue, Organisation
@@ -118,8 +118,8 @@ def edition_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]
         return None
     labels = catalogue.languages[target.language].labels
     return {
-        "name": said.edition.name,
-        "title": labels["edition_name"].format(name=said.edition.name),
+        "name": named("{name}", target.language, target.org.source_language, name=said.edition.name),
+        "title": named(labels["edition_name"], target.language, target.org.source_language, name=said.edition.name),
         "href": ABOUT_PAGE.replace(".md", ".html") + f"#{said.edition.anchor}",
         "editions_href": ABOUT_PAGE.replace(".md", ".html") + f"#{EDITIONS_ANCHOR}",
         "period": said.period,
