@@ -350,4 +350,4 @@ def test_an_edition_named_in_words_is_marked_with_its_language() -> None:
         'Edition <span lang="da">3.0 – maj 2019</span> as PDF (Danish)')
     assert named("Udgave {name}", "da", "da", name="3.0 – maj 2019") == "Udgave 3.0 – maj 2019"
     assert named("Edition {name}", "en", "da", name="2.0") == "Edition 2.0"
-    assert named("Edition {name}", "en", "da", name="<b>") == "Edition &lt;b&gt;"
+    assert named("Udgave {name}", "da", "da", name="<b>") == "Udgave &lt;b&gt;"  # escaped, never markup
