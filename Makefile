@@ -8,6 +8,8 @@
 #   make addresses                 record the addresses of new pages as published (permanent)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation (a draft) that builds at once
 #   make import ORG=x FILE=doc.docx [LANG=da]    its pages from its document (.docx .odt .pdf .txt)
+#   make edition ORG=id NOTE="…" [VERSION=v] [APPROVED_BY="…"] [APPROVED_ON=YYYY-MM-DD] [IN_FORCE_FROM=YYYY-MM-DD]
+#                                  record the current sources as the organisation's next edition (archived)
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
@@ -29,7 +31,8 @@ RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --ta
 # GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
 # expands or runs. The variables themselves are not exported (make would expand them).
 # ENGINE (mkdocs or properdocs) is checked by the publisher, which rejects a name it does not know.
-ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR FILE PORT HINTS ENGINE
+ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR FILE PORT HINTS ENGINE \
+	NOTE NOTE_DA NOTE_NB NOTE_EN VERSION APPROVED_BY APPROVED_ON IN_FORCE_FROM
 unexport $(ARGUMENTS)
 $(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
@@ -38,7 +41,7 @@ ifeq ($(origin LANG),command line)
 export GUIDE_ARG_LANG := $(value LANG)
 endif
 
-.PHONY: site pdf serve bench check translations addresses new-org import wordforms test lint clean
+.PHONY: site pdf serve bench check translations addresses edition new-org import wordforms test lint clean
 
 # Both engines: requirements-properdocs.lock adds ProperDocs (hashed) to requirements.lock.
 $(INSTALLED): requirements.lock requirements-properdocs.lock
@@ -72,6 +75,20 @@ wordforms: $(INSTALLED)
 
 addresses: $(INSTALLED)
 	$(PYTHON) -m publisher addresses
+
+# The values reach Python through the environment as typed ($(value ...)): never expanded by make, never
+# pasted into a shell command line.
+edition: export EDITION_ORG = $(value ORG)
+edition: export EDITION_NOTE = $(value NOTE)
+edition: export EDITION_NOTE_DA = $(value NOTE_DA)
+edition: export EDITION_NOTE_NB = $(value NOTE_NB)
+edition: export EDITION_NOTE_EN = $(value NOTE_EN)
+edition: export EDITION_VERSION = $(value VERSION)
+edition: export EDITION_APPROVED_BY = $(value APPROVED_BY)
+edition: export EDITION_APPROVED_ON = $(value APPROVED_ON)
+edition: export EDITION_IN_FORCE_FROM = $(value IN_FORCE_FROM)
+edition: $(INSTALLED)
+	$(PYTHON) -m publisher edition
 
 translations: $(INSTALLED)
 	$(PYTHON) -m publisher translations

@@ -1,4 +1,5 @@
-"""Add the accessibility statement, "about this guideline" and redirect pages, and every page's facts."""
+"""Add the accessibility statement, the editions page ("about this guideline"), the change view of
+each edition, the redirect pages, and every page's facts."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
-from publisher.about import ABOUT_PAGE, about_markdown
+from publisher.about import ABOUT_PAGE, CHANGES_PAGE, about_markdown
 from publisher.addresses import redirect_pages
+from publisher.changes import changes_markdown
 from publisher.front_door import most_asked, opening_words
 from publisher.organisations import load_catalogue
 from publisher.page_info import page_info, statement_markdown
@@ -30,6 +32,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, STATEMENT_PAGE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     about = about_markdown(catalogue, guide["org_id"], guide["language"])
     files.append(File.generated(config, ABOUT_PAGE, content=about, inclusion=InclusionLevel.NOT_IN_NAV))
+    for edition in catalogue.organisation(guide["org_id"]).editions[1:]:
+        content = changes_markdown(catalogue, guide["org_id"], guide["language"], edition.number)
+        files.append(File.generated(config, CHANGES_PAGE.format(number=edition.number), content=content,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
     for name, redirect in redirect_pages(catalogue, guide["org_id"], guide["language"]).items():
         files.append(File.generated(config, name, content=redirect))  # a moved page's old address
     return files

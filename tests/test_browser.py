@@ -15,12 +15,14 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from htmltools import html_pages
 from publisher.organisations import load_catalogue
 from publisher.search_bench import load_queries, report, run_queries
+from test_editions import record_two_editions
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -90,14 +92,30 @@ def site_pages(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix() for p in html_pages(site)]
 
 
+def recording(browser, scheme: str) -> tuple[Any, Any, list[str]]:
+    """A fresh browser context in `scheme`, its page, and the list every request it makes goes into."""
+    context = browser.new_context(color_scheme=scheme)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    return context, context.new_page(), requests
+
+
+def axe_violations(page, axe_source: str, where: str) -> list[str]:
+    """axe-core's WCAG A/AA violations on the loaded page, one line each."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} at "
+            f"{[', '.join(node['target']) for node in violation['nodes']][:3]}" for violation in result["violations"]]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_is_axe_clean_and_requests_nothing_from_elsewhere(
     browser, server: str, real_site: Path, axe_source: str, scheme: str,
 ) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
+    context, page, requests = recording(browser, scheme)
     violations: list[str] = []
     expected_scheme = "slate" if scheme == "dark" else "default"
     pages = site_pages(real_site)
@@ -106,15 +124,7 @@ def test_every_page_is_axe_clean_and_requests_nothing_from_elsewhere(
         page.goto(server + path, wait_until="load")
         if path.split("/")[0] in CATALOGUE.organisations:  # the portal and status page style their own schemes
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme, path
-        page.add_script_tag(content=axe_source)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_TAGS,
-        )
-        for violation in result["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-            violations.append(f"{path} [{scheme}]: {violation['id']} ({violation['impact']}): "
-                              f"{violation['help']} at {targets}")
+        violations += axe_violations(page, axe_source, f"{path} [{scheme}]")
     origin = server.split(SUB_PATH)[0]
     foreign = sorted({url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))})
     assert foreign == []
@@ -303,3 +313,41 @@ def test_a_nynorsk_organisation_builds_searches_passes_axe_and_prints(
         page.close()
     finally:
         httpd.shutdown()
+@pytest.fixture(scope="module")
+def editions_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fixture organisation with two editions (the real ones have one: no change page yet)."""
+    root = tmp_path_factory.mktemp("editions-browser") / "repo"
+    record_two_editions(root)
+    handler = functools.partial(_SubPathHandler, directory=str(root / "site"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    httpd.shutdown()
+
+
+EDITION_PAGES = ["testby/about.html", "testby/editions/2-changes.html", "testby/en/about.html",
+                 "testby/en/editions/2-changes.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_editions_and_change_pages_are_axe_clean_and_request_nothing_from_elsewhere(
+    browser, editions_server: str, axe_source: str, scheme: str,
+) -> None:
+    context, page, requests = recording(browser, scheme)
+    violations: list[str] = []
+    for path in EDITION_PAGES:
+        response = page.goto(editions_server + path, wait_until="load")
+        assert response is not None and response.ok, path
+        violations += axe_violations(page, axe_source, f"{path} [{scheme}]")
+    # From the editions page to the change view and back, and to an archived PDF.
+    page.goto(editions_server + "testby/about.html")
+    page.click("a[href='editions/2-changes.html']")
+    page.wait_for_load_state("load")
+    assert page.inner_text("h1") == "Ændringer fra udgave 1.0 til udgave 2.0"
+    assert page.eval_on_selector_all("article ins, article del", "marks => marks.length") == 3
+    origin = editions_server.split(SUB_PATH)[0]
+    assert [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))] == []
+    pdf = page.request.get(editions_server + "testby/pdf/editions/1/testby-da.pdf")
+    assert pdf.ok and pdf.body()[:5] == b"%PDF-"
+    context.close()
+    assert violations == []

@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
     bench.add_argument("--orgs", type=int, default=_arg("ORGS") or 100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
+    commands.add_parser("edition", help="record the current sources as the next edition (make edition; the values "
+                                         "come from EDITION_ORG, EDITION_NOTE, … in the environment)")
     commands.add_parser("addresses", help="record the addresses of new pages as published (make addresses)")
     translations = commands.add_parser("translations", help="translation status; --mark after review")
     translations.add_argument("--mark", nargs="*", default=(_arg("MARK") or "").split(),
@@ -152,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
             return bench_main(ROOT, args.orgs)
         if args.command == "check":
             return check(ROOT)
+        if args.command == "edition":
+            from .edition_command import main as edition_main
+
+            return edition_main(ROOT)
         if args.command == "addresses":
             from .addresses import record_addresses
             from .organisations import load_catalogue

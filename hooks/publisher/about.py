@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import jinja2
 
+from .dates import long_date
+from .editions import Notices, named, notices, period_text, periods, site_archive_path
 from .editorial import load_editorial
 from .facts import shown_facts
 from .organisations import APPROVAL_FACTS, Catalogue
@@ -15,6 +17,7 @@ from .sources import read_source
 
 ABOUT_PAGE = "about.md"  # generated in every language site
 ABOUT_TEMPLATE = "about/about.html"
+CHANGES_PAGE = "editions/{number}-changes.md"  # generated for every edition after the first
 
 
 def translation_notice(catalogue: Catalogue, org_id: str, language: str) -> str | None:
@@ -38,8 +41,46 @@ def page_titles(catalogue: Catalogue, org_id: str, language: str) -> dict[str, s
     return titles
 
 
-def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: bool = True) -> str:
-    """The body of the about page (HTML). `link_pages` links each changed page (the site, not the PDF)."""
+def editions_view(catalogue: Catalogue, org_id: str, language: str, link_pages: bool) -> list[dict[str, object]]:
+    """Every edition, newest first, as the editions page shows it."""
+    org = catalogue.organisation(org_id)
+    labels = catalogue.languages[language].labels
+    up = "" if language == org.source_language else "../"
+    names = catalogue.languages[language].names
+    view = []
+    for edition, start, end in periods(org):
+        note = edition.note_in(language, org.source_language)
+        pdfs = [{
+            "href": up + site_archive_path(org_id, edition.number, code),
+            "label": named(labels["edition_pdf"], language, org.source_language, name=edition.name,
+                           language=names.get(code, code)),
+            "hreflang": code,
+        } for code in org.languages] if link_pages else []
+        view.append({
+            "number": edition.number,
+            "anchor": edition.anchor,
+            "title": named(labels["edition_name"], language, org.source_language, name=edition.name),
+            "current": edition is org.editions[-1],
+            "period": period_text(labels, language, start, end),
+            "recorded_on": edition.recorded_on,
+            "facts": shown_facts(org, labels, language, edition.facts),
+            "note": note[0] if note else None,
+            "note_lang": note[1] if note and note[1] != language else None,
+            "pdfs": pdfs,
+            "compare_href": (CHANGES_PAGE.format(number=edition.number).replace(".md", ".html")
+                             if edition.number > 1 and link_pages else None),
+            "compare": named(labels["edition_compare"], language, org.source_language,
+                             name=org.editions[edition.number - 2].name) if edition.number > 1 else None,
+        })
+    return list(reversed(view))
+
+
+def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: bool = True,
+               state: Notices | None = None) -> str:
+    """The body of the editions page (HTML). `link_pages` links pages and PDFs (the site, not the PDF).
+
+    `state`: what to say about unapproved changes; by default computed from the sources.
+    """
     org = catalogue.organisation(org_id)
     labels = catalogue.languages[language].labels
     titles = page_titles(catalogue, org_id, language)
@@ -54,12 +95,18 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
         })
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
+    env.filters["guide_date"] = long_date
     return env.get_template(ABOUT_TEMPLATE).render(
+        language=language,
         org=org,
         labels=labels,
         facts=shown_facts(org, labels, language),
         has_approval=any(fact.key in APPROVAL_FACTS for fact in org.document.facts),
         changes=changes,
+        editions=editions_view(catalogue, org_id, language, link_pages),
+        notices=state if state is not None else notices(catalogue, org_id, language),
+        titles=titles,
+        link_pages=link_pages,
     )
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dashboard import render_dashboard
+from .editions import publish_archive
 from .engine import engine_logger
 from .findings import PublisherError
 from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
@@ -216,6 +217,7 @@ def build_all(
                 name = pdf_name(target.org.id, target.language)
                 (new_site / target.org.id / "pdf").mkdir(exist_ok=True)
                 os.replace(parts / target.org.id / "pdf" / name, new_site / target.org.id / "pdf" / name)
+        publish_archive(catalogue, new_site, {t.org.id for t in targets})  # each edition's PDFs, as archived
         pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
                 for t in all_targets(catalogue)} if with_pdf else {}
         published = catalogue.published()  # drafts are never on the portal or the topic pages

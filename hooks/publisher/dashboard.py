@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from .coverage import measure as measure_coverage
+from .editions import Drift, drift
 from .facts import missing_facts
 from .findings import display_path
 from .organisations import Catalogue
@@ -60,6 +61,7 @@ class Dashboard:
     missing_facts: dict[str, list[str]]  # org id -> facts an editor may still have to add
     lacks: dict[str, list[str]] = field(default_factory=dict)  # org id -> contact, domain, translations, facts
     coverage: dict[str, str] = field(default_factory=dict)  # org id -> how much of its kept document it carries
+    editions: dict[str, Drift | None] = field(default_factory=dict)  # org id -> changes since its latest edition
 
 
 def review_state(review_by: dt.date | None, today: dt.date) -> str:
@@ -116,9 +118,10 @@ def collect(catalogue: Catalogue, today: dt.date | None = None) -> Dashboard:
             ))
     return Dashboard(today, sites, pages, sorted(adoptions.wordings), adoption_matrix, catalogue.topics,
                      topic_matrix, {org.id: missing_facts(org) for org in catalogue.organisations.values()},
-                     {org.id: lacks(catalogue, org) for org in catalogue.organisations.values()},
-                     {org.id: found.summary() for org in catalogue.organisations.values()
-                      if (found := measure_coverage(catalogue, org)) is not None})
+                     lacks={org.id: lacks(catalogue, org) for org in catalogue.organisations.values()},
+                     coverage={org.id: found.summary() for org in catalogue.organisations.values()
+                               if (found := measure_coverage(catalogue, org)) is not None},
+                     editions={org_id: drift(catalogue, org_id) for org_id in catalogue.organisations})
 
 
 def render_dashboard(catalogue: Catalogue, overrides_dir: Path, today: dt.date | None = None) -> str:

@@ -7,10 +7,11 @@ status page list it for editors instead (see `missing_facts`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import long_date
-from .organisations import APPROVAL_FACTS, Organisation
+from .organisations import APPROVAL_FACTS, Fact, Organisation
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,11 @@ class ShownFact:
     lang: str | None  # the language of `text` when it differs from the page's (a body's name on an English page)
 
 
-def shown_facts(org: Organisation, labels: dict[str, str], language: str) -> list[ShownFact]:
+def shown_facts(org: Organisation, labels: dict[str, str], language: str,
+                stated: Sequence[Fact] | None = None) -> list[ShownFact]:
+    """The document's facts (those of its latest edition), or the `stated` facts of another edition."""
     facts = []
-    for fact in org.document.facts:
+    for fact in org.document.facts if stated is None else stated:
         if fact.is_date:
             facts.append(ShownFact(labels[f"fact_{fact.key}"], long_date(fact.value, language),
                                    fact.value.isoformat(), None))

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .editions import edition_files
 from .findings import display_path
 from .history import git_dates
 from .organisations import Catalogue
@@ -88,6 +89,8 @@ def inputs_hash(catalogue: Catalogue, target: BuildTarget, shared: bytes | None 
         shown = display_path(path, root)
         add(shown, path.read_bytes())
         add(f"git:{shown}", str(dates.get(shown, 0)).encode())
+    for path in edition_files(catalogue, target.org.id):  # a new edition changes every page's facts
+        add(display_path(path, root), path.read_bytes())
     add("organisation", repr(target.org).encode())
     add("language", target.language.encode())
     for name in (*ENVIRONMENT, "SOURCE_DATE_EPOCH"):

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .fields import organisation_findings
 from .findings import Finding, PublisherError, display_path
 from .passages import SHARED_DIR, Adoptions, adoptions_for
 from .yamlsource import Located, load_located_file
+
+if TYPE_CHECKING:
+    from .editions import Edition
 
 ORGANISATIONS_FILE = "organisations.yml"
 LANGUAGES_FILE = "languages.yml"
@@ -39,6 +42,14 @@ DATE_FACTS = ("adopted_on", "approved_on", "document_date")
 APPROVAL_FACTS = ("adopted_by", "adopted_on", "approved_by", "approved_on")
 
 
+# Labels of the editions page, the change view and the notices about unapproved changes (editions.py).
+EDITION_LABELS = (
+    "editions_title", "editions_intro", "edition_name", "edition_in_force", "edition_current", "edition_period",
+    "edition_period_open", "edition_recorded", "edition_note", "edition_pdf", "edition_compare",
+    "unapproved_notice", "unapproved_pages", "translation_changed_notice", "changes_title", "changes_intro",
+    "diff_added", "diff_removed", "diff_changed", "diff_page_added", "diff_page_removed", "diff_unchanged",
+    "diff_words_added", "diff_words_removed", "changes_appendix",
+)
 # Kinds of editorial change recorded in docs/_editorial/<org>.yml; labels `change_<kind>`.
 CHANGE_KINDS = ("typo", "grammar", "placeholder_link", "moved", "title", "artefact", "summary", "heading")
 LANGUAGE_LABELS = (
@@ -51,6 +62,7 @@ LANGUAGE_LABELS = (
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
     "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations", "most_asked",
     "draft", "draft_notice", "statement_service_no_domain",
+    *EDITION_LABELS,
     *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )
 
@@ -136,6 +148,9 @@ class Organisation:
     site_url: str | None = None  # where the site is published (https://…/), for absolute alternates
     feedback_email: str | None = None  # a functional mailbox for the feedback link on every page
     line: int = 1
+    # Every recorded edition, oldest first (docs/_editions/<id>/editions.yml); the latest edition's
+    # facts are `document.facts` (see editions.py).
+    editions: tuple[Edition, ...] = ()
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
     status: str = "draft"
     status_line: int = 1
@@ -229,6 +244,25 @@ def _load_languages(path: Path, root: Path) -> dict[str, Language]:
     return languages
 
 
+def parse_facts(mapping: dict[Any, Any], error: Any, ignore: tuple[str, ...] = ()) -> tuple[Fact, ...]:
+    """The facts in `mapping`, each checked; `error(message, key)` reports a bad one at its key."""
+    facts: list[Fact] = []
+    for key, value in mapping.items():
+        if key in ignore or value is None:
+            continue
+        if key not in FACT_KEYS:
+            error(f"unknown document fact '{key}'; facts are {', '.join(FACT_KEYS)} (each optional, "
+                  f"written only when the document states it)", str(key))
+        elif key in DATE_FACTS and not isinstance(value, dt.date):
+            error(f"'{key}' must be a date written YYYY-MM-DD", key)
+        elif key not in DATE_FACTS and not _str(value):
+            error(f"'{key}' must be text as the document prints it", key)
+        else:
+            facts.append(Fact(key, value if key in DATE_FACTS else str(value).strip()))
+    facts.sort(key=lambda fact: FACT_KEYS.index(fact.key))
+    return tuple(facts)
+
+
 def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str, Language],
                   findings: list[Finding]) -> Organisation | None:
     where = ("organisations", org_id)
@@ -278,20 +312,8 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
     if not isinstance(document, dict) or not _str(document.get("title")):
         error("'document' must be a mapping with at least 'title'", "document")
         document = {"title": ""}
-    facts: list[Fact] = []
-    for key, value in document.items():
-        if key in ("title", "title_translations") or value is None:
-            continue
-        if key not in FACT_KEYS:
-            error(f"unknown document fact '{key}'; facts are {', '.join(FACT_KEYS)} (each optional, "
-                  f"written only when the document states it)", "document", str(key))
-        elif key in DATE_FACTS and not isinstance(value, dt.date):
-            error(f"'{key}' must be a date written YYYY-MM-DD", "document", key)
-        elif key not in DATE_FACTS and not _str(value):
-            error(f"'{key}' must be text as the document prints it", "document", key)
-        else:
-            facts.append(Fact(key, value if key in DATE_FACTS else str(value).strip()))
-    facts.sort(key=lambda fact: FACT_KEYS.index(fact.key))
+    facts = parse_facts(document, lambda message, *keys: error(message, "document", *keys),
+                        ignore=("title", "title_translations"))
     translations = document.get("title_translations") or {}
     if not isinstance(translations, dict) or not all(isinstance(v, str) for v in translations.values()):
         error("'title_translations' must map language codes to titles, e.g. {en: \"...\"}",
@@ -323,7 +345,7 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         }),
         document=Document(
             title=document["title"],
-            facts=tuple(facts),
+            facts=facts,
             title_translations={str(k): v for k, v in translations.items()},
         ),
         nav=tuple(nav),
@@ -351,7 +373,9 @@ def load_catalogue(docs_dir: Path) -> Catalogue:
         except FileNotFoundError:
             stamps.append(None)
     folders = tuple(sorted(p.name for p in docs_dir.iterdir() if p.is_dir())) if docs_dir.is_dir() else ()
-    return _load_catalogue_cached(docs_dir, tuple(stamps), folders)
+    from .editions import editions_stamps
+
+    return _load_catalogue_cached(docs_dir, (*stamps, *editions_stamps(docs_dir)), folders)
 
 
 @cache
@@ -374,6 +398,10 @@ def _load_catalogue_cached(docs_dir: Path, stamps: tuple, folders: tuple[str, ..
                     located.path, org.line,
                     f"organisation '{org.id}' has no folder docs/{org.id}/; create it with its pages",
                 ))
+    if not findings:
+        from .editions import with_editions  # editions.py builds on this module
+
+        organisations = {org_id: with_editions(docs_dir, org, findings) for org_id, org in organisations.items()}
     if findings:
         raise PublisherError(findings)
     return Catalogue(root, docs_dir, organisations, languages, _load_topics(docs_dir / TOPICS_FILE, root),

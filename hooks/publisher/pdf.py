@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import branding
 from .about import about_html, translation_notice
 from .dates import long_date
+from .editions import notices
 from .facts import shown_facts
 from .findings import Finding, PublisherError, display_path
 from .organisations import Catalogue, Organisation
@@ -37,6 +38,7 @@ from .rendered import markdown_settings
 from .safe_files import confined_fetcher
 from .sanitize import sanitize
 from .sources import Source, read_source
+from .translations import notice_text, page_status
 
 PDF_TEMPLATE = "pdf/document.html"
 PDF_VARIANT = "pdf/a-2a"
@@ -87,6 +89,24 @@ class PdfSection:
     title: str
     html: str
     lang: str | None  # set when the section is shown in another language (untranslated)
+    notice: str | None = None  # "This translation may be out of date …", as the site's page says
+
+
+@dataclass(frozen=True)
+class EditionPrint:
+    """What a PDF says about its edition. The current PDF: computed from the sources (`current_print`);
+    an archived edition's PDF: given by `make edition` (its facts, its change appendix, its date)."""
+
+    cover_notice: str | None = None  # "not approved yet" (no approval stamp then) or "translation changed"
+    show_facts: bool = True
+    appendix: tuple[str, str] | None = None  # (title, HTML): the changes from the previous edition
+    date: dt.datetime | None = None
+    about: str | None = None  # the editions page as the appendix shows it
+
+
+def current_print(catalogue: Catalogue, org_id: str, language: str) -> EditionPrint:
+    said = notices(catalogue, org_id, language)
+    return EditionPrint(cover_notice=said.unapproved or said.translation_changed, show_facts=said.unapproved is None)
 
 
 def _render(text: str, page: str, extensions: list[Any], configs: dict[str, Any]) -> str:
@@ -135,8 +155,11 @@ def sections(catalogue: Catalogue, org: Organisation, language: str,
             source_path = folder / f"{base}.{org.source_language}.md"
             page = read_source(source_path, display_path(source_path, catalogue.root))
             lang = org.source_language
+        notice = (notice_text(catalogue, page_status(catalogue, org.id, language, base))
+                  if language != org.source_language else None)
         # The same allow-list as the site: no script, no file: or other local addresses, no attachments.
-        result.append(PdfSection(base, title, sanitize(_render(_body(page), base, extensions, configs)).html, lang))
+        result.append(PdfSection(base, title, sanitize(_render(_body(page), base, extensions, configs)).html, lang,
+                                 notice))
     return result
 
 
@@ -154,14 +177,16 @@ def css_counter_text(template: str) -> str:
     return " ".join(out)
 
 
-def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str) -> str:
+def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str,
+                    edition: EditionPrint | None = None) -> str:
     org = catalogue.organisation(org_id)
+    edition = edition or current_print(catalogue, org_id, language)
     extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["guide_date"] = long_date
-    date = document_date(catalogue, org)
+    date = edition.date or document_date(catalogue, org)
     return env.get_template(PDF_TEMPLATE).render(
         org=org,
         language=language,
@@ -170,21 +195,24 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
         sections=sections(catalogue, org, language, extensions, configs),
         wordmark_uri="data:image/svg+xml;base64," + base64.b64encode(
             branding.wordmark_svg(org, decorative=True).encode("utf-8")).decode("ascii"),
-        facts=shown_facts(org, labels, language),
+        facts=shown_facts(org, labels, language) if edition.show_facts else [],
+        cover_notice=edition.cover_notice,
+        appendix=edition.appendix,
         translation_notice=translation_notice(catalogue, org_id, language),
-        about=about_html(catalogue, org_id, language, link_pages=False),
+        about=edition.about or about_html(catalogue, org_id, language, link_pages=False),
         page_counter=css_counter_text(labels["page_x_of_y"]),
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         fonts_dir=(root / "overrides/assets/fonts").as_uri(),
     )
 
 
-def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path) -> Path:
+def write_pdf(root: Path, catalogue: Catalogue, org_id: str, language: str, target: Path,
+              edition: EditionPrint | None = None) -> Path:
     """Render the organisation's document in `language` to `target` (written atomically)."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html = render_document(root, catalogue, org_id, language)
+    html = render_document(root, catalogue, org_id, language, edition)
     # Only files of the organisation's folder and our fonts: never a file elsewhere on the machine.
     offline = confined_fetcher([catalogue.org_dir(org_id), root / "overrides" / "assets" / "fonts"])
     target.parent.mkdir(parents=True, exist_ok=True)

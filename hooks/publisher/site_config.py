@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .about import ABOUT_PAGE, translation_notice
+from .editions import EDITIONS_ANCHOR, named, notices
 from .facts import shown_facts
 from .findings import Finding, PublisherError
 from .organisations import SITE_URL, SITE_URL_ENV, Catalogue, Organisation
@@ -126,6 +127,24 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
         "facts": [vars(fact) for fact in shown_facts(org, labels, target.language)],
         "about_page": ABOUT_PAGE.replace(".md", ".html"),
         "translation_notice": translation_notice(catalogue, org.id, target.language),
+        "edition": edition_context(catalogue, target),
+    }
+
+
+def edition_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any] | None:
+    """The edition in force and what is not approved yet; None before the first edition is recorded."""
+    said = notices(catalogue, target.org.id, target.language)
+    if said.edition is None:
+        return None
+    labels = catalogue.languages[target.language].labels
+    return {
+        "name": named("{name}", target.language, target.org.source_language, name=said.edition.name),
+        "title": named(labels["edition_name"], target.language, target.org.source_language, name=said.edition.name),
+        "href": ABOUT_PAGE.replace(".md", ".html") + f"#{said.edition.anchor}",
+        "editions_href": ABOUT_PAGE.replace(".md", ".html") + f"#{EDITIONS_ANCHOR}",
+        "period": said.period,
+        "unapproved": said.unapproved,
+        "translation_changed": said.translation_changed,
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..addresses import address_findings
+from ..editions import edition_findings
 from ..organisations import Catalogue, Organisation
 from ..passages import PassageRef
 from ..readability import LANGUAGES as READABILITY_LANGUAGES
@@ -81,6 +82,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
         check_contact(ctx, org)
         check_facts(ctx, org)
         check_editorial_record(ctx, org)
+        ctx.report.findings.extend(edition_findings(catalogue, org))
         _check_organisation(ctx, org)
         check_coverage(ctx, org)
     check_readiness(ctx)

@@ -28,6 +28,12 @@ def check_contact(ctx: CheckContext, org: Organisation) -> None:
 def check_facts(ctx: CheckContext, org: Organisation) -> None:
     """Facts the document may state but the data lacks: shown to editors, never guessed for readers."""
     for gap in missing_facts(org):
+        if org.editions:  # the facts are those of its latest edition
+            ctx.warning(ctx.catalogue.config_display, org.line,
+                        f"organisation '{org.id}' has {gap} in its latest edition "
+                        f"(docs/_editions/{org.id}/editions.yml): record them with its next edition if its approval "
+                        f"states them (readers are shown nothing until then)")
+            continue
         ctx.warning(ctx.catalogue.config_display, org.line,
                     f"organisation '{org.id}' has {gap} under 'document': add them if its document states them "
                     f"(readers are shown nothing until then)")
