@@ -31,10 +31,10 @@ def catalogue_errors(root: Path) -> list[str]:
 
 @pytest.mark.parametrize(("old", "new", "line", "message"), [
     ("name: Testby Kommune", "name: 'Kalundborg <script>alert(1)</script> Kommune'", 3, f"'name' {PLAIN}"),
-    ("unit: HR", "unit: 'HR <img src=x onerror=alert(2)>'", 9, f"'contact.unit' {PLAIN}"),
-    ("approved_by: Byrådet", "approved_by: '<a href=\"javascript:alert(3)\">x</a>'", 14,
+    ("unit: HR", "unit: 'HR <img src=x onerror=alert(2)>'", 10, f"'contact.unit' {PLAIN}"),
+    ("approved_by: Byrådet", "approved_by: '<a href=\"javascript:alert(3)\">x</a>'", 16,
      f"'document.approved_by' {PLAIN}"),
-    ("title: Testbys retningslinjer", "title: 'Testby &lt;b&gt;'", 13,
+    ("title: Testbys retningslinjer", "title: 'Testby &lt;b&gt;'", 15,
      "'document.title' contains '&' directly before a letter or '#', which a browser reads as a character "
      "reference; write the character itself, or put a space after '&'"),
     ("domain: testby.dk", "domain: testby.dk\n    statement_url: javascript:alert(3)", 6,
@@ -43,10 +43,10 @@ def catalogue_errors(root: Path) -> list[str]:
      "'statement_url' contains spaces or control characters; write the address without them"),
     ("domain: testby.dk", "domain: 'https://testby.dk/'", 5,
      "'domain' is not a valid value; write it like kalundborg.dk (lowercase, no https:// and no path)"),
-    ("email: hr@testby.dk", "email: 'hr@testby.dk?cc=x@y.dk'", 10,
+    ("email: hr@testby.dk", "email: 'hr@testby.dk?cc=x@y.dk'", 12,
      "'contact.email' is not a valid value; write it like hr@kommune.dk"),
-    ("phone: \"12 34 56 78\"", "phone: '12 34 <b>'", 11, f"'contact.phone' {PLAIN}"),
-    ("phone: \"12 34 56 78\"", "phone: 'ring til mig'", 11,
+    ("phone: \"12 34 56 78\"", "phone: '12 34 <b>'", 13, f"'contact.phone' {PLAIN}"),
+    ("phone: \"12 34 56 78\"", "phone: 'ring til mig'", 13,
      "'contact.phone' is not a valid value; write it like \"+45 12 34 56 78\" (digits, spaces, +, -, parentheses)"),
 ])
 def test_data_fields_are_plain_text_or_formats(fixture_repo, old: str, new: str, line: int, message: str) -> None:

@@ -11,15 +11,14 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .document_facts import APPROVAL_FACTS, DATE_FACTS, FACT_KEYS, Fact, parse_facts  # noqa: F401 (re-exported)
+from .edition_records import Edition, editions_stamps, with_editions
 from .fields import organisation_findings
 from .findings import Finding, PublisherError, display_path
 from .passages import SHARED_DIR, Adoptions, adoptions_for
 from .yamlsource import Located, load_located_file
-
-if TYPE_CHECKING:
-    from .editions import Edition
 
 ORGANISATIONS_FILE = "organisations.yml"
 LANGUAGES_FILE = "languages.yml"
@@ -33,13 +32,6 @@ COUNTRIES = ("DK", "NO")
 # An organisation is a draft until an editor marks it ready: a draft builds only when named
 # (make site ORG=<id>, make serve), with a banner and noindex, and is never on the portal.
 STATUSES = ("draft", "ready")
-# The facts a document can state about itself, in the order readers see them. Each is optional and
-# shown under its own name (a leaflet's print number is not a version; "vedtatt" is not "godkjent").
-# Keys ending in `_on` and `document_date` are dates. Labels: `fact_<key>` in languages.yml.
-FACT_KEYS = ("edition", "version", "print_number", "adopted_by", "adopted_on", "approved_by", "approved_on",
-             "agenda_item", "document_date")
-DATE_FACTS = ("adopted_on", "approved_on", "document_date")
-APPROVAL_FACTS = ("adopted_by", "adopted_on", "approved_by", "approved_on")
 
 
 # Labels of the editions page, the change view and the notices about unapproved changes (editions.py).
@@ -99,16 +91,6 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     address: str | None = None
-
-
-@dataclass(frozen=True)
-class Fact:
-    key: str
-    value: str | dt.date
-
-    @property
-    def is_date(self) -> bool:
-        return isinstance(self.value, dt.date)
 
 
 @dataclass(frozen=True)
@@ -244,25 +226,6 @@ def _load_languages(path: Path, root: Path) -> dict[str, Language]:
     return languages
 
 
-def parse_facts(mapping: dict[Any, Any], error: Any, ignore: tuple[str, ...] = ()) -> tuple[Fact, ...]:
-    """The facts in `mapping`, each checked; `error(message, key)` reports a bad one at its key."""
-    facts: list[Fact] = []
-    for key, value in mapping.items():
-        if key in ignore or value is None:
-            continue
-        if key not in FACT_KEYS:
-            error(f"unknown document fact '{key}'; facts are {', '.join(FACT_KEYS)} (each optional, "
-                  f"written only when the document states it)", str(key))
-        elif key in DATE_FACTS and not isinstance(value, dt.date):
-            error(f"'{key}' must be a date written YYYY-MM-DD", key)
-        elif key not in DATE_FACTS and not _str(value):
-            error(f"'{key}' must be text as the document prints it", key)
-        else:
-            facts.append(Fact(key, value if key in DATE_FACTS else str(value).strip()))
-    facts.sort(key=lambda fact: FACT_KEYS.index(fact.key))
-    return tuple(facts)
-
-
 def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str, Language],
                   findings: list[Finding]) -> Organisation | None:
     where = ("organisations", org_id)
@@ -373,8 +336,6 @@ def load_catalogue(docs_dir: Path) -> Catalogue:
         except FileNotFoundError:
             stamps.append(None)
     folders = tuple(sorted(p.name for p in docs_dir.iterdir() if p.is_dir())) if docs_dir.is_dir() else ()
-    from .editions import editions_stamps
-
     return _load_catalogue_cached(docs_dir, (*stamps, *editions_stamps(docs_dir)), folders)
 
 
@@ -399,8 +360,6 @@ def _load_catalogue_cached(docs_dir: Path, stamps: tuple, folders: tuple[str, ..
                     f"organisation '{org.id}' has no folder docs/{org.id}/; create it with its pages",
                 ))
     if not findings:
-        from .editions import with_editions  # editions.py builds on this module
-
         organisations = {org_id: with_editions(docs_dir, org, findings) for org_id, org in organisations.items()}
     if findings:
         raise PublisherError(findings)

@@ -48,9 +48,9 @@ SVG_ATTRIBUTES = {
 }
 SVG_ATTRIBUTES |= {"viewBox", "preserveAspectRatio", "gradientUnits"}  # the parser keeps SVG's camelCase
 SVG_TAGS |= {"linearGradient", "radialGradient", "clipPath"}
-GENERIC_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "aria-label", "aria-hidden", "role"}
+GENERIC_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "aria-label", "aria-labelledby", "aria-hidden", "role"}
 TAG_ATTRIBUTES = {
-    "a": {"href"},
+    "a": {"href", "hreflang", "type"},  # a link to a PDF says its type and language (our editions page)
     "img": {"src", "alt", "width", "height", "loading", "srcset"},
     "th": {"style", "align", "colspan", "rowspan", "scope"},
     "td": {"style", "align", "colspan", "rowspan"},
