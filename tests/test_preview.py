@@ -51,7 +51,7 @@ def preview(fixture_repo, tmp_path: Path):
 
     def start(pages: dict[str, str] | None = None) -> tuple[Path, str, Path]:
         root = fixture_repo(pages)
-        for name in ("Makefile", "requirements.txt", ".venv"):
+        for name in ("Makefile", "requirements.txt", "requirements.lock", "requirements-properdocs.lock", ".venv"):
             (root / name).symlink_to(ROOT / name)  # the real .venv: its .installed is newer than requirements.txt
         port = free_port()
         log = tmp_path / "serve.log"
@@ -108,7 +108,7 @@ def test_a_busy_port_is_refused_before_starting() -> None:
 
 def test_port_from_the_environment() -> None:
     assert port_from_environment({}) == 8000
-    assert port_from_environment({"PORT": "8123"}) == 8123
+    assert port_from_environment({"GUIDE_ARG_PORT": "8123"}) == 8123
     with pytest.raises(PublisherError) as error:
-        port_from_environment({"PORT": "web"})
+        port_from_environment({"GUIDE_ARG_PORT": "web"})
     assert str(error.value) == "Makefile:1: error: PORT=web is no port number: give one like PORT=8001"

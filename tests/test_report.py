@@ -42,7 +42,7 @@ def test_errors_come_last_with_their_count_and_hints_only_on_request() -> None:
 
 
 def test_hints_listed_with_hints_1() -> None:
-    shown = lines({"HINTS": "1"})
+    shown = lines({"GUIDE_ARG_HINTS": "1"})
     assert shown[2:5] == [
         "Warnings (4), by kind:",
         "  readability hints (1):",

@@ -85,9 +85,10 @@ def test_quotes_and_ampersands_in_data_are_shown_as_text(fixture_repo) -> None:
     assert "<title>Regler &quot;nu&quot; &amp; da - Testby &quot;Kommune&quot; &amp; Co&#x27;s</title>" in text
     assert "<h1>Regler &quot;nu&quot; &amp; da</h1>" in text
     assert "HR &#34; onmouseover=&#34;x" in text  # the footer's contact unit, escaped by our partial
-    feedback = [a["href"] for _, a in page.elements if a.get("href", "").startswith("mailto:hr@testby.dk?subject=")]
-    assert feedback == ["mailto:hr@testby.dk?subject=Regler%20%22nu%22%20%26%20da%20%E2%80%93%20Testby%20%22Kommune"
-                        "%22%20%26%20Co%27s"]  # the title as written, not as escaped for HTML
+    feedback = [a["href"] for _, a in page.elements
+                if a.get("href", "").startswith("mailto:kommunikation@testby.dk?subject=")]
+    assert feedback == ["mailto:kommunikation@testby.dk?subject=Regler%20%22nu%22%20%26%20da%20%E2%80%93%20Testby%20"
+                        "%22Kommune%22%20%26%20Co%27s"]  # the title as written, not as escaped for HTML
 
 
 def test_sanitizer_keeps_what_our_markdown_writes() -> None:
