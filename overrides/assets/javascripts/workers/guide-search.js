@@ -45,6 +45,13 @@
       loading = null;
       post({ type: READY });
     } else if (message.type === QUERY) {
+      /* Material asks with an empty query as the page loads: nothing to find, so nothing is loaded
+         (the documents, word forms and Material's worker come with the first typed word); it gets
+         the empty result Material's own worker gives. */
+      if (!loading && !String(message.data || "").trim()) {
+        post({ type: 3, data: { items: [] } });  /* RESULT, as Material's worker answers an empty query */
+        return;
+      }
       loading = loading || load(setup.config);
       loading.then(function () { material({ data: message }); }, function (error) { console.error(error); });
     }
