@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = site_config.site_url(target)
     except PublisherError as error:
         raise PluginError(str(error)) from None
-    config.nav = list(target.org.nav)
+    config.nav = site_config.nav_entries(catalogue, target)
     edit = site_config.edit_settings(target.org.id)  # no configured repository: no edit link, never a placeholder
     config.repo_url, config.edit_uri = edit if edit else (None, None)
     config.extra["guide"] = site_config.extra_context(catalogue, target)

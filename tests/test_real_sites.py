@@ -234,3 +234,27 @@ def test_status_page_says_when_there_is_nothing_to_review(real_site: Path) -> No
     reviews = status.split('id="reviews"', 1)[1].split("</table>", 1)[0]
     assert "Nothing to review" in reviews
     assert status.count('<div class="table-wrap" tabindex="0"><table>') == status.count("<table>")
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_navigation_titles_tell_the_pages_apart(real_site: Path, org_id: str) -> None:
+    """No two entries of a site's navigation begin with the same three words (editorial short titles
+    in front matter, `nav_title`, where the document's titles are alike), and the site shows them."""
+    import yaml
+    from publisher.site_config import BuildTarget, nav_entries
+
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        titles = []
+        for entry in nav_entries(CATALOGUE, BuildTarget(org, language)):
+            if isinstance(entry, dict):
+                titles.append(next(iter(entry)))
+            else:
+                text = (ROOT / "docs" / org_id / entry.replace(".md", f".{language}.md")).read_text(encoding="utf-8")
+                titles.append(str(yaml.safe_load(text.split("---")[1])["title"]))
+        starts = [" ".join(t.split()[:3]).casefold() for t in titles]
+        assert len(set(starts)) == len(starts), (org_id, language, titles)
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        html = (base / "gode-raad.html" if org_id == "kalundborg" else base / "index.html").read_text(encoding="utf-8")
+        for title in titles:
+            assert title in html, (org_id, language, title)

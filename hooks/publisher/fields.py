@@ -94,7 +94,9 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("document", "version"): plain_text_problem,
     ("document", "title_translations", "*"): plain_text_problem,
 }
-FRONT_MATTER_FIELDS: dict[str, Callable[[str], str | None]] = {"title": plain_text_problem, "owner": plain_text_problem}
+FRONT_MATTER_FIELDS: dict[str, Callable[[str], str | None]] = {
+    "title": plain_text_problem, "owner": plain_text_problem, "nav_title": plain_text_problem,
+}
 
 
 def _values(entry: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:

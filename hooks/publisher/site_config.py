@@ -166,6 +166,25 @@ def site_url(target: BuildTarget, environ: dict[str, str] | None = None) -> str 
     return base if target.is_source_language else f"{base}{target.language}/"
 
 
+def nav_entries(catalogue: Catalogue, target: BuildTarget) -> list[str | dict[str, str]]:
+    """The site's nav: each page by file, or `{short title: file}` where its front matter gives an
+    editorial `nav_title` (the page in this language, else its source page)."""
+    entries: list[str | dict[str, str]] = []
+    folder = catalogue.org_dir(target.org.id)
+    for entry in target.org.nav:
+        base = entry.removesuffix(".md")
+        short = None
+        for language in (target.language, target.org.source_language):
+            path = folder / f"{base}.{language}.md"
+            if path.is_file():
+                value = read_source(path, path.name).front_matter.get("nav_title")
+                if isinstance(value, str) and value.strip():
+                    short = value.strip()
+                    break
+        entries.append({short: entry} if short else entry)
+    return entries
+
+
 def snippet_base_path(catalogue: Catalogue) -> list[str]:
     return [str(catalogue.shared_dir)]
 
