@@ -12,7 +12,8 @@ from .context import CheckContext
 SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,)}
 TRANSLATION_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
 OPTIONAL_KEYS: dict[str, tuple[type, ...]] = {
-    "review_by": (dt.date,), "nav_title": (str,), "topics": (list,), "hidden": (bool,), "source_hash": (str,), "untranslated": (bool,),
+    "review_by": (dt.date,), "nav_title": (str,), "topics": (list,), "hidden": (bool,), "source_hash": (str,),
+    "untranslated": (bool,),
 }
 TYPE_WORDS = {str: "text", dt.date: "a date written YYYY-MM-DD", list: "a list", bool: "true or false"}
 
