@@ -11,8 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from .organisations import Catalogue
-from .passages import PassageRef
-from .sources import read_source
+from .topic_pages import pages_on_topic
 
 MOST_ASKED_TOPICS = ("confidentiality", "friend-requests", "threats")
 SUMMARY_CHARACTERS = 160
@@ -66,19 +65,9 @@ def opening_words(html: str, limit: int = SUMMARY_CHARACTERS) -> str:
 
 def most_asked(catalogue: Catalogue, org_id: str, language: str) -> list[tuple[str, str]]:
     """(topic name, page url) for each most-asked topic the organisation's own pages cover."""
-    org = catalogue.organisation(org_id)
     links = []
     for topic in MOST_ASKED_TOPICS:
-        for entry in org.nav:
-            base = entry.removesuffix(".md")
-            path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
-            if not path.is_file():
-                continue
-            source = read_source(path, path.name)
-            refs = [PassageRef.parse(include.path) for include in source.includes]
-            if any(ref is not None and ref.topic == topic for ref in refs) or topic in (
-                    source.front_matter.get("topics") or []):
-                name = catalogue.topics.get(topic, {}).get(language, topic)
-                links.append((name, f"{base}.html"))
-                break
+        pages = pages_on_topic(catalogue, org_id, topic, tagged=True)
+        if pages:
+            links.append((catalogue.topics.get(topic, {}).get(language, topic), f"{pages[0]}.html"))
     return links

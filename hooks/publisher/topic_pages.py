@@ -60,11 +60,11 @@ def _site_href(catalogue: Catalogue, org_id: str, language: str, base: str) -> s
     return f"../{folder}/{base}.html"
 
 
-def _pages_including(catalogue: Catalogue, org_id: str, topic: str, wording: str | None,
-                     language: str) -> list[tuple[str, str]]:
-    """(title, href) of the organisation's pages that include the wording (or, with None, tag the topic)."""
+def pages_on_topic(catalogue: Catalogue, org_id: str, topic: str, wording: str | None = None,
+                   tagged: bool = False) -> list[str]:
+    """Base names, in nav order, of the organisation's pages that include a wording of `topic`
+    (only `wording`, if given) or, with `tagged`, list the topic in their front matter."""
     org = catalogue.organisation(org_id)
-    shown = language if language in org.languages else org.source_language
     found = []
     for entry in org.nav:
         base = entry.removesuffix(".md")
@@ -72,14 +72,24 @@ def _pages_including(catalogue: Catalogue, org_id: str, topic: str, wording: str
         if not path.is_file() or page_name(path) is None:
             continue
         source = read_source(path, path.name)
-        refs = [PassageRef.parse(include.path) for include in source.includes]
-        hit = (any(ref and (ref.topic, ref.wording) == (topic, wording) for ref in refs) if wording
-               else topic in (source.front_matter.get("topics") or []))
-        if hit:
-            shown_path = catalogue.org_dir(org_id) / f"{base}.{shown}.md"
-            title_source = read_source(shown_path, shown_path.name) if shown_path.is_file() else source
-            title = str(title_source.front_matter.get("title", base))
-            found.append((title, _site_href(catalogue, org_id, language, base)))
+        refs = [ref for include in source.includes if (ref := PassageRef.parse(include.path)) is not None]
+        if any(ref.topic == topic and wording in (None, ref.wording) for ref in refs) or (
+                tagged and topic in (source.front_matter.get("topics") or [])):
+            found.append(base)
+    return found
+
+
+def _linked_pages(catalogue: Catalogue, org_id: str, bases: list[str], language: str) -> list[tuple[str, str]]:
+    """(title, href) of each page, titled in `language` where the site has it."""
+    org = catalogue.organisation(org_id)
+    shown = language if language in org.languages else org.source_language
+    found = []
+    for base in bases:
+        path = catalogue.org_dir(org_id) / f"{base}.{shown}.md"
+        if not path.is_file():
+            path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
+        title = str(read_source(path, path.name).front_matter.get("title", base))
+        found.append((title, _site_href(catalogue, org_id, language, base)))
     return found
 
 
@@ -104,14 +114,15 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
             view.wordings.append(WordingView(wording_id, lang, engine.convert(text), [
                 Adopter(a.org_id, catalogue.organisations[a.org_id].name, a.where,
                         catalogue.organisations[a.org_id].source_language,
-                        _pages_including(catalogue, a.org_id, topic, wording_id, language))
+                        _linked_pages(catalogue, a.org_id, pages_on_topic(catalogue, a.org_id, topic, wording_id),
+                                      language))
                 for a in adopters
             ]))
             adopted_orgs |= {a.org_id for a in adopters}
         for org in catalogue.organisations.values():
             if org.id in adopted_orgs:
                 continue
-            pages = _pages_including(catalogue, org.id, topic, None, language)
+            pages = _linked_pages(catalogue, org.id, pages_on_topic(catalogue, org.id, topic, tagged=True), language)
             if pages:
                 view.mentions.append((org.name, pages))
         if view.wordings or view.mentions:
