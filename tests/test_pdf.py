@@ -243,3 +243,46 @@ def test_running_header_and_footer_are_artifacts_and_the_tree_reaches_all_else(r
                 element = parents[int(page.obj.StructParents)][mcid]
                 assert element.objgen in reachable, (org_id, language, number, mcid)
             assert artifacts >= 3, (org_id, language, number)  # title, organisation, page x of y
+
+
+def _tiny_pdf(tmp_path: Path, body: str) -> Path:
+    from publisher.pdf import PDF_VARIANT
+    from weasyprint import HTML
+
+    html = ("<html lang='en'><head><title>t</title><style>@page { size: A6; margin: 10mm }"
+            " body { font: 10pt/1.4 serif } .page { break-before: page }</style></head>"
+            f"<body>{body}</body></html>")
+    target = tmp_path / "tiny.pdf"
+    HTML(string=html).write_pdf(target, pdf_variant=PDF_VARIANT)
+    return target
+
+
+def test_layout_reader_counts_baselines_not_extracted_lines(tmp_path: Path) -> None:
+    from pdf_layout import layout_faults, page_layouts
+
+    pdf = _tiny_pdf(tmp_path, "<p>cover</p><section class='page'><h1>Rules</h1><ol><li>one</li><li>two</li>"
+                              "<li>three</li></ol></section>")
+    cover, section = page_layouts(pdf)
+    assert (section.lines, section.opens_section) == (4, True)  # the heading and three items, markers inline
+    assert layout_faults([cover, section]) == []  # a whole short section may have a page of its own
+
+
+def test_layout_reader_finds_a_short_carried_over_page_and_a_half_empty_one(tmp_path: Path) -> None:
+    from pdf_layout import layout_faults, page_layouts
+
+    pdf = _tiny_pdf(tmp_path, "<p>cover</p><section class='page'><h1>Rules</h1><p>start</p>"
+                              "<p class='page'>one<br>two</p><p class='page'>more</p></section>")
+    faults = [re.sub(r"\(\d+% used\)", "(…)", fault) for fault in layout_faults(page_layouts(pdf))]
+    assert faults == [
+        "page 2: half empty (…) inside a section",
+        "page 3: 2 line(s) carried over from the page before",
+        "page 3: half empty (…) inside a section",
+        "page 4: 1 line(s) carried over from the page before",
+    ]
+
+
+@pytest.mark.parametrize(("org_id", "language"), TARGETS)
+def test_no_page_is_short_or_half_empty_inside_a_section(real_site: Path, org_id: str, language: str) -> None:
+    from pdf_layout import layout_faults, page_layouts
+
+    assert layout_faults(page_layouts(real_site / org_id / "pdf" / f"{org_id}-{language}.pdf")) == []

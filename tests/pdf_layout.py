@@ -1,0 +1,95 @@
+"""How full each page of a tagged PDF is, read from its content stream and structure tree.
+
+Text extraction (pypdf) cannot count lines: it puts a list marker on a line of its own. Here a line
+is a baseline: every piece of text WeasyPrint draws is placed with its own text matrix, so the
+distinct baselines of a page's content (running headers and footers, marked as artifacts, left out)
+are its lines, and a list marker shares its item's baseline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    number: int  # 1-based
+    lines: int  # distinct baselines of content text
+    lowest: float  # lowest baseline, as a fraction of the page's height from its top (0 when empty)
+    opens_section: bool  # the page's first content is a top-level heading (H1)
+
+
+def _multiply(a: Matrix, b: Matrix) -> Matrix:
+    return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+
+
+def _matrix(operands) -> Matrix:
+    return tuple(float(value) for value in operands)  # type: ignore[return-value]
+
+
+def _element_kinds(element: pikepdf.Dictionary) -> list[str]:
+    """The structure types from a marked-content element up to the root."""
+    kinds = []
+    while isinstance(element, pikepdf.Dictionary) and "/S" in element:
+        kinds.append(str(element.S))
+        element = element.get("/P")
+    return kinds
+
+
+def page_layouts(path: Path) -> list[PageLayout]:
+    layouts = []
+    with pikepdf.open(path) as pdf:
+        numbers = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parent_tree = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
+        for number, page in enumerate(pdf.pages, start=1):
+            height = float(page.MediaBox[3]) - float(page.MediaBox[1])
+            ctm, saved, marked = IDENTITY, [], []
+            baseline, baselines, first_kinds = 0.0, set(), None
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name == "q":
+                    saved.append(ctm)
+                elif name == "Q":
+                    ctm = saved.pop()
+                elif name == "cm":
+                    ctm = _multiply(_matrix(operands), ctm)
+                elif name in ("BDC", "BMC"):
+                    marked.append(operands)
+                elif name == "EMC":
+                    marked.pop()
+                elif name == "Tm":
+                    baseline = _multiply(_matrix(operands), ctm)[5]
+                elif name in ("TJ", "Tj", "'", '"'):
+                    if any(mark[0] == pikepdf.Name.Artifact for mark in marked):
+                        continue
+                    baselines.add(round(baseline))
+                    if first_kinds is None:
+                        mcid = next(int(mark[1].MCID) for mark in reversed(marked)
+                                    if len(mark) > 1 and isinstance(mark[1], pikepdf.Dictionary)
+                                    and "/MCID" in mark[1])
+                        first_kinds = _element_kinds(parent_tree[int(page.obj.StructParents)][mcid])
+            lowest = (height - min(baselines)) / height if baselines else 0.0
+            layouts.append(PageLayout(number, len(baselines), lowest, "/H1" in (first_kinds or [])))
+    return layouts
+
+
+def layout_faults(layouts: list[PageLayout]) -> list[str]:
+    """Pages that read badly: a page of one or two lines that continues a section (a whole short
+    section on its own page is fine), and a page left half empty inside a section. The cover is
+    designed, not flowed, and is left out."""
+    faults = []
+    for page, following in zip(layouts[1:], [*layouts[2:], None], strict=True):
+        ends_section = following is None or following.opens_section
+        if page.lines < 3 and not page.opens_section:
+            faults.append(f"page {page.number}: {page.lines} line(s) carried over from the page before")
+        if page.lowest < 0.5 and not ends_section:
+            faults.append(f"page {page.number}: half empty ({page.lowest:.0%} used) inside a section")
+    return faults
