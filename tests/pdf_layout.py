@@ -23,6 +23,14 @@ class PageLayout:
     lines: int  # distinct baselines of content text
     lowest: float  # lowest baseline, as a fraction of the page's height from its top (0 when empty)
     opens_section: bool  # the page's first content is a top-level heading (H1)
+    first_block: Block | None = None  # the block (paragraph, heading, list item, cell) at the head of the page
+    last_block: Block | None = None  # ... and at its foot
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # e.g. /P, /H2, /LBody
+    lines: int  # its baselines on this page
 
 
 def _multiply(a: Matrix, b: Matrix) -> Matrix:
@@ -35,13 +43,17 @@ def _matrix(operands) -> Matrix:
     return tuple(float(value) for value in operands)  # type: ignore[return-value]
 
 
-def _element_kinds(element: pikepdf.Dictionary) -> list[str]:
-    """The structure types from a marked-content element up to the root."""
-    kinds = []
+HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
+BLOCKS = {"/P", "/LBody", "/TD", "/TH", "/Caption", "/BlockQuote", *HEADINGS}
+
+
+def _ancestors(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    """The structure elements from a marked-content element up to the root."""
+    chain = []
     while isinstance(element, pikepdf.Dictionary) and "/S" in element:
-        kinds.append(str(element.S))
+        chain.append(element)
         element = element.get("/P")
-    return kinds
+    return chain
 
 
 def page_layouts(path: Path) -> list[PageLayout]:
@@ -53,6 +65,10 @@ def page_layouts(path: Path) -> list[PageLayout]:
             height = float(page.MediaBox[3]) - float(page.MediaBox[1])
             ctm, saved, marked = IDENTITY, [], []
             baseline, baselines, first_kinds = 0.0, set(), None
+            block_lines: dict[tuple[int, int], set[int]] = {}
+            block_kinds: dict[tuple[int, int], str] = {}
+            top: tuple[int, tuple[int, int]] | None = None
+            foot: tuple[int, tuple[int, int]] | None = None
             for operands, operator in pikepdf.parse_content_stream(page):
                 name = str(operator)
                 if name == "q":
@@ -70,21 +86,42 @@ def page_layouts(path: Path) -> list[PageLayout]:
                 elif name in ("TJ", "Tj", "'", '"'):
                     if any(mark[0] == pikepdf.Name.Artifact for mark in marked):
                         continue
-                    baselines.add(round(baseline))
+                    line = round(baseline)
+                    baselines.add(line)
+                    mcid = next(int(mark[1].MCID) for mark in reversed(marked)
+                                if len(mark) > 1 and isinstance(mark[1], pikepdf.Dictionary) and "/MCID" in mark[1])
+                    chain = _ancestors(parent_tree[int(page.obj.StructParents)][mcid])
                     if first_kinds is None:
-                        mcid = next(int(mark[1].MCID) for mark in reversed(marked)
-                                    if len(mark) > 1 and isinstance(mark[1], pikepdf.Dictionary)
-                                    and "/MCID" in mark[1])
-                        first_kinds = _element_kinds(parent_tree[int(page.obj.StructParents)][mcid])
+                        first_kinds = [str(element.S) for element in chain]
+                    block = next((element for element in chain if str(element.S) in BLOCKS), None)
+                    if block is None:  # a list marker: it belongs to its item, not to a block of text
+                        continue
+                    ref = block.objgen
+                    block_lines.setdefault(ref, set()).add(line)
+                    block_kinds[ref] = str(block.S)
+                    # PDF space grows upwards: the head of the page is the highest baseline
+                    if top is None or line > top[0]:
+                        top = (line, ref)
+                    if foot is None or line < foot[0]:
+                        foot = (line, ref)
             lowest = (height - min(baselines)) / height if baselines else 0.0
-            layouts.append(PageLayout(number, len(baselines), lowest, "/H1" in (first_kinds or [])))
+
+            def block(end: tuple[int, tuple[int, int]] | None) -> Block | None:
+                return None if end is None else Block(block_kinds[end[1]], len(block_lines[end[1]]))
+
+            layouts.append(PageLayout(number, len(baselines), lowest, "/H1" in (first_kinds or []),
+                                      block(top), block(foot)))
     return layouts
 
 
 def layout_faults(layouts: list[PageLayout]) -> list[str]:
     """Pages that read badly: a page of one or two lines that continues a section (a whole short
-    section on its own page is fine), and a page left half empty inside a section. The cover is
-    designed, not flowed, and is left out."""
+    section on its own page is fine), a page left half empty inside a section, a heading at the foot
+    of a page. The cover is designed, not flowed, and is left out.
+
+    A paragraph split over two pages cannot be told from two paragraphs here (WeasyPrint tags each
+    page's part as an element of its own), so single lines at a break are left to the style sheet's
+    `orphans` and `widows`."""
     faults = []
     for page, following in zip(layouts[1:], [*layouts[2:], None], strict=True):
         ends_section = following is None or following.opens_section
@@ -92,4 +129,7 @@ def layout_faults(layouts: list[PageLayout]) -> list[str]:
             faults.append(f"page {page.number}: {page.lines} line(s) carried over from the page before")
         if page.lowest < 0.5 and not ends_section:
             faults.append(f"page {page.number}: half empty ({page.lowest:.0%} used) inside a section")
+        foot = page.last_block
+        if foot is not None and foot.kind in HEADINGS and following is not None:
+            faults.append(f"page {page.number}: ends with a heading ({foot.kind[1:]}) whose text is overleaf")
     return faults

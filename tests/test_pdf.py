@@ -267,22 +267,23 @@ def test_layout_reader_counts_baselines_not_extracted_lines(tmp_path: Path) -> N
     assert layout_faults([cover, section]) == []  # a whole short section may have a page of its own
 
 
-def test_layout_reader_finds_a_short_carried_over_page_and_a_half_empty_one(tmp_path: Path) -> None:
+def test_layout_reader_finds_short_and_half_empty_pages_and_a_heading_at_the_foot(tmp_path: Path) -> None:
     from pdf_layout import layout_faults, page_layouts
 
     pdf = _tiny_pdf(tmp_path, "<p>cover</p><section class='page'><h1>Rules</h1><p>start</p>"
-                              "<p class='page'>one<br>two</p><p class='page'>more</p></section>")
+                              "<p class='page'>one</p><h2>Next</h2><p class='page'>more</p></section>")
     faults = [re.sub(r"\(\d+% used\)", "(…)", fault) for fault in layout_faults(page_layouts(pdf))]
     assert faults == [
         "page 2: half empty (…) inside a section",
         "page 3: 2 line(s) carried over from the page before",
         "page 3: half empty (…) inside a section",
+        "page 3: ends with a heading (H2) whose text is overleaf",
         "page 4: 1 line(s) carried over from the page before",
     ]
 
 
 @pytest.mark.parametrize(("org_id", "language"), TARGETS)
-def test_no_page_is_short_or_half_empty_inside_a_section(real_site: Path, org_id: str, language: str) -> None:
+def test_no_short_or_half_empty_page_and_no_heading_at_a_foot(real_site: Path, org_id: str, language: str) -> None:
     from pdf_layout import layout_faults, page_layouts
 
     assert layout_faults(page_layouts(real_site / org_id / "pdf" / f"{org_id}-{language}.pdf")) == []
