@@ -56,6 +56,41 @@ def _ancestors(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
     return chain
 
 
+def _drawn_text(page: pikepdf.Page, parent_tree: dict) -> list[tuple[int, list[pikepdf.Dictionary]]]:
+    """Each piece of content text on the page: its baseline (PDF space, growing upwards) and the
+    structure elements it belongs to, innermost first. Artifacts are left out."""
+    ctm, saved, marked, baseline, drawn = IDENTITY, [], [], 0.0, []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name == "q":
+            saved.append(ctm)
+        elif name == "Q":
+            ctm = saved.pop()
+        elif name == "cm":
+            ctm = _multiply(_matrix(operands), ctm)
+        elif name in ("BDC", "BMC"):
+            marked.append(operands)
+        elif name == "EMC":
+            marked.pop()
+        elif name == "Tm":
+            baseline = _multiply(_matrix(operands), ctm)[5]
+        elif name in ("TJ", "Tj", "'", '"') and not any(mark[0] == pikepdf.Name.Artifact for mark in marked):
+            mcid = next(int(mark[1].MCID) for mark in reversed(marked)
+                        if len(mark) > 1 and isinstance(mark[1], pikepdf.Dictionary) and "/MCID" in mark[1])
+            drawn.append((round(baseline), _ancestors(parent_tree[int(page.obj.StructParents)][mcid])))
+    return drawn
+
+
+def _block_at(drawn: list[tuple[int, list[pikepdf.Dictionary]]], line: int) -> Block | None:
+    """The block of text on a baseline, with the number of its lines on the page."""
+    for baseline, chain in drawn:
+        block = next((element for element in chain if str(element.S) in BLOCKS), None)
+        if baseline == line and block is not None:  # a list marker has no block: it belongs to its item
+            lines = {other for other, chain in drawn if any(element.objgen == block.objgen for element in chain)}
+            return Block(str(block.S), len(lines))
+    return None
+
+
 def page_layouts(path: Path) -> list[PageLayout]:
     layouts = []
     with pikepdf.open(path) as pdf:
@@ -63,54 +98,14 @@ def page_layouts(path: Path) -> list[PageLayout]:
         parent_tree = {int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)}
         for number, page in enumerate(pdf.pages, start=1):
             height = float(page.MediaBox[3]) - float(page.MediaBox[1])
-            ctm, saved, marked = IDENTITY, [], []
-            baseline, baselines, first_kinds = 0.0, set(), None
-            block_lines: dict[tuple[int, int], set[int]] = {}
-            block_kinds: dict[tuple[int, int], str] = {}
-            top: tuple[int, tuple[int, int]] | None = None
-            foot: tuple[int, tuple[int, int]] | None = None
-            for operands, operator in pikepdf.parse_content_stream(page):
-                name = str(operator)
-                if name == "q":
-                    saved.append(ctm)
-                elif name == "Q":
-                    ctm = saved.pop()
-                elif name == "cm":
-                    ctm = _multiply(_matrix(operands), ctm)
-                elif name in ("BDC", "BMC"):
-                    marked.append(operands)
-                elif name == "EMC":
-                    marked.pop()
-                elif name == "Tm":
-                    baseline = _multiply(_matrix(operands), ctm)[5]
-                elif name in ("TJ", "Tj", "'", '"'):
-                    if any(mark[0] == pikepdf.Name.Artifact for mark in marked):
-                        continue
-                    line = round(baseline)
-                    baselines.add(line)
-                    mcid = next(int(mark[1].MCID) for mark in reversed(marked)
-                                if len(mark) > 1 and isinstance(mark[1], pikepdf.Dictionary) and "/MCID" in mark[1])
-                    chain = _ancestors(parent_tree[int(page.obj.StructParents)][mcid])
-                    if first_kinds is None:
-                        first_kinds = [str(element.S) for element in chain]
-                    block = next((element for element in chain if str(element.S) in BLOCKS), None)
-                    if block is None:  # a list marker: it belongs to its item, not to a block of text
-                        continue
-                    ref = block.objgen
-                    block_lines.setdefault(ref, set()).add(line)
-                    block_kinds[ref] = str(block.S)
-                    # PDF space grows upwards: the head of the page is the highest baseline
-                    if top is None or line > top[0]:
-                        top = (line, ref)
-                    if foot is None or line < foot[0]:
-                        foot = (line, ref)
-            lowest = (height - min(baselines)) / height if baselines else 0.0
-
-            def block(end: tuple[int, tuple[int, int]] | None) -> Block | None:
-                return None if end is None else Block(block_kinds[end[1]], len(block_lines[end[1]]))
-
-            layouts.append(PageLayout(number, len(baselines), lowest, "/H1" in (first_kinds or []),
-                                      block(top), block(foot)))
+            drawn = _drawn_text(page, parent_tree)
+            if not drawn:
+                layouts.append(PageLayout(number, 0, 0.0, False))
+                continue
+            baselines = {line for line, _ in drawn}
+            opens_section = any(str(element.S) == "/H1" for element in drawn[0][1])
+            layouts.append(PageLayout(number, len(baselines), (height - min(baselines)) / height, opens_section,
+                                      _block_at(drawn, max(baselines)), _block_at(drawn, min(baselines))))
     return layouts
 
 
