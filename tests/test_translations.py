@@ -116,6 +116,22 @@ def test_untranslated_page_shows_the_source_with_a_notice(fixture_repo) -> None:
     assert ("div", {"lang": "da"}) in page.elements
 
 
+def test_mark_keeps_every_other_front_matter_line_as_the_editor_wrote_it(fixture_repo) -> None:
+    root = fixture_repo()
+    translation = root / "docs/testby/regler.en.md"
+    front = ("---\n# Reviewed by the HR adviser; ask before changing the title.\ntitle: 'Rules'  # short\n"
+             "source_hash: 0000\n  0000\ndescription: >\n  Folded\n  text\n---\n")
+    body = translation.read_text(encoding="utf-8").split("---\n", 2)[2]
+    translation.write_text(front + body, encoding="utf-8")
+    new_hash = mark_current(load_catalogue(root / "docs"), translation)
+    assert translation.read_text(encoding="utf-8") == front.replace("source_hash: 0000\n  0000\n",
+                                                                    f"source_hash: {new_hash}\n") + body
+    translation.write_text(front.replace("source_hash: 0000\n  0000\n", "") + body, encoding="utf-8")
+    new_hash = mark_current(load_catalogue(root / "docs"), translation)
+    assert translation.read_text(encoding="utf-8") == front.replace("source_hash: 0000\n  0000\n", "").replace(
+        "  text\n---", f"  text\nsource_hash: {new_hash}\n---") + body
+
+
 def test_mark_refuses_a_source_page(fixture_repo) -> None:
     from publisher.findings import PublisherError
 

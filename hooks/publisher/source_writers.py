@@ -7,6 +7,7 @@ command line are confined to the repository's own folders.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -59,15 +60,31 @@ def split_front_matter(text: str, display: str) -> tuple[str, str]:
 
 
 def with_front_matter_key(text: str, key: str, value: Any, display: str) -> str:
-    """`text` with `key: value` set in its front matter (re-emitted; the body is kept byte for byte)."""
+    """`text` with `key: value` set in its front matter; every other line kept byte for byte.
+
+    Only the key's own line (and the indented lines that continue its value) is replaced, or a line
+    is added at the end of the block, so an editor's comments, quoting and key order survive. The
+    result must read back as the old front matter with just that key changed, or nothing is written.
+    """
+    first_line, _, _ = text.partition("\n")
     block, rest = split_front_matter(text, display)
-    front = read_back(block, display) or {}
+    front = read_back(block + "\n", display) or {}  # "\n": the block ends a line, as a folded value needs
     if not isinstance(front, dict):
         raise PublisherError([Finding(display, 2, "front matter must be a mapping of keys to values")])
-    front[key] = value
-    new_text = f"---\n{emit(front)}{rest}"
+    lines = block.split("\n") if block else []
+    entry = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000)
+    entry_lines = entry.rstrip("\n").split("\n")
+    at = next((index for index, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+    if at is None:
+        lines.extend(entry_lines)
+    else:
+        end = at + 1
+        while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
+            end += 1
+        lines[at:end] = entry_lines
+    new_text = "\n".join([first_line, *lines, rest])
     again, _ = split_front_matter(new_text, display)
-    if read_back(again, display) != front:
+    if read_back(again + "\n", display) != {**front, key: value}:
         raise PublisherError([Finding(display, 1, "the front matter did not read back as written; nothing was "
                                                   "changed. Please report this")])
     return new_text
