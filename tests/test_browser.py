@@ -285,6 +285,11 @@ def test_a_nynorsk_organisation_builds_searches_passes_axe_and_prints(
     assert "Den offisielle tilgjengelegheitserklæringa for fjordby.kommune.no finst på uustatus.no:" in statement
     assert (site / "fjordby/assets/javascripts/lunr/min/lunr.no.min.js").is_file()  # Norwegian search for nn
     assert (site / "fjordby/about.html").is_file()
+    # The topic pages are written in every language an organisation publishes, Nynorsk now too.
+    topic = read_page(site / "topics/confidentiality.nn.html")
+    assert topic.html_lang == "nn"
+    assert 'href="topics/confidentiality.nn.html" hreflang="nn" lang="nn">Norsk nynorsk</a>' in (
+        site / "index.html").read_text(encoding="utf-8")
     pdf = pypdf.PdfReader(site / "fjordby/pdf/fjordby-nn.pdf")
     assert pdf.trailer["/Root"]["/Lang"] == "nn"
     assert "Teieplikta gjeld òg på sosiale medium." in "".join(page.extract_text() for page in pdf.pages)

@@ -9,7 +9,7 @@ import jinja2
 from . import branding
 from .organisations import Catalogue
 from .site_config import all_targets
-from .topic_pages import collect_topics, topic_page_name
+from .topic_pages import collect_topics, topic_languages, topic_page_name
 
 PORTAL_TEMPLATE = "portal/index.html"
 COUNTRY_NAMES = {"DK": "Denmark", "NO": "Norway"}
@@ -43,7 +43,8 @@ def render_portal(catalogue: Catalogue, overrides_dir: Path, pdf_paths: dict[str
             "sites": sites,
             "wordmark": branding.wordmark_svg(org, decorative=True),
         })
-    topics = [(view.id, view.name, [topic_page_name(view.id, code) for code in ("da", "nb", "en")])
+    topics = [(view.id, view.name, [(code, catalogue.languages[code].name, topic_page_name(view.id, code))
+                                    for code in topic_languages(catalogue)])
               for view in collect_topics(catalogue, "en")]
     return env.get_template(PORTAL_TEMPLATE).render(organisations=entries, topics=topics)
 

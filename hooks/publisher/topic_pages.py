@@ -3,7 +3,7 @@
 For an editor drafting a new guideline: every wording of the topic (docs/_shared/), in each
 organisation's own words, with who adopted it and where its document says it, linked to the page
 that shows it; and the organisations that only mention the topic (front-matter `topics:`).
-One page per topic and interface language (da, nb, en): a wording is shown in that language where
+One page per topic and language an organisation publishes in: a wording is shown in that language where
 it exists, else in the language its organisation wrote it in, marked with `lang`.
 """
 
@@ -130,14 +130,20 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
     return views
 
 
-def render_topic_pages(catalogue: Catalogue, overrides_dir: Path, languages: tuple[str, ...] = ("da", "nb", "en"),
-                       ) -> dict[str, str]:
+def topic_languages(catalogue: Catalogue) -> tuple[str, ...]:
+    """The languages the topic pages are written in: every language an organisation of the catalogue
+    publishes, in docs/languages.yml's order (a language added as data gets its topic pages)."""
+    published = {code for org in catalogue.organisations.values() for code in org.languages}
+    return tuple(code for code in catalogue.languages if code in published)
+
+
+def render_topic_pages(catalogue: Catalogue, overrides_dir: Path) -> dict[str, str]:
     """Every topic page: {relative path below site/: HTML}."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(overrides_dir), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     template = env.get_template(TOPIC_TEMPLATE)
     pages = {}
-    languages = tuple(code for code in languages if code in catalogue.languages)
+    languages = topic_languages(catalogue)
     for language in languages:
         topics = collect_topics(catalogue, language)
         for topic in topics:
