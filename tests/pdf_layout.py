@@ -115,8 +115,8 @@ def layout_faults(layouts: list[PageLayout]) -> list[str]:
     of a page. The cover is designed, not flowed, and is left out.
 
     A paragraph split over two pages cannot be told from two paragraphs here (WeasyPrint tags each
-    page's part as an element of its own), so single lines at a break are left to the style sheet's
-    `orphans` and `widows`."""
+    page's part as an element of its own): `split_faults` reads single lines at a break from the
+    layout instead."""
     faults = []
     for page, following in zip(layouts[1:], [*layouts[2:], None], strict=True):
         ends_section = following is None or following.opens_section
@@ -127,4 +127,35 @@ def layout_faults(layouts: list[PageLayout]) -> list[str]:
         foot = page.last_block
         if foot is not None and foot.kind in HEADINGS and following is not None:
             faults.append(f"page {page.number}: ends with a heading ({foot.kind[1:]}) whose text is overleaf")
+    return faults
+
+
+def _text_blocks(box, found: list[tuple[object, str, int]]) -> list[tuple[object, str, int]]:
+    """(element, tag, lines) of every box that holds lines of text, in document order; page margins
+    (running header and footer) left out."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.MarginBox):
+        return found
+    children = getattr(box, "children", [])
+    lines = sum(isinstance(child, boxes.LineBox) for child in children)
+    if lines:
+        found.append((box.element, box.element_tag, lines))
+    for child in children:
+        if not isinstance(child, boxes.LineBox):
+            _text_blocks(child, found)
+    return found
+
+
+def split_faults(document) -> list[str]:
+    """Blocks of text that a page break leaves with a single line on one side (an orphan at the foot
+    of a page or a widow at the head of the next), read from WeasyPrint's own layout, where both
+    parts of a split block belong to the same element: the PDF's structure tree cannot tell them
+    from two blocks."""
+    pages = [_text_blocks(page._page_box, []) for page in document.pages]
+    faults = []
+    for number, (page, following) in enumerate(zip(pages, pages[1:], strict=False), start=1):
+        if page and following and page[-1][0] is following[0][0] and min(page[-1][2], following[0][2]) < 2:
+            faults.append(f"page {number}: a {page[-1][1]} breaks with {page[-1][2]} line(s) here and "
+                          f"{following[0][2]} overleaf")
     return faults

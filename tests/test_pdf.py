@@ -287,3 +287,31 @@ def test_no_short_or_half_empty_page_and_no_heading_at_a_foot(real_site: Path, o
     from pdf_layout import layout_faults, page_layouts
 
     assert layout_faults(page_layouts(real_site / org_id / "pdf" / f"{org_id}-{language}.pdf")) == []
+
+
+def test_split_reader_finds_a_single_line_at_the_foot_or_the_head_of_a_page() -> None:
+    from pdf_layout import split_faults
+    from weasyprint import HTML
+
+    def render(orphans_and_widows: int):
+        rule = f"orphans: {orphans_and_widows}; widows: {orphans_and_widows}"
+        return HTML(string=f"<html lang='en'><head><style>@page {{ size: A6; margin: 10mm }} body {{ font: 10pt/1.4 "
+                           f"serif; margin: 0 }} p {{ margin: 0; {rule} }}</style></head><body>"
+                           "<div style='height: 340pt'></div><p>a<br>b<br>c<br>d</p>"
+                           "<div style='height: 286pt'></div><p>e<br>f<br>g</p></body></html>").render()
+
+    assert split_faults(render(1)) == ["page 1: a p breaks with 1 line(s) here and 3 overleaf",
+                                       "page 2: a p breaks with 2 line(s) here and 1 overleaf"]
+    assert split_faults(render(2)) == []
+
+
+@pytest.mark.parametrize(("org_id", "language"), TARGETS)
+def test_no_paragraph_leaves_a_single_line_at_a_page_break(org_id: str, language: str) -> None:
+    from pdf_layout import split_faults
+    from publisher.pdf import confined_fetcher, render_document
+    from weasyprint import HTML
+
+    html = render_document(ROOT, CATALOGUE, org_id, language)  # what write_pdf lays out
+    fetcher = confined_fetcher([CATALOGUE.org_dir(org_id), ROOT / "overrides" / "assets" / "fonts"])
+    document = HTML(string=html, base_url=CATALOGUE.org_dir(org_id).as_uri() + "/", url_fetcher=fetcher).render()
+    assert split_faults(document) == []
