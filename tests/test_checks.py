@@ -331,6 +331,13 @@ REMOVED = ("<{tag}> can run code, load another site or submit data, and is remov
      "style=\"background-image: image-set('https://t.example.com/p.gif' 1x)\" on <p> is removed: a style attribute "
      "may only set text-align, and never load anything (url(), image-set(), @import); use the site's own styles"),
     ("<style>@import url(https://fonts.example.com/x.css);</style>", REMOVED.format(tag="style")),
+    # Material reads its settings from the first #__config in the page: an editor's would come first.
+    ("### Indstillinger {: #__config }",
+     "id=\"__config\" on <h3> is removed: ids that start with '__' belong to the site's theme (its settings and "
+     "controls); choose an id without the leading underscores"),
+    ('<p id=" __search">x</p>',
+     "id=\" __search\" on <p> is removed: ids that start with '__' belong to the site's theme (its settings and "
+     "controls); choose an id without the leading underscores"),
     ('<pre class="mermaid">graph TD; A-->B</pre>',
      "a diagram block (mermaid) would make readers' browsers load a diagram library from another host; draw the "
      "diagram as an image (SVG or PNG) beside the page and show it with ![text](file)"),

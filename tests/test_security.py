@@ -121,6 +121,11 @@ def test_built_pages_hold_only_sanitized_html(fixture_repo) -> None:
                                      FakeConfig(), None)
     assert published == "<p>x</p>"
     assert executable_markup(published) == []
+    # The theme reads its settings from the first #__config: the content's would come before its own.
+    settings = ('<p id="__config">{"features": ["content.tooltips"]}</p>'
+                '<em title="&lt;img src=y onerror=alert(2)&gt;">t</em>')
+    published = hook.on_page_content(settings, FakePage(), FakeConfig(), None)
+    assert published == settings.replace(' id="__config"', "")
 
 
 def test_real_sites_hold_no_executable_markup(real_site: Path) -> None:

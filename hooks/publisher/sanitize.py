@@ -83,7 +83,16 @@ def _srcset_local(value: str) -> bool:
     return all(_is_local(candidate) for candidate in candidates)
 
 
+def _theme_id(name: str, value: str) -> bool:
+    """An id the theme keeps for itself. Material reads its settings from the first `#__config` in
+    the page (the content comes before its own), and `__search`, `__drawer`, `__palette_0`… are
+    its controls: an editor's element with such an id could switch on features or take them over."""
+    return name == "id" and value.strip().startswith("__")
+
+
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    if _theme_id(name, value):
+        return None
     if name == "srcset":
         return value if _srcset_local(value) else None
     if name in FETCHED and not _is_local(value):
@@ -145,6 +154,9 @@ class Change:
                         f"remove it (write Markdown, and save images and files beside the page)")
             return (f"<{tag}> is not among the elements a guideline may use, and is removed from the page; "
                     f"remove it or write the same with Markdown")
+        if _theme_id(name, value):
+            return (f"id=\"{shown}\" on <{tag}> is removed: ids that start with '__' belong to the site's theme "
+                    f"(its settings and controls); choose an id without the leading underscores")
         if name.startswith("on"):
             return f"event handler '{name}=' on <{tag}> runs code in the reader's browser; remove the attribute"
         if name == "class" and any(token.lower() in DIAGRAM_CLASSES for token in value.split()):
