@@ -338,6 +338,14 @@ REMOVED = ("<{tag}> can run code, load another site or submit data, and is remov
     ('<p id=" __search">x</p>',
      "id=\" __search\" on <p> is removed: ids that start with '__' belong to the site's theme (its settings and "
      "controls); choose an id without the leading underscores"),
+    ("Ring på <tel:+4559535353>.",
+     "'<tel:+4559535353…>' looks like an address in angle brackets, which Markdown makes a link only for https:, "
+     "http: and e-mail addresses: the text would vanish from the page. Write a link, e.g. [text](https://…) or "
+     "[+45 12 34 56 78](tel:+4512345678), or drop the brackets"),
+    ("Se <www.kalundborg.dk/hr>.",
+     "'<www.kalundborg.dk…>' looks like an address in angle brackets, which Markdown makes a link only for https:, "
+     "http: and e-mail addresses: the text would vanish from the page. Write a link, e.g. [text](https://…) or "
+     "[+45 12 34 56 78](tel:+4512345678), or drop the brackets"),
     ('<pre class="mermaid">graph TD; A-->B</pre>',
      "a diagram block (mermaid) would make readers' browsers load a diagram library from another host; draw the "
      "diagram as an image (SVG or PNG) beside the page and show it with ![text](file)"),

@@ -127,7 +127,9 @@ def _normalise(html: str) -> str:
     """The same parse and serialisation as `sanitize`, with every tag, attribute and scheme kept."""
     decoded = htmllib.unescape(html).replace("\t", "").replace("\n", "").replace("\r", "")
     schemes = {match.lower() for match in _SCHEME.findall(decoded)}
-    tags = {match.lower() for match in re.findall(r"<\s*([A-Za-z][A-Za-z0-9:-]*)", html)}
+    # A tag name as the HTML tokenizer reads it (up to a space, '/' or '>'), so '<tel:+45…>' and
+    # '<www.example.dk/x>' are elements here too, and their removal is reported, not silent.
+    tags = {match.lower() for match in re.findall(r"<\s*([A-Za-z][^\s/>]*)", html)}
     return nh3.clean(html, tags=tags | TEXT_TAGS | SVG_TAGS, clean_content_tags=set(),
                      generic_attribute_prefixes={""}, url_schemes=schemes | URL_SCHEMES, link_rel=None,
                      strip_comments=True)
@@ -145,6 +147,10 @@ class Change:
         tag, name, value = self.tag, self.attribute, self.value
         shown = value if len(value) <= 80 else value[:77] + "..."
         if name is None:
+            if ":" in tag or "." in tag or "@" in tag:
+                return (f"'<{tag}…>' looks like an address in angle brackets, which Markdown makes a link only "
+                        f"for https:, http: and e-mail addresses: the text would vanish from the page. Write a "
+                        f"link, e.g. [text](https://…) or [+45 12 34 56 78](tel:+4512345678), or drop the brackets")
             if tag in ("script", "noscript", "template"):
                 return f"<{tag}> runs code in the reader's browser and is removed from the page; remove it"
             if tag in ("iframe", "object", "embed", "frame", "frameset", "link", "base", "meta", "form", "input",
