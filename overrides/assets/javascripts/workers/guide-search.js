@@ -163,11 +163,22 @@
       var has = function (term) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, term); };
       var results = this.query(function (query) {
         new lunr.QueryParser(queryString, query).parse();
-        query.clauses.slice().forEach(function (clause) {
-          if (clause.presence !== lunr.Query.presence.OPTIONAL) return;
-          var word = clause.term.replace(/\*/g, "");
-          if (!keeps(word)) stop.push(word);
-          if (word.length < minPart) return;
+        var optional = query.clauses.filter(function (clause) {
+          return clause.presence === lunr.Query.presence.OPTIONAL;
+        });
+        var bare = function (clause) { return clause.term.replace(/\*/g, ""); };
+        var content = optional.some(function (clause) { return keeps(bare(clause)); });
+        optional.forEach(function (clause) {
+          var word = bare(clause);
+          /* A stop word is not indexed, so only its wildcard would match, and that finds words it
+             merely begins ("til" -> "tilgængelighed"): beside other words it is left out. */
+          if (!keeps(word)) {
+            stop.push(word);
+            if (content) { query.clauses.splice(query.clauses.indexOf(clause), 1); return; }
+          }
+          /* A word of one or two letters beside others is a whole word ("må", "af"), not the start
+             of every word it begins. */
+          if (word.length < minPart) { if (optional.length > 1) clause.term = word; return; }
           words.push(word);
           var unknown = !lemmas.has(word) && !has(word), terms = expansions(word, has, unknown);
           terms.forEach(function (boost, term) {
