@@ -6,13 +6,22 @@ by tests/test_browser.py (which owns the browser); here: the set itself and the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
 from htmltools import html_pages
 from publisher.organisations import load_catalogue
 from publisher.search_bench import load_queries
-from publisher.search_forms import WordForms, compact_form, index_data, load_forms, split_compound, table_path
+from publisher.search_forms import (
+    SEPARATOR,
+    WordForms,
+    compact_form,
+    index_data,
+    load_forms,
+    split_compound,
+    table_path,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -75,6 +84,7 @@ def test_the_search_dialog_has_a_name_and_its_data_waits_for_the_first_search(re
         base = real_site / org.id
         index = (base / "search" / "search_index.json").read_text(encoding="utf-8")
         assert '"docs":[]' in index and (base / "search" / "search_data.js").is_file()
+        assert json.loads(index)["config"]["separator"] == SEPARATOR.pattern  # the tables split words as lunr does
         page = next(iter(html_pages(base))).read_text(encoding="utf-8")
         assert 'role="dialog" aria-label="' in page
         assert "workers/guide-search.js" in page
