@@ -19,6 +19,7 @@ from publisher.search_forms import (
     compact_form,
     index_data,
     load_forms,
+    read_documents,
     split_compound,
     table_path,
 )
@@ -85,6 +86,10 @@ def test_the_search_dialog_has_a_name_and_its_data_waits_for_the_first_search(re
         index = (base / "search" / "search_index.json").read_text(encoding="utf-8")
         assert '"docs":[]' in index and (base / "search" / "search_data.js").is_file()
         assert json.loads(index)["config"]["separator"] == SEPARATOR.pattern  # the tables split words as lunr does
+        # The pages about the site weigh half: they do not outrank the guideline's own pages.
+        boosts = {doc["location"].split("#")[0]: doc.get("boost") for doc in read_documents(base / "search")}
+        assert boosts.pop("about.html") == boosts.pop("accessibility.html") == 0.5
+        assert set(boosts.values()) == {None}
         page = next(iter(html_pages(base))).read_text(encoding="utf-8")
         assert 'role="dialog" aria-label="' in page
         assert "workers/guide-search.js" in page
