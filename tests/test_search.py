@@ -1,7 +1,8 @@
 """Search understands Danish and Norwegian words: inflections, compounds, noun/verb pairs, typos.
 
-The query set (tests/search_queries.yml) is typed into the real sites' search in headless Chromium
-by tests/test_browser.py (which owns the browser); here: the set itself and the word-form logic.
+The query sets (tests/search_queries.yml and the held-out tests/search_queries_heldout.yml) are typed
+into the real sites' search in headless Chromium by tests/test_browser.py (which owns the browser);
+here: the sets themselves and the word-form logic.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from htmltools import html_pages
 from publisher.organisations import load_catalogue
-from publisher.search_bench import load_queries
+from publisher.search_bench import QUERY_SETS, load_queries
 from publisher.search_forms import (
     SEPARATOR,
     WordForms,
@@ -28,8 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
 
 
-def test_the_query_set_covers_every_site_language_and_kind() -> None:
-    queries = load_queries()
+@pytest.mark.parametrize("path", QUERY_SETS, ids=lambda path: path.stem)
+def test_the_query_set_covers_every_site_language_and_kind(path: Path) -> None:
+    queries = load_queries(path)
     assert len(queries) >= 60
     covered = {(q.site, q.lang) for q in queries}
     assert covered == {(org.id, lang) for org in CATALOGUE.organisations.values() for lang in org.languages}
