@@ -1,25 +1,38 @@
 """Search understands Danish and Norwegian words: inflections, compounds, noun/verb pairs, typos.
 
-The query set (tests/search_queries.yml) is typed into the real sites' search in headless Chromium
-by tests/test_browser.py (which owns the browser); here: the set itself and the word-form logic.
+The query sets (tests/search_queries.yml and the held-out tests/search_queries_heldout.yml) are typed
+into the real sites' search in headless Chromium by tests/test_browser.py (which owns the browser);
+here: the sets themselves and the word-form logic.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 import yaml
 from htmltools import html_pages
 from publisher.organisations import load_catalogue
-from publisher.search_bench import load_queries
-from publisher.search_forms import WordForms, compact_form, index_data, load_forms, split_compound, table_path
+from publisher.search_bench import QUERY_SETS, load_queries
+from publisher.search_forms import (
+    SEPARATOR,
+    WordForms,
+    compact_form,
+    index_data,
+    load_forms,
+    read_documents,
+    split_compound,
+    table_path,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
 
 
-def test_the_query_set_covers_every_site_language_and_kind() -> None:
-    queries = load_queries()
+@pytest.mark.parametrize("path", QUERY_SETS, ids=lambda path: path.stem)
+def test_the_query_set_covers_every_site_language_and_kind(path: Path) -> None:
+    queries = load_queries(path)
     assert len(queries) >= 60
     covered = {(q.site, q.lang) for q in queries}
     assert covered == {(org.id, lang) for org in CATALOGUE.organisations.values() for lang in org.languages}
@@ -75,6 +88,11 @@ def test_the_search_dialog_has_a_name_and_its_data_waits_for_the_first_search(re
         base = real_site / org.id
         index = (base / "search" / "search_index.json").read_text(encoding="utf-8")
         assert '"docs":[]' in index and (base / "search" / "search_data.js").is_file()
+        assert json.loads(index)["config"]["separator"] == SEPARATOR.pattern  # the tables split words as lunr does
+        # The pages about the site weigh half: they do not outrank the guideline's own pages.
+        boosts = {doc["location"].split("#")[0]: doc.get("boost") for doc in read_documents(base / "search")}
+        assert boosts.pop("about.html") == boosts.pop("accessibility.html") == 0.5
+        assert set(boosts.values()) == {None}
         page = next(iter(html_pages(base))).read_text(encoding="utf-8")
         assert 'role="dialog" aria-label="' in page
         assert "workers/guide-search.js" in page

@@ -18,6 +18,10 @@ from .sources import read_source
 ABOUT_PAGE = "about.md"  # generated in every language site
 ABOUT_TEMPLATE = "about/about.html"
 CHANGES_PAGE = "editions/{number}-changes.md"  # generated for every edition after the first
+# The pages about the site rather than the guideline (this one, the change views, the accessibility
+# statement) weigh half in search: their quoted passages and common words then do not outrank the
+# guideline's own pages, and a search for what they are about still finds them.
+ABOUT_SEARCH = "search:\n  boost: 0.5\n"
 
 
 def translation_notice(catalogue: Catalogue, org_id: str, language: str) -> str | None:
@@ -113,4 +117,5 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
 def about_markdown(catalogue: Catalogue, org_id: str, language: str) -> str:
     """The generated page: a title, and the HTML body as a raw block that Markdown leaves alone."""
     title = catalogue.languages[language].labels["about_title"]
-    return f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n---\n\n{about_html(catalogue, org_id, language)}\n"
+    return (f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n{ABOUT_SEARCH}---\n\n"
+            f"{about_html(catalogue, org_id, language)}\n")

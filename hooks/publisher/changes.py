@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import escape
 
+from .about import ABOUT_SEARCH
 from .editions import EDITIONS_ANCHOR, PageText, snapshot
 from .organisations import Catalogue
 
@@ -167,4 +168,4 @@ def changes_markdown(catalogue: Catalogue, org_id: str, language: str, number: i
     title = changes_title(catalogue, org_id, language, number)
     body = changes_html(catalogue.root / "overrides", labels, pages, None, link_pages=True)
     back = f'<p><a href="../about.html#{EDITIONS_ANCHOR}">{escape(labels["editions_title"])}</a></p>'
-    return f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n---\n\n{back}\n\n{body}\n"
+    return f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n{ABOUT_SEARCH}---\n\n{back}\n\n{body}\n"

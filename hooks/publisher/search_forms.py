@@ -42,7 +42,7 @@ LINKS = ("s", "e")  # letters joining the parts of a compound: "tavsheds-pligt"
 NOT_PARTS = frozenset({"else", "ning", "ing", "inger", "hed", "heden", "het", "heten", "sel", "lig", "lige", "elig",
                        "ende", "ene", "erne", "ere", "ers", "est", "este", "ste", "tion"})
 TAG = re.compile(r"<[^>]*>")
-SEPARATOR = re.compile(r"[\s\-]+")
+SEPARATOR = re.compile(r"[\s\-/]+")  # as the search plugin's separator in mkdocs.yml
 EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 WORD = re.compile(r"^[^\W\d_]+$")
 

@@ -97,7 +97,7 @@
     });
 
     /* The parts of a compound, each a known form (the rule of publisher.search_forms), or at least
-       its longest known tail. */
+       its longest known tail, or else its longest known head ("venneforespørsel" -> "venne"). */
     function split(word, depth) {
       if (depth === 0 || word.length < 2 * minPart) return [];
       var best = [];
@@ -118,6 +118,13 @@
         }
         if (!best.length && tail.length > minPart) best = [tail];
       }
+      for (cut = word.length - minPart; !best.length && cut > minPart; cut--) {
+        head = word.slice(0, cut);
+        heads = [head].concat(LINKS.filter(function (link) {
+          return head.length > minPart + 1 && head.slice(-1) === link;
+        }).map(function () { return head.slice(0, -1); }));
+        best = heads.filter(function (h) { return !notParts.has(h) && lemmas.has(h); }).slice(0, 1);
+      }
       return best;
     }
 
@@ -129,7 +136,7 @@
     }
 
     /* The indexed words a typed word stands for, each with its weight. */
-    function expansions(word, has, unknown) {
+    function expansions(word, has, unknown, vocabulary) {
       var terms = new Map();
       function add(term, boost) { if (has(term) && !(terms.get(term) >= boost)) terms.set(term, boost); }
       function addKey(key, boost) {
@@ -155,21 +162,39 @@
       keys.forEach(function (key) { addKey(key, 1); });
       if (!keys.size && forms.compounds)  /* a compound the site does not have: its parts */
         lemmasOf(split(word, 3)).forEach(function (key) { addKey(key, PART); });
+      /* Still nothing: the site's words that share all but its last few letters, as a stemmer
+         would ("defamation" -> "defamatory", "whistleblower" -> "whistleblowing"). */
+      for (cut = word.length - 1; unknown && !terms.size && cut >= Math.max(minPart + 2, word.length - 4); cut--) {
+        var stem = word.slice(0, cut);
+        vocabulary().forEach(function (term) { if (term.indexOf(stem) === 0) add(term, PART); });
+      }
       return terms;
     }
 
     lunr.Index.prototype.search = function (queryString) {
       var index = this, words = [], stop = [], owner = new Map();
       var has = function (term) { return Object.prototype.hasOwnProperty.call(index.invertedIndex, term); };
+      var vocabulary = function () { return index.guideTerms || (index.guideTerms = Object.keys(index.invertedIndex)); };
       var results = this.query(function (query) {
         new lunr.QueryParser(queryString, query).parse();
-        query.clauses.slice().forEach(function (clause) {
-          if (clause.presence !== lunr.Query.presence.OPTIONAL) return;
-          var word = clause.term.replace(/\*/g, "");
-          if (!keeps(word)) stop.push(word);
-          if (word.length < minPart) return;
+        var optional = query.clauses.filter(function (clause) {
+          return clause.presence === lunr.Query.presence.OPTIONAL;
+        });
+        var bare = function (clause) { return clause.term.replace(/\*/g, ""); };
+        var content = optional.some(function (clause) { return keeps(bare(clause)); });
+        optional.forEach(function (clause) {
+          var word = bare(clause);
+          /* A stop word beside other words is left out: it is on nearly every page, and its
+             wildcard finds words it merely begins ("til" -> "tilgængelighed"). */
+          if (!keeps(word)) {
+            stop.push(word);
+            if (content) { query.clauses.splice(query.clauses.indexOf(clause), 1); return; }
+          }
+          /* A word of one or two letters beside others is a whole word ("må", "af"), not the start
+             of every word it begins. */
+          if (word.length < minPart) { if (optional.length > 1) clause.term = word; return; }
           words.push(word);
-          var unknown = !lemmas.has(word) && !has(word), terms = expansions(word, has, unknown);
+          var unknown = !lemmas.has(word) && !has(word), terms = expansions(word, has, unknown, vocabulary);
           terms.forEach(function (boost, term) {
             if (term.indexOf(word) === 0 || owner.has(term)) return;
             owner.set(term, word);
@@ -181,7 +206,7 @@
         });
       });
       /* Report each match under the typed word, so Material counts it as found and highlights it;
-         a stop word ("av", "og") is never looked up, so it is not reported missing either. */
+         a stop word left out ("av", "og") is not reported missing either. */
       results.forEach(function (result) {
         var metadata = {};
         stop.forEach(function (word) { metadata[word] = {}; });
