@@ -557,3 +557,12 @@ def test_organisation_written_twice(fixture_repo) -> None:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert [str(f) for f in error.value.findings][0].startswith(
         "docs/organisations.yml:21: error: 'testby' is written twice (first on line 2)")
+
+
+def test_an_address_with_a_tab_in_raw_html_is_checked_on_its_line(fixture_repo) -> None:
+    # Markdown turns the tab into spaces, so the rendered address is not written so in the source.
+    root = fixture_repo({"testby/regler.da.md": FM_DA + '## Tavshedspligt {#tavshed}\n\n'
+                                                        '<img alt="x" src="ht\ttps://evil.example/p.png">\n'})
+    assert findings(root) == [
+        "docs/testby/regler.da.md:10: error: link 'ht    tps://evil.example/p.png' points to docs/testby/ht    "
+        "tps:/evil.example/p.png, which does not exist (the address holds white space; remove it)"]

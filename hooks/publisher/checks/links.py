@@ -58,8 +58,9 @@ def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_p
         relative = resolved.split("/", 1)[1] if "/" in resolved else ""
         if not relative.endswith(".md"):
             if not (ctx.catalogue.docs_dir / resolved).is_file():
+                spaced = " (the address holds white space; remove it)" if any(c.isspace() for c in target) else ""
                 ctx.error(where.display, link.line,
-                           f"link '{target}' points to docs/{resolved}, which does not exist")
+                           f"link '{target}' points to docs/{resolved}, which does not exist{spaced}")
             return
         named = page_name(Path(relative))
         base = relative.removesuffix(".md")
