@@ -75,6 +75,67 @@ def test_an_inert_svg_image_is_published(fixture_repo) -> None:
     assert (root / "site/testby/figur.svg").read_text(encoding="utf-8") == CLEAN_SVG
 
 
+MAP_PAGE = FM_DA + TAVSHED + "![Kort over kontoret](kort.png)\n"
+
+
+def page_showing(name: str) -> str:
+    """A page that shows the image `name`, or links to it when it is a PDF."""
+    return FM_DA + TAVSHED + (f"[Bilaget]({name})\n" if name.endswith(".pdf") else f"![Kort over kontoret]({name})\n")
+
+
+PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+@pytest.mark.parametrize(("name", "content", "problem"), [
+    ("kort.png", b"not an image\n",
+     "kort.png is not a PNG image (it starts with 'not an'); export it again as PNG or rename it to its real type"),
+    ("kort.png", b"\xff\xd8\xff\xe0\x00\x10JFIF",
+     "kort.png is not a PNG image (it is a JPEG image); rename it to kort.jpg and change the links to it, or export "
+     "it again as PNG"),
+    ("foto.JPEG", b"\x00\x00\x00\x18ftypheic",
+     "foto.JPEG is not a JPEG image (it starts with '\\x00\\x00\\x00\\x18ft'); export it again as JPEG or rename it "
+     "to its real type"),
+    ("figur.gif", b"",
+     "figur.gif is not a GIF image (it is empty); export it again as GIF or rename it to its real type"),
+    ("figur.webp", b"RIFF\x24\x00\x00\x00WAVEfmt ",
+     "figur.webp is not a WebP image (it starts with 'RIFF$\\x00'); export it again as WebP or rename it to its real "
+     "type"),
+    ("bilag.pdf", b"<html><body>Log ind</body></html>",
+     "bilag.pdf is not a PDF document (it starts with '<html>'); export it again as PDF or rename it to its real type"),
+    ("billeder/logo.jpg", PNG_START,
+     "logo.jpg is not a JPEG image (it is a PNG image); rename it to logo.png and change the links to it, or export "
+     "it again as JPEG"),
+])
+def test_an_image_or_pdf_must_be_what_its_name_says(fixture_repo, name: str, content: bytes, problem: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": page_showing(name)})
+    (root / "docs/testby" / name).parent.mkdir(exist_ok=True)
+    (root / "docs/testby" / name).write_bytes(content)
+    assert errors(root) == [f"docs/testby/{name}:1: error: {problem}"]
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("kort.png", PNG_START), ("kort.jpg", b"\xff\xd8\xff\xdb"), ("kort.jpeg", b"\xff\xd8\xff\xe1"),
+    ("kort.gif", b"GIF87a\x01\x00"), ("kort.GIF", b"GIF89a\x01\x00"), ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L"),
+    ("bilag.pdf", b"%PDF-1.7\n"),
+])
+def test_images_and_pdfs_of_their_named_type_pass(fixture_repo, name: str, content: bytes) -> None:
+    root = fixture_repo({"testby/regler.da.md": page_showing(name)})
+    (root / "docs/testby" / name).write_bytes(content)
+    assert errors(root) == []
+
+
+def test_the_build_refuses_an_image_that_is_not_one(fixture_repo) -> None:
+    from publisher.build import BuildFailed
+
+    root = fixture_repo({"testby/regler.da.md": MAP_PAGE})
+    (root / "docs/testby/kort.png").write_text("not an image\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    assert ("docs/testby/kort.png:1: error: kort.png is not a PNG image (it starts with 'not an'); export it again "
+            "as PNG or rename it to its real type") in str(failed.value)
+    assert not (root / "site").exists()
+
+
 def test_wording_symlinked_out_of_the_repository_is_refused(fixture_repo) -> None:
     root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + '--8<-- "confidentiality/hemmelig.da.md"\n'})
     (root / "docs/_shared/confidentiality/hemmelig.da.md").symlink_to("/etc/passwd")

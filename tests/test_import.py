@@ -3,6 +3,7 @@ artefacts removed on record, at least 95% of their sentences carried, and a repo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,84 @@ def test_word_hyperlinks_stay_links_and_a_link_to_nowhere_is_removed_on_record(n
     record = yaml.safe_load((nyby / "docs/_editorial/nyby.yml").read_text(encoding="utf-8"))["changes"]
     assert record == [{"kind": "placeholder_link", "page": "index", "original": "[retningslinjene våre](#)",
                        "published": "retningslinjene våre"}]
+
+
+def _empty_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("")
+    document.add_paragraph("   \t")
+    document.save(str(path))
+    return path
+
+
+def _empty_odt(path: Path) -> Path:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import P
+
+    document = OpenDocumentText()
+    document.text.addElement(P(text="  "))
+    document.save(str(path))
+    return path
+
+
+def _scanned_pdf(path: Path) -> Path:
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=420, height=595)  # a page as a scan leaves it: no text layer
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def _text(content: str) -> Callable[[Path], Path]:
+    def write(path: Path) -> Path:
+        path.write_text(content, encoding="utf-8")
+        return path
+    return write
+
+
+NO_TEXT_WORD = ("the document holds no text, so nothing was changed; open it in Word, check that it holds the "
+                "guidelines as text (not as pictures of text) and save it again")
+NO_TEXT_TXT = ("the document holds no text (the file is empty or blank), so nothing was changed; give the file that "
+               "holds the guidelines' text")
+
+
+@pytest.mark.parametrize(("name", "make", "message"), [
+    ("empty.txt", _text(""), NO_TEXT_TXT),
+    ("blank.txt", _text("\ufeff \n\n\t\n   \n"), NO_TEXT_TXT),
+    ("rules.txt", _text("-\n\n• •\n\n----\n"), NO_TEXT_TXT),
+    ("empty.docx", _empty_docx, NO_TEXT_WORD),
+    ("empty.odt", _empty_odt,
+     "the document holds no text, so nothing was changed; open it in LibreOffice, check that it holds the guidelines "
+     "as text (not as pictures of text) and save it again"),
+    ("scan.pdf", _scanned_pdf,
+     "the PDF holds no text (a scan without a text layer?), so nothing was changed; run text recognition (OCR) on it "
+     "first, or import the Word document instead"),
+])
+def test_a_document_without_text_is_refused_and_nothing_changes(nyby: Path, tmp_path: Path, name: str,
+                                                                 make: Callable[[Path], Path], message: str) -> None:
+    before = {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()}
+    lines: list[str] = []
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", make(tmp_path / name), out=lines.append)
+    assert str(error.value) == f"../{name}:1: error: {message}"
+    assert lines == []
+    assert {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("content", [
+    "Retningslinjer for sosiale medium\n",
+    "Retningslinjer for sosiale medium\n\n# 1. Formål\n\n## Teieplikt\n\n# 2. Bruk i arbeidet\n",
+    "Innhald\n\n1. Formål ........ 2\n\n2. Bruk ........ 3\n\nSide 1 av 3\n",
+])
+def test_a_document_of_headings_alone_is_refused_and_nothing_changes(nyby: Path, tmp_path: Path, content: str) -> None:
+    before = {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()}
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", _text(content)(tmp_path / "overskrifter.txt"), out=lambda line: None)
+    assert str(error.value) == (
+        "../overskrifter.txt:1: error: the document holds no text besides its title, headings, page numbers or table "
+        "of contents, so nothing was changed; give the document with the guidelines' own text")
+    assert {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()} == before

@@ -22,6 +22,18 @@ NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 BULLET = re.compile(r"^\s*(?:[-*•–·▪o]\s+)+")
 PAGE_NUMBER = re.compile(r"^\s*(?:(?:side|page|s\.)\s*)?\d{1,3}(?:\s*(?:af|av|of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
 HEADING_SIZE_RATIO = 1.15  # a PDF line this much larger than the body text is a heading
+# What an author can do about a document without text, by format: an empty .txt is the wrong file, a
+# Word or ODT file may hold its text as pictures, and a PDF without a text layer is a scan.
+NO_TEXT = {
+    ".txt": "the document holds no text (the file is empty or blank), so nothing was changed; give the file "
+            "that holds the guidelines' text",
+    ".docx": "the document holds no text, so nothing was changed; open it in Word, check that it holds the "
+             "guidelines as text (not as pictures of text) and save it again",
+    ".odt": "the document holds no text, so nothing was changed; open it in LibreOffice, check that it holds the "
+            "guidelines as text (not as pictures of text) and save it again",
+    ".pdf": "the PDF holds no text (a scan without a text layer?), so nothing was changed; run text recognition "
+            "(OCR) on it first, or import the Word document instead",
+}
 
 
 @dataclass(frozen=True)
@@ -41,12 +53,18 @@ def read_document(path: Path, display: str) -> list[Block]:
     reader = {".docx": read_docx, ".odt": read_odt, ".pdf": read_pdf, ".txt": read_txt}[suffix]
     try:
         blocks = reader(path)
-    except PublisherError:
-        raise
     except Exception as error:  # a damaged or mislabelled file: say so, with the library's reason
         raise PublisherError([Finding(display, 1, f"could not read the document ({type(error).__name__}: {error}); "
                                                   f"open it in its program and save it again")]) from None
-    return [block for block in blocks if block.text.strip()]
+    blocks = [block for block in blocks if block.text.strip()]
+    if not any(has_words(block.text) for block in blocks):  # else the import replaces the start page with nothing
+        raise PublisherError([Finding(display, 1, NO_TEXT[suffix])])
+    return blocks
+
+
+def has_words(text: str) -> bool:
+    """Whether text holds a letter or digit: blank lines, bullets and rules alone are no text."""
+    return any(character.isalnum() for character in text)
 
 
 def _heading_level(style: str) -> int | None:
@@ -165,8 +183,7 @@ def read_pdf(path: Path) -> list[Block]:
     """Lines grouped into blocks; headings by font size where the PDF has them, else by their shape."""
     lines = _pdf_lines(path)
     if not lines:
-        raise PublisherError([Finding(path.name, 1, "the PDF has no text layer (a scan?): run text recognition "
-                                                    "(OCR) on it first, or import the Word document instead")])
+        return []  # a scan without a text layer: read_document says so, with the file as the author gave it
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[round(line.size, 1)] += len(line.text)

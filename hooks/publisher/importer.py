@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
-from .document_readers import BULLET, FIRST_PARAGRAPH_WORDS, PAGE_NUMBER, Block, read_document
+from .document_readers import BULLET, FIRST_PARAGRAPH_WORDS, PAGE_NUMBER, Block, has_words, read_document
 from .editorial import EDITORIAL_DIR
 from .findings import Finding, PublisherError, display_path
 from .organisations import ORGANISATIONS_FILE, Catalogue, Organisation, load_catalogue
@@ -161,9 +161,14 @@ def split_pages(blocks: list[Block], document_title: str) -> tuple[list[Page], l
 
 
 def import_document(path: Path, catalogue: Catalogue, org: Organisation) -> Imported:
-    blocks = read_document(path, display_path(path, catalogue.root))
+    display = display_path(path, catalogue.root)
+    blocks = read_document(path, display)
     extracted = "\n".join(" ".join(b.text.split()) for b in blocks) + "\n"
     kept, removals = clean(blocks)
+    if not any(b.kind in ("paragraph", "item") and has_words(b.text) for b in kept):  # else pages of headings only
+        raise PublisherError([Finding(display, 1, (
+            "the document holds no text besides its title, headings, page numbers or table of contents, so nothing "
+            "was changed; give the document with the guidelines' own text"))])
     pages, more = split_pages(kept, org.document.title)
     return Imported(pages, removals + more, extracted)
 
