@@ -127,6 +127,24 @@ def test_make_site_org_shard_and_pdf(clone: Path) -> None:
     assert not list(clone.glob("site.staging-*"))
 
 
+def test_an_organisation_named_twice_is_built_once(clone: Path) -> None:
+    result = make(clone, "site", "ORG=testby,testby")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    built = sorted(line.split(" -> ")[0].split(": ")[0] for line in result.stdout.splitlines()
+                   if " testby (" in line)
+    assert built in (["ok   PDF  testby (da)", "ok   PDF  testby (en)",
+                      "ok   site testby (da)", "ok   site testby (en)"],
+                     ["same testby (da)", "same testby (en)"])  # built, or reused from an earlier test's build
+    result = make(clone, "pdf", "ORG=testby testby")
+    assert result.returncode == 0, result.stderr
+    assert [line.split(" in ")[0] for line in result.stdout.splitlines()[1:]] == [  # [0]: the command make ran
+        "ok   PDF testby (da) -> site/testby/pdf/testby-da.pdf",
+        "ok   PDF testby (en) -> site/testby/pdf/testby-en.pdf"]
+    assert (clone / "site/testby/pdf/testby-en.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(clone.glob("site.staging-*"))
+
+
 def test_make_bench_small(clone: Path) -> None:
     result = make(clone, "bench", "ORGS=2", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
