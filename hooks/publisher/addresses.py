@@ -20,7 +20,8 @@ from pathlib import Path
 import yaml
 
 from .findings import Finding, PublisherError, display_path
-from .organisations import ORG_ID, Catalogue
+from .locking import source_lock
+from .organisations import ORG_ID, Catalogue, load_catalogue
 from .yamlsource import load_located_file
 
 ADDRESSES_FILE = "addresses.yml"
@@ -148,6 +149,11 @@ def redirect_pages(catalogue: Catalogue, org_id: str, language: str) -> dict[str
 
 def record_addresses(catalogue: Catalogue) -> list[str]:
     """Add every current page to `published` (atomically, with a YAML emitter); the added names."""
+    with source_lock(catalogue.docs_dir):  # pages and records as another writer left them
+        return _record(load_catalogue(catalogue.docs_dir))
+
+
+def _record(catalogue: Catalogue) -> list[str]:
     addresses = load_addresses(catalogue)
     if addresses.findings:
         raise PublisherError(addresses.findings)

@@ -42,6 +42,7 @@ from .editions import (
     snapshot_sources,
 )
 from .findings import PublisherError, display_path
+from .locking import source_lock
 from .organisations import FACT_KEYS, ORGANISATIONS_FILE, Catalogue, Fact, Organisation, load_catalogue
 from .pdf import EditionPrint, pdf_name, write_pdf
 from .yamlsource import load_located
@@ -226,7 +227,11 @@ def record_edition(root: Path, request: Request, today: dt.date | None = None,
                    progress: Callable[[str], None] = print) -> Edition:
     """Record the next edition of `request.org_id`; raises EditionRefused (nothing written) when it cannot."""
     root = root.resolve()
-    today = today or dt.date.today()
+    with source_lock(root / "docs"):  # the sources and editions as another writer left them
+        return _record(root, request, today or dt.date.today(), progress)
+
+
+def _record(root: Path, request: Request, today: dt.date, progress: Callable[[str], None]) -> Edition:
     try:
         catalogue = load_catalogue(root / "docs")
         org = catalogue.organisation(request.org_id)
