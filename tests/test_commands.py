@@ -297,3 +297,17 @@ def test_every_command_that_writes_sources_takes_the_lock(fixture_repo, monkeypa
                                   f"{os.getpid()}) is writing docs/ in this checkout; wait until it has finished "
                                   f"and run the command again")
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+
+
+def test_new_org_only_adds_lines_to_organisations_yml(fixture_repo) -> None:
+    from conftest import FIXTURE_ORGANISATIONS
+
+    commented = ("# Every organisation; ask the web team before changing a palette.\n"
+                 + FIXTURE_ORGANISATIONS.replace("    nav: [index.md, regler.md]\n",
+                                                 "    nav: [index.md, regler.md]  # the document's order\n")
+                 + "\n  # New organisations go below.\n\n")
+    root = fixture_repo(organisations=commented)
+    new_organisation(root / "docs", "nyt", "Nyt", ["da"])
+    text = (root / "docs/organisations.yml").read_text(encoding="utf-8")
+    assert text.startswith(commented)
+    assert text[len(commented):].startswith("  nyt:\n    name: Nyt\n    status: draft\n    country: DK\n")

@@ -45,6 +45,7 @@ from .findings import PublisherError, display_path
 from .locking import source_lock
 from .organisations import FACT_KEYS, ORGANISATIONS_FILE, Catalogue, Fact, Organisation, load_catalogue
 from .pdf import EditionPrint, pdf_name, write_pdf
+from .source_writers import with_items_appended
 from .yamlsource import load_located
 
 ENV_PREFIX = "EDITION_"
@@ -293,7 +294,11 @@ def _record(root: Path, request: Request, today: dt.date, progress: Callable[[st
                      f"{SNAPSHOT_PDF}/{target.name} ({target.stat().st_size // 1024} KB)")
 
         editions_path = folder / EDITIONS_FILE
-        text = editions_yaml(org, [*org.editions, edition])
+        if editions_path.is_file():  # only the new entry is added: comments and corrections stay as written
+            text = with_items_appended(editions_path.read_text(encoding="utf-8"), ("editions",), [_entry(edition)],
+                                       display_path(editions_path, root))
+        else:
+            text = editions_yaml(org, [edition])
         located = load_located(text, display_path(editions_path, root))  # read back what was written
         again, problems = parse_editions(located.data, org, located.path, located.line)
         if problems or again != [*org.editions, edition]:

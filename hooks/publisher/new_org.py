@@ -109,7 +109,8 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
     config_path = docs_dir / ORGANISATIONS_FILE
     original = config_path.read_bytes()
     text = original.decode("utf-8-sig")
-    new_text = text.rstrip("\n") + "\n" + mapping_entry(org_id, entry, indent=2)
+    # Only lines are added: every existing byte stays, trailing blank lines and comments too.
+    new_text = text + ("" if text.endswith("\n") else "\n") + mapping_entry(org_id, entry, indent=2)
     before = read_back(text, where)
     after = read_back(new_text, where)
     if not (isinstance(after, dict) and after.get("organisations", {}).get(org_id) == entry
