@@ -3,7 +3,8 @@
 `make site` and `make pdf` hold `site.lock` (beside `site/`) while they write: a second build
 in the same checkout waits for the first (or, with GUIDE_BUILD_WAIT=0, refuses at once with
 the other process's id). Whoever holds the lock removes staging folders left by processes that
-no longer run (`site.staging-<pid>/` of a killed build).
+no longer run (`site.staging-<pid>/` of a killed build), after putting back the previous output a
+build was killed while replacing (swap.py).
 
 The commands that write sources (new-org, import, addresses, edition, translations MARK=) hold
 `docs/.sources.lock` the same way, and read what they change only once they hold it: two of them
@@ -22,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .findings import Finding, PublisherError
+from .swap import recover
 
 WAIT_ENV = "GUIDE_BUILD_WAIT"
 
@@ -42,10 +44,18 @@ def _dead(pid: str) -> bool:
 
 
 def remove_stale_staging(out: Path) -> list[Path]:
-    """Remove `<out>.staging-<pid>` folders whose process is gone; returns what was removed."""
+    """Remove `<out>.staging-<pid>` folders whose process is gone; returns what was removed.
+
+    A process killed while it replaced `out` left the previous output in its staging folder: that is
+    put back first (swap.recover), never deleted with the rest.
+    """
     removed = []
     for folder in sorted(out.parent.glob(f"{out.name}.staging-*")):
-        if _dead(folder.name.rsplit("-", 1)[-1]):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if _dead(pid):
+            if recover(folder, out):
+                print(f"put back the previous {out.name}/ that a build (process {pid}) was killed while "
+                      f"replacing", file=sys.stderr, flush=True)
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
