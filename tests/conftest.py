@@ -70,9 +70,10 @@ FIXTURE_PAGES = {
 
 
 def make_repo(root: Path, pages: dict[str, str] | None = None, organisations: str = FIXTURE_ORGANISATIONS) -> Path:
-    """A tiny repository: the real mkdocs.yml, hooks and overrides, fixture docs/."""
+    """A tiny repository: the real mkdocs.yml, .gitignore, hooks and overrides, fixture docs/."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(ROOT / ".gitignore", root / ".gitignore")  # the lock files stay out of git, as in a clone
     for shared in ("hooks", "overrides"):
         (root / shared).symlink_to(ROOT / shared, target_is_directory=True)
     docs = root / "docs"

@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from html import escape
@@ -127,6 +128,24 @@ def test_make_site_org_shard_and_pdf(clone: Path) -> None:
     assert not list(clone.glob("site.staging-*"))
 
 
+def test_an_organisation_named_twice_is_built_once(clone: Path) -> None:
+    result = make(clone, "site", "ORG=testby,testby")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    built = sorted(line.split(" -> ")[0].split(": ")[0] for line in result.stdout.splitlines()
+                   if " testby (" in line)
+    assert built in (["ok   PDF  testby (da)", "ok   PDF  testby (en)",
+                      "ok   site testby (da)", "ok   site testby (en)"],
+                     ["same testby (da)", "same testby (en)"])  # built, or reused from an earlier test's build
+    result = make(clone, "pdf", "ORG=testby testby")
+    assert result.returncode == 0, result.stderr
+    assert [line.split(" in ")[0] for line in result.stdout.splitlines()[1:]] == [  # [0]: the command make ran
+        "ok   PDF testby (da) -> site/testby/pdf/testby-da.pdf",
+        "ok   PDF testby (en) -> site/testby/pdf/testby-en.pdf"]
+    assert (clone / "site/testby/pdf/testby-en.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(clone.glob("site.staging-*"))
+
+
 def test_make_bench_small(clone: Path) -> None:
     result = make(clone, "bench", "ORGS=2", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -192,3 +211,103 @@ def test_new_org_failure_after_writing_restores_everything(fixture_repo, monkeyp
     assert sorted(p.name for p in (root / "docs").iterdir()) == folders
     with pytest.raises(PublisherError):
         new_organisation(root / "docs", "ny", "Ny <b>", ["da"])
+
+
+def _publisher(root: Path, *arguments: str, **env: str) -> subprocess.Popen[str]:
+    """`python -m publisher ...` in the fixture repository, as make runs it."""
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("GUIDE_")}
+    return subprocess.Popen([sys.executable, "-m", "publisher", *arguments], cwd=root, text=True,
+                            env={**clean, "PYTHONPATH": str(root / "hooks"), **env},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_two_new_orgs_at_once_both_end_up_recorded(fixture_repo) -> None:
+    from publisher.locking import source_lock
+
+    root = fixture_repo()
+    docs = root / "docs"
+    writers = []
+    with source_lock(docs):  # a writer is busy: both new-orgs start while it holds the sources
+        for org_id in ("org1", "org2"):
+            writers.append(_publisher(root, "new-org", "--id", org_id, "--name", f"{org_id} kommune",
+                                      "--languages", "da,en"))
+            assert writers[-1].stderr.readline() == (f"waiting for another command that writes sources (process "
+                                                     f"{os.getpid()}) to finish writing docs/ ...\n")
+    for writer in writers:
+        _, error = writer.communicate(timeout=120)
+        assert writer.returncode == 0, error
+    organisations = yaml.safe_load((docs / "organisations.yml").read_text(encoding="utf-8"))["organisations"]
+    assert sorted(organisations) == ["org1", "org2", "testby"]
+    assert [organisations[org_id]["name"] for org_id in ("org1", "org2")] == ["org1 kommune", "org2 kommune"]
+    assert (docs / "org1/index.da.md").is_file() and (docs / "org2/index.en.md").is_file()
+    assert check_all(load_catalogue(docs)).errors == []
+
+
+def test_a_writer_that_may_not_wait_is_refused_and_changes_nothing(fixture_repo) -> None:
+    from publisher.locking import source_lock
+
+    root = fixture_repo()
+    before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
+    with source_lock(root / "docs"):
+        writer = _publisher(root, "new-org", "--id", "org1", "--name", "Org 1", "--languages", "da,en",
+                            GUIDE_BUILD_WAIT="0")
+        _, error = writer.communicate(timeout=120)
+    assert writer.returncode == 1
+    assert error == (f"docs/.sources.lock:1: error: another command that writes sources (process {os.getpid()}) is "
+                     f"writing docs/ in this checkout; wait until it has finished and run the command again\n")
+    assert {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_new_org_removes_the_staging_folders_of_killed_runs(fixture_repo) -> None:
+    root = fixture_repo()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    killed = root / f"docs/.new-org-nyt-{dead.pid}-k1ll3d"
+    killed.mkdir()
+    (killed / "index.da.md").write_text("---\ntitle: half\n---\n", encoding="utf-8")
+    running = root / f"docs/.new-org-andet-{os.getppid()}-runn1ng"  # a live process: maybe creating it now
+    running.mkdir()
+    new_organisation(root / "docs", "nyt", "Nyt", ["da"])
+    assert not killed.exists() and running.is_dir()
+    assert sorted(p.name for p in (root / "docs/nyt").iterdir()) == ["index.da.md"]
+
+
+@pytest.mark.parametrize("writer", ["mark", "addresses", "edition", "import"])
+def test_every_command_that_writes_sources_takes_the_lock(fixture_repo, monkeypatch, writer: str) -> None:
+    from publisher.addresses import record_addresses
+    from publisher.edition_command import Request, record_edition
+    from publisher.findings import PublisherError
+    from publisher.importer import import_organisation
+    from publisher.locking import source_lock
+    from publisher.translations import mark_current
+
+    root = fixture_repo()
+    docs = root / "docs"
+    catalogue = load_catalogue(docs)
+    (root / "doc.txt").write_text("Titel\n\nEn linje.\n", encoding="utf-8")
+    run = {"mark": lambda: mark_current(catalogue, docs / "testby/regler.en.md"),
+           "addresses": lambda: record_addresses(catalogue),
+           "edition": lambda: record_edition(root, Request("testby", "Note", {}), progress=lambda line: None),
+           "import": lambda: import_organisation(docs, "testby", root / "doc.txt", out=lambda line: None)}[writer]
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    monkeypatch.setenv("GUIDE_BUILD_WAIT", "0")
+    with source_lock(docs), pytest.raises(PublisherError) as refused:
+        run()
+    assert str(refused.value) == (f"docs/.sources.lock:1: error: another command that writes sources (process "
+                                  f"{os.getpid()}) is writing docs/ in this checkout; wait until it has finished "
+                                  f"and run the command again")
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+
+
+def test_new_org_only_adds_lines_to_organisations_yml(fixture_repo) -> None:
+    from conftest import FIXTURE_ORGANISATIONS
+
+    commented = ("# Every organisation; ask the web team before changing a palette.\n"
+                 + FIXTURE_ORGANISATIONS.replace("    nav: [index.md, regler.md]\n",
+                                                 "    nav: [index.md, regler.md]  # the document's order\n")
+                 + "\n  # New organisations go below.\n\n")
+    root = fixture_repo(organisations=commented)
+    new_organisation(root / "docs", "nyt", "Nyt", ["da"])
+    text = (root / "docs/organisations.yml").read_text(encoding="utf-8")
+    assert text.startswith(commented)
+    assert text[len(commented):].startswith("  nyt:\n    name: Nyt\n    status: draft\n    country: DK\n")

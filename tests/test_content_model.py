@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+import pytest
 from conftest import FIXTURE_ORGANISATIONS
 from publisher.addresses import record_addresses
 from publisher.build import build_all
@@ -120,3 +121,35 @@ def test_a_move_to_no_page_is_refused(fixture_repo) -> None:
     root = renamed_regler(fixture_repo(), move="regler: regel")
     assert ("docs/addresses.yml:8: error: 'regler' of 'testby' moved to 'regel', which is no page: point the move "
             "at an existing page") in findings(root)
+
+
+@pytest.mark.parametrize(("published", "after"), [
+    (" [index]  # more to come", " [index, regler]  # more to come"),
+    ("\n  - index  # the first page", "\n  - index  # the first page\n  - regler"),
+    ("  # none yet", " [index, regler]  # none yet"),
+])
+def test_make_addresses_only_adds_lines_and_keeps_the_comments(fixture_repo, published: str, after: str) -> None:
+    root = fixture_repo()
+    addresses = root / "docs/addresses.yml"
+    record = "# Our record of addresses.\ntestby:   # Testby's site, since 2024\n  published:{}\n" \
+             "  # moves: ask the web team first\n  moved: {{}}\n"
+    addresses.write_text(record.format(published), encoding="utf-8")
+    assert record_addresses(load_catalogue(root / "docs")) == [f"testby/{page}" for page in ("index", "regler")
+                                                               if page not in published]
+    assert addresses.read_text(encoding="utf-8") == record.format(after)
+    assert record_addresses(load_catalogue(root / "docs")) == []
+    assert addresses.read_text(encoding="utf-8") == record.format(after)
+
+
+def test_make_addresses_writes_nothing_it_cannot_add_faithfully(fixture_repo) -> None:
+    from publisher.findings import PublisherError
+
+    root = fixture_repo()
+    addresses = root / "docs/addresses.yml"
+    addresses.write_text("testby:  # no list yet\n  published: ~\n  moved: {}\n", encoding="utf-8")
+    with pytest.raises(PublisherError) as refused:
+        record_addresses(load_catalogue(root / "docs"))
+    assert str(refused.value) == (
+        "docs/addresses.yml:2: error: 'testby: published' must be a list ([a, b], or '- a' lines) for new entries to "
+        "be added to it; write it so and run the command again. Nothing was changed")
+    assert addresses.read_text(encoding="utf-8") == "testby:  # no list yet\n  published: ~\n  moved: {}\n"

@@ -60,6 +60,9 @@ def record_two_editions(root: Path) -> list[str]:
     said: list[str] = []
     record_edition(root, request_from_environment(FIRST_NOTE), today=dt.date(2024, 2, 1), progress=said.append)
     edit_second_edition(root)
+    record = root / "docs/_editions/testby/editions.yml"  # an editor's note in the record, kept by the next edition
+    record.write_text(record.read_text(encoding="utf-8").replace("  facts:\n", "  facts:  # as the minutes say\n"),
+                      encoding="utf-8")
     git(root, "commit", "-qam", "The approved changes")
     record_edition(root, request_from_environment(SECOND_NOTE), today=dt.date(2025, 3, 4), progress=said.append)
     build_all(root, root / "site", progress=lambda line: None)
@@ -81,7 +84,8 @@ def test_make_edition_commits_and_tags_each_edition_in_a_clean_checkout(two_edit
     assert git(root, "status", "--porcelain", "--", "docs") == ""
     assert "approved_by" not in (root / "docs/organisations.yml").read_text(encoding="utf-8")  # moved, not copied
     assert (root / "docs/_editions/testby/editions.yml").read_text(encoding="utf-8").split("editions:\n")[1] == (
-        "- number: 1\n  recorded_on: 2024-02-01\n  in_force_from: 2024-01-31\n  facts:\n    version: '1.0'\n"
+        "- number: 1\n  recorded_on: 2024-02-01\n  in_force_from: 2024-01-31\n  facts:  # as the minutes say\n"
+        "    version: '1.0'\n"
         "    approved_by: Byrådet\n    approved_on: 2024-01-31\n  note:\n    da: Første udgave på webstedet.\n"
         "    en: First edition on the website.\n"
         "- number: 2\n  recorded_on: 2025-03-04\n  in_force_from: 2025-03-03\n  facts:\n    version: '2.0'\n"

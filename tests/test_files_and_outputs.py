@@ -194,14 +194,20 @@ def test_make_pdf_runs_the_checks_and_leaves_site_alone(fixture_repo, capsys) ->
     assert sorted(p.name for p in root.iterdir() if p.name.startswith("site")) == ["site"]
 
 
-def test_make_pdf_replaces_all_pdfs_or_none(fixture_repo, monkeypatch) -> None:
-    from publisher import pdf_build
-
+def _with_old_pdfs(fixture_repo) -> tuple[Path, Path]:
+    """A fixture repository whose site/ has both PDFs of testby, each holding b"old"."""
     root = fixture_repo()
     site = root / "site"
     (site / "testby/pdf").mkdir(parents=True)
     for language in ("da", "en"):
         (site / f"testby/pdf/testby-{language}.pdf").write_bytes(b"old")
+    return root, site
+
+
+def test_make_pdf_replaces_all_pdfs_or_none(fixture_repo, monkeypatch) -> None:
+    from publisher import pdf_build
+
+    root, site = _with_old_pdfs(fixture_repo)
     real = pdf_build.write_pdf
 
     def failing_for_english(root_: Path, catalogue, org_id: str, language: str, target: Path) -> Path:
@@ -352,3 +358,67 @@ def test_pdf_follows_its_inputs_in_both_directions(fixture_repo) -> None:
     results = build_all(root, site, progress=lambda line: None)
     assert ("testby", "da", "pdf") in {(r.org_id, r.language, r.kind) for r in results}
     assert "Midlertidig sætning." not in pdf_text()
+
+
+def _dead_pid() -> int:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    return dead.pid
+
+
+def test_a_build_killed_between_the_two_renames_gets_its_previous_site_back(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "site"
+    pid = _dead_pid()
+    staging = tmp_path / f"site.staging-{pid}"  # site/ renamed to old/, killed before the new site took its place
+    (staging / "old/testby").mkdir(parents=True)
+    (staging / "old/index.html").write_text("the previous good build", encoding="utf-8")
+    (staging / "site").mkdir()
+    (staging / "site/index.html").write_text("the new build", encoding="utf-8")
+    with build_lock(out):
+        assert (out / "index.html").read_text(encoding="utf-8") == "the previous good build"
+        assert (out / "testby").is_dir()
+    assert not staging.exists()
+    assert capsys.readouterr().err == (f"put back the previous site/ that a build (process {pid}) was killed while "
+                                       f"replacing\n")
+
+
+def test_make_pdf_killed_while_replacing_puts_every_old_pdf_back(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (out / "testby/pdf").mkdir(parents=True)
+    staging = tmp_path / f"site.staging-{_dead_pid()}"
+    (staging / "old/testby/pdf").mkdir(parents=True)
+    (staging / "new/testby/pdf").mkdir(parents=True)
+    (staging / "old/testby/pdf/testby-da.pdf").write_bytes(b"old da")
+    (out / "testby/pdf/testby-da.pdf").write_bytes(b"new da")  # replaced before the kill
+    (staging / "old/testby/pdf/testby-en.pdf").write_bytes(b"old en")
+    os.link(staging / "old/testby/pdf/testby-en.pdf", out / "testby/pdf/testby-en.pdf")  # not yet replaced
+    (staging / "new/testby/pdf/testby-en.pdf").write_bytes(b"new en")
+    (out / "nyby/pdf").mkdir(parents=True)
+    (out / "nyby/pdf/nyby-da.pdf").write_bytes(b"new, had no old one")
+    (staging / "replacing.json").write_text(
+        '["testby/pdf/testby-da.pdf", "testby/pdf/testby-en.pdf", "nyby/pdf/nyby-da.pdf"]', encoding="utf-8")
+    with build_lock(out):
+        pass
+    assert [(out / f"testby/pdf/testby-{lang}.pdf").read_bytes() for lang in ("da", "en")] == [b"old da", b"old en"]
+    assert not (out / "nyby/pdf/nyby-da.pdf").exists() and not staging.exists()
+
+
+def test_make_pdf_puts_the_replaced_pdfs_back_when_one_cannot_be_replaced(fixture_repo, monkeypatch, capsys) -> None:
+    from publisher import swap
+
+    root, site = _with_old_pdfs(fixture_repo)
+    real = os.replace
+
+    def full_disk_at_english(source, target) -> None:
+        if str(target).endswith("site/testby/pdf/testby-en.pdf") and "/new/" in str(source):
+            raise OSError(28, "No space left on device")
+        real(source, target)
+
+    monkeypatch.setattr(swap.os, "replace", full_disk_at_english)
+    from publisher.pdf_build import main_pdf
+
+    assert main_pdf(root, site, None) == 1
+    assert [(site / f"testby/pdf/testby-{lang}.pdf").read_bytes() for lang in ("da", "en")] == [b"old", b"old"]
+    assert capsys.readouterr().err == ("error: could not replace the PDFs in site/ ([Errno 28] No space left on "
+                                       "device); site/ left unchanged\n")
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith("site")) == ["site", "site.lock"]

@@ -24,8 +24,14 @@ def _arg(name: str) -> str | None:
     return value if value.strip() else None
 
 
+def _words(value: str | None) -> list[str]:
+    """The comma- or space-separated values of a make variable, as typed."""
+    return [v for v in (value or "").replace(",", " ").split() if v]
+
+
 def _orgs(value: str | None) -> list[str] | None:
-    return [v for v in (value or "").replace(",", " ").split() if v] or None
+    """Organisation ids, each once, in the order typed: ORG=a,a builds a once (twice would collide)."""
+    return list(dict.fromkeys(_words(value))) or None
 
 
 def check(root: Path) -> int:
@@ -131,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new-org":
             from .new_org import new_organisation
 
-            created = new_organisation(ROOT / "docs", args.id, args.name, _orgs(args.languages) or [],
+            created = new_organisation(ROOT / "docs", args.id, args.name, _words(args.languages),
                                        args.country, args.domain)
             for path in created:
                 print(f"wrote {path.relative_to(ROOT)}")

@@ -12,15 +12,14 @@ A moved address keeps working as a small redirect page in every language of the 
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .atomic import write_atomic
 from .findings import Finding, PublisherError, display_path
-from .organisations import ORG_ID, Catalogue
+from .locking import source_lock
+from .organisations import ORG_ID, Catalogue, load_catalogue
+from .source_writers import with_entry_appended, with_items_appended
 from .yamlsource import load_located_file
 
 ADDRESSES_FILE = "addresses.yml"
@@ -148,30 +147,28 @@ def redirect_pages(catalogue: Catalogue, org_id: str, language: str) -> dict[str
 
 def record_addresses(catalogue: Catalogue) -> list[str]:
     """Add every current page to `published` (atomically, with a YAML emitter); the added names."""
+    with source_lock(catalogue.docs_dir):  # pages and records as another writer left them
+        return _record(load_catalogue(catalogue.docs_dir))
+
+
+def _record(catalogue: Catalogue) -> list[str]:
+    """Only lines are added (names to a `published` list, an entry for a site not yet recorded): the
+    editor's comments and layout stay byte for byte, and the result must read back as meant."""
     addresses = load_addresses(catalogue)
     if addresses.findings:
         raise PublisherError(addresses.findings)
-    data: dict[str, dict] = {}
-    added = []
-    for org_id in catalogue.organisations:
-        if org_id not in catalogue.ready and org_id not in addresses.sites:
-            continue  # a draft is not published yet
-        site = addresses.sites.get(org_id, SiteAddresses())
-        current = page_bases(catalogue, org_id) if org_id in catalogue.ready else set(site.published)
-        fresh = sorted(current - set(site.published))
-        added += [f"{org_id}/{base}" for base in fresh]
-        data[org_id] = {"published": [*site.published, *fresh], "moved": dict(site.moved)}
-    text = HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
-    if yaml.safe_load(text) != data:  # never write what would not read back the same
-        raise PublisherError([Finding(addresses.display, 1, "could not write the addresses faithfully; nothing "
-                                                            "was changed")])
     path = addresses_path(catalogue)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".addresses-", suffix=".yml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    original = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    text = original
+    added = []
+    for org_id in catalogue.ready:  # a draft is not published yet
+        site = addresses.sites.get(org_id)
+        fresh = sorted(page_bases(catalogue, org_id) - set(site.published if site else ()))
+        added += [f"{org_id}/{base}" for base in fresh]
+        if site is None:
+            text = with_entry_appended(text, org_id, {"published": fresh, "moved": {}}, addresses.display, width=100)
+        elif fresh:
+            text = with_items_appended(text, (org_id, "published"), fresh, addresses.display)
+    if text != original or not path.is_file():
+        write_atomic(path, text)
     return added

@@ -30,6 +30,7 @@ from .organisations import load_catalogue
 from .pdf import pdf_name
 from .portal import render_portal, write_portal_assets
 from .site_config import LANG_ENV, ORG_ENV, BuildTarget, all_targets
+from .swap import carry_over, discard, swap_folder
 from .topic_pages import render_topic_pages
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -231,38 +232,14 @@ def build_all(
         (new_site / "status" / "index.html").write_text(render_dashboard(catalogue, root / "overrides"),
                                                         encoding="utf-8")
         if partial and out.exists():
-            _swap_parts(new_site, out, staging)  # keep the organisations that were not rebuilt
-        else:
-            _swap(new_site, out, staging)
+            carry_over(out, new_site)  # the organisations that were not rebuilt, hard-linked: one whole swap
+        swap_folder(new_site, out, staging)
         # Written after the swap: a crash in between costs a rebuild, never a wrong reuse.
         manifest = {**(previous if partial else {}), **hashes}
         manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, out)
     return sorted(results, key=lambda r: (r.org_id, r.language, r.kind))
-
-
-def _swap(new_site: Path, out: Path, staging: Path) -> None:
-    """Replace `out` by `new_site` with two renames on the same file system."""
-    old = staging / "old"
-    if out.exists():
-        os.replace(out, old)
-    try:
-        os.replace(new_site, out)
-    except OSError:
-        if old.exists():
-            os.replace(old, out)
-        raise
-
-
-def _swap_parts(new_site: Path, out: Path, staging: Path) -> None:
-    """Replace only what was rebuilt (its organisations, the portal, the status page)."""
-    old = staging / "old"
-    old.mkdir(exist_ok=True)
-    for entry in sorted(new_site.iterdir()):
-        if (out / entry.name).exists():
-            os.replace(out / entry.name, old / entry.name)
-        os.replace(entry, out / entry.name)
 
 
 def main_build(root: Path, out: Path, org_ids: list[str] | None, shard_spec: str | None = None) -> int:

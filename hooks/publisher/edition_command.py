@@ -42,8 +42,10 @@ from .editions import (
     snapshot_sources,
 )
 from .findings import PublisherError, display_path
+from .locking import source_lock
 from .organisations import FACT_KEYS, ORGANISATIONS_FILE, Catalogue, Fact, Organisation, load_catalogue
 from .pdf import EditionPrint, pdf_name, write_pdf
+from .source_writers import with_items_appended
 from .yamlsource import load_located
 
 ENV_PREFIX = "EDITION_"
@@ -226,7 +228,11 @@ def record_edition(root: Path, request: Request, today: dt.date | None = None,
                    progress: Callable[[str], None] = print) -> Edition:
     """Record the next edition of `request.org_id`; raises EditionRefused (nothing written) when it cannot."""
     root = root.resolve()
-    today = today or dt.date.today()
+    with source_lock(root / "docs"):  # the sources and editions as another writer left them
+        return _record(root, request, today or dt.date.today(), progress)
+
+
+def _record(root: Path, request: Request, today: dt.date, progress: Callable[[str], None]) -> Edition:
     try:
         catalogue = load_catalogue(root / "docs")
         org = catalogue.organisation(request.org_id)
@@ -288,7 +294,11 @@ def record_edition(root: Path, request: Request, today: dt.date | None = None,
                      f"{SNAPSHOT_PDF}/{target.name} ({target.stat().st_size // 1024} KB)")
 
         editions_path = folder / EDITIONS_FILE
-        text = editions_yaml(org, [*org.editions, edition])
+        if editions_path.is_file():  # only the new entry is added: comments and corrections stay as written
+            text = with_items_appended(editions_path.read_text(encoding="utf-8"), ("editions",), [_entry(edition)],
+                                       display_path(editions_path, root))
+        else:
+            text = editions_yaml(org, [edition])
         located = load_located(text, display_path(editions_path, root))  # read back what was written
         again, problems = parse_editions(located.data, org, located.path, located.line)
         if problems or again != [*org.editions, edition]:

@@ -31,6 +31,7 @@ from .coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
 from .document_readers import BULLET, FIRST_PARAGRAPH_WORDS, PAGE_NUMBER, Block, has_words, read_document
 from .editorial import EDITORIAL_DIR
 from .findings import Finding, PublisherError, display_path
+from .locking import source_lock
 from .organisations import ORGANISATIONS_FILE, Catalogue, Organisation, load_catalogue
 from .readiness import placeholder_pages
 
@@ -258,6 +259,12 @@ class _Transaction:
 def import_organisation(docs_dir: Path, org_id: str, document: Path, language: str | None = None,
                         out: Callable[[str], None] = print) -> Coverage:
     """Import `document` as the pages of `org_id`; returns the coverage the report printed."""
+    with source_lock(docs_dir):  # organisations.yml and the folder as another writer left them
+        return _import(docs_dir, org_id, document, language, out)
+
+
+def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
+            out: Callable[[str], None]) -> Coverage:
     catalogue = load_catalogue(docs_dir)
     where = catalogue.config_display
     if org_id not in catalogue.organisations:

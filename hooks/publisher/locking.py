@@ -1,9 +1,15 @@
-"""One build at a time per output folder, and no debris from builds that died.
+"""One writer at a time, and no debris from writers that died.
 
 `make site` and `make pdf` hold `site.lock` (beside `site/`) while they write: a second build
 in the same checkout waits for the first (or, with GUIDE_BUILD_WAIT=0, refuses at once with
 the other process's id). Whoever holds the lock removes staging folders left by processes that
-no longer run (`site.staging-<pid>/` of a killed build).
+no longer run (`site.staging-<pid>/` of a killed build), after putting back the previous output a
+build was killed while replacing (swap.py).
+
+The commands that write sources (new-org, import, addresses, edition, translations MARK=) hold
+`docs/.sources.lock` the same way, and read what they change only once they hold it: two of them
+run one after the other, never over each other's edits. Its holder removes the staging folders of
+killed `make new-org` runs (`docs/.new-org-<id>-<pid>-*`).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .findings import Finding, PublisherError
+from .swap import recover
 
 WAIT_ENV = "GUIDE_BUILD_WAIT"
 
@@ -31,24 +38,44 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _dead(pid: str) -> bool:
+    """True when `pid` names a process that no longer runs (never this one)."""
+    return pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid))
+
+
 def remove_stale_staging(out: Path) -> list[Path]:
-    """Remove `<out>.staging-<pid>` folders whose process is gone; returns what was removed."""
+    """Remove `<out>.staging-<pid>` folders whose process is gone; returns what was removed.
+
+    A process killed while it replaced `out` left the previous output in its staging folder: that is
+    put back first (swap.recover), never deleted with the rest.
+    """
     removed = []
     for folder in sorted(out.parent.glob(f"{out.name}.staging-*")):
         pid = folder.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if _dead(pid):
+            if recover(folder, out):
+                print(f"put back the previous {out.name}/ that a build (process {pid}) was killed while "
+                      f"replacing", file=sys.stderr, flush=True)
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def remove_stale_new_org(docs_dir: Path) -> list[Path]:
+    """Remove `.new-org-<id>-<pid>-<random>` folders whose process is gone; returns what was removed."""
+    removed = []
+    for folder in sorted(docs_dir.glob(".new-org-*-*-*")):
+        if folder.is_dir() and not folder.is_symlink() and _dead(folder.name.rsplit("-", 2)[1]):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
 
 
 @contextlib.contextmanager
-def build_lock(out: Path, wait: bool | None = None) -> Iterator[None]:
-    """Hold the lock of `out` while the body writes it; clean up after dead builds first."""
+def _exclusive(lock_path: Path, shown: str, who: str, what: str, wait: bool | None) -> Iterator[None]:
+    """Hold `lock_path` (flock): wait for its holder, or refuse at once when `wait` is off."""
     if wait is None:
         wait = os.environ.get(WAIT_ENV, "1") != "0"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = out.parent / f"{out.name}.lock"
     descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
@@ -56,18 +83,39 @@ def build_lock(out: Path, wait: bool | None = None) -> Iterator[None]:
         except BlockingIOError:
             holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip() or "unknown"
             if not wait:
-                raise PublisherError([Finding(lock_path.name, 1, (
-                    f"another build (process {holder}) is writing {out.name}/ in this checkout; wait until it "
+                raise PublisherError([Finding(shown, 1, (
+                    f"another {who} (process {holder}) is writing {what} in this checkout; wait until it "
                     f"has finished and run the command again"))]) from None
-            print(f"waiting for another build (process {holder}) to finish writing {out.name}/ ...",
+            print(f"waiting for another {who} (process {holder}) to finish writing {what} ...",
                   file=sys.stderr, flush=True)
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, str(os.getpid()).encode(), 0)
-        remove_stale_staging(out)
         yield
     finally:
         with contextlib.suppress(OSError):
             os.ftruncate(descriptor, 0)
         fcntl.flock(descriptor, fcntl.LOCK_UN)
         os.close(descriptor)
+
+
+@contextlib.contextmanager
+def build_lock(out: Path, wait: bool | None = None) -> Iterator[None]:
+    """Hold the lock of `out` while the body writes it; clean up after dead builds first."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = out.parent / f"{out.name}.lock"
+    with _exclusive(lock_path, lock_path.name, "build", f"{out.name}/", wait):
+        remove_stale_staging(out)
+        yield
+
+
+SOURCES_LOCK = ".sources.lock"
+
+
+@contextlib.contextmanager
+def source_lock(docs_dir: Path, wait: bool | None = None) -> Iterator[None]:
+    """Hold `docs/.sources.lock` while a command reads and writes sources; read them inside, not before."""
+    with _exclusive(docs_dir / SOURCES_LOCK, f"{docs_dir.name}/{SOURCES_LOCK}", "command that writes sources",
+                    f"{docs_dir.name}/", wait):
+        remove_stale_new_org(docs_dir)
+        yield

@@ -20,6 +20,7 @@ from .atomic import write_atomic
 from .branding import WHITE, contrast
 from .fields import domain_problem, plain_text_problem
 from .findings import Finding, PublisherError
+from .locking import source_lock
 from .organisations import ORG_ID, ORGANISATIONS_FILE, Catalogue, load_catalogue
 from .source_writers import emit, mapping_entry, read_back
 from .sources import parse_text
@@ -61,6 +62,12 @@ def _markdown_text(text: str) -> str:
 def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str],
                      country: str | None = None, domain: str | None = None) -> list[Path]:
     """Add the organisation and its start pages; on any failure the repository is left as it was."""
+    with source_lock(docs_dir):  # another writer's organisations.yml is read only once it is written
+        return _create(docs_dir, org_id, name, languages, country, domain)
+
+
+def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
+            country: str | None, domain: str | None) -> list[Path]:
     catalogue = load_catalogue(docs_dir)
     where = catalogue.config_display
     problems = []
@@ -102,7 +109,8 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
     config_path = docs_dir / ORGANISATIONS_FILE
     original = config_path.read_bytes()
     text = original.decode("utf-8-sig")
-    new_text = text.rstrip("\n") + "\n" + mapping_entry(org_id, entry, indent=2)
+    # Only lines are added: every existing byte stays, trailing blank lines and comments too.
+    new_text = text + ("" if text.endswith("\n") else "\n") + mapping_entry(org_id, entry, indent=2)
     before = read_back(text, where)
     after = read_back(new_text, where)
     if not (isinstance(after, dict) and after.get("organisations", {}).get(org_id) == entry
@@ -114,7 +122,8 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
 
     pages = _start_pages(catalogue, org_id, name, languages)
     folder = docs_dir / org_id
-    staging = Path(tempfile.mkdtemp(prefix=f".new-org-{org_id}-", dir=docs_dir))
+    # The process id in the name lets the next writer remove it if this process is killed (locking.py).
+    staging = Path(tempfile.mkdtemp(prefix=f".new-org-{org_id}-{os.getpid()}-", dir=docs_dir))
     try:
         for page_name_, page_text in pages.items():
             (staging / page_name_).write_text(page_text, encoding="utf-8")

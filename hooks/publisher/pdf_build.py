@@ -1,7 +1,8 @@
 """`make pdf`: the same checks as `make site`, then every PDF replaced together or none.
 
 The PDFs are written into a staging folder beside `site/`; only when all of them are written
-are they moved into `site/<org>/pdf/`. A failure leaves `site/` as it was. The incremental
+are they moved into `site/<org>/pdf/` (swap.replace_files: all, or none even if the process is
+killed). A failure leaves `site/` as it was. The incremental
 build's manifest forgets a site whose PDF now comes from other inputs than its pages, so the
 next `make site` rebuilds both rather than pairing a new PDF with an old site (or the reverse).
 """
@@ -19,16 +20,15 @@ from .atomic import write_atomic
 from .checks import CheckReport, check_site
 from .findings import PublisherError
 from .locking import build_lock
-from .organisations import load_catalogue
+from .organisations import Catalogue, load_catalogue
 from .pdf import pdf_name, write_pdf
-from .site_config import all_targets
+from .site_config import BuildTarget, all_targets
+from .swap import discard, replace_files
 
 MANIFEST_SUFFIX = ".manifest.json"
 
 
 def main_pdf(root: Path, out: Path, org_ids: list[str] | None) -> int:
-    from .inputs import inputs_hash, shared_digest
-
     catalogue = load_catalogue(root / "docs")
     targets = all_targets(catalogue, org_ids)
     report = CheckReport()
@@ -47,24 +47,34 @@ def main_pdf(root: Path, out: Path, org_ids: list[str] | None) -> int:
             for target in targets:
                 started = time.perf_counter()
                 relative = Path(target.org.id) / "pdf" / pdf_name(target.org.id, target.language)
-                write_pdf(root, catalogue, target.org.id, target.language, staging / relative)
+                write_pdf(root, catalogue, target.org.id, target.language, staging / "new" / relative)
                 written.append(relative)
                 print(f"ok   PDF {target} -> {out.name}/{relative.as_posix()} in {time.perf_counter() - started:.1f} s")
-            for relative in written:  # all rendered: now replace them
-                (out / relative).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / relative, out / relative)
+            _forget_changed_sites(root, out, catalogue, targets)  # before: a kill after the PDFs costs a rebuild
+            replace_files(staging, staging / "new", out, written)  # all rendered: now all of them, or none
         except PublisherError as error:
             print(f"error: a PDF failed; {out.name}/ left unchanged:\n{error}", file=sys.stderr)
             return 1
+        except OSError as error:  # a full disk, a file in the way: put back, said in one line
+            print(f"error: could not replace the PDFs in {out.name}/ ({error}); {out.name}/ left unchanged",
+                  file=sys.stderr)
+            return 1
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        manifest_path = out.with_name(out.name + MANIFEST_SUFFIX)
-        if manifest_path.is_file():
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            shared = shared_digest(root)
-            for target in targets:
-                key = f"{target.org.id}/{target.language}"
-                if manifest.get(key) != inputs_hash(catalogue, target, shared):
-                    manifest.pop(key, None)
-            write_atomic(manifest_path, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+            discard(staging, out)
     return 0
+
+
+def _forget_changed_sites(root: Path, out: Path, catalogue: Catalogue, targets: list[BuildTarget]) -> None:
+    """Drop from the build manifest every site whose inputs changed, so `make site` rebuilds it with its PDF."""
+    from .inputs import inputs_hash, shared_digest
+
+    manifest_path = out.with_name(out.name + MANIFEST_SUFFIX)
+    if not manifest_path.is_file():
+        return
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    shared = shared_digest(root)
+    for target in targets:
+        key = f"{target.org.id}/{target.language}"
+        if manifest.get(key) != inputs_hash(catalogue, target, shared):
+            manifest.pop(key, None)
+    write_atomic(manifest_path, json.dumps(manifest, indent=1, sort_keys=True) + "\n")

@@ -51,7 +51,8 @@ class BuildTarget:
 
 def all_targets(catalogue: Catalogue, org_ids: list[str] | None = None) -> list[BuildTarget]:
     """The sites of the named organisations (drafts too), or of every organisation that is ready."""
-    orgs = [catalogue.organisation(i) for i in org_ids] if org_ids else list(catalogue.ready.values())
+    # Each organisation once, in order: a name given twice must not build (and swap in) its site twice.
+    orgs = [catalogue.organisation(i) for i in dict.fromkeys(org_ids)] if org_ids else list(catalogue.ready.values())
     return [BuildTarget(org, lang) for org in orgs for lang in org.languages]
 
 

@@ -7,6 +7,7 @@ command line are confined to the repository's own folders.
 
 from __future__ import annotations
 
+import copy
 import re
 import textwrap
 from pathlib import Path
@@ -88,3 +89,83 @@ def with_front_matter_key(text: str, key: str, value: Any, display: str) -> str:
         raise PublisherError([Finding(display, 1, "the front matter did not read back as written; nothing was "
                                                   "changed. Please report this")])
     return new_text
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """YAML an editor can read: a value written twice stays written twice (no &anchors)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _line_end(text: str, index: int) -> int:
+    """Where the line holding `text[index - 1]` ends (after its newline): what follows it is kept as it is."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _text_end(node: yaml.Node) -> int:
+    """Just past the last character of `node` itself, not the comments or blank lines after it."""
+    while isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    return node.end_mark.index
+
+
+def _inserted(text: str, at: int, addition: str, expected: Any, display: str) -> str:
+    """`text` with `addition` at `at`, if it reads back as `expected`; every other byte stays."""
+    if at == len(text) and text and not text.endswith("\n"):
+        addition = "\n" + addition
+    new_text = text[:at] + addition + text[at:]
+    if read_back(new_text, display) != expected:
+        raise PublisherError([Finding(display, 1, "the new entries did not read back as written; nothing was "
+                                                  "changed. Please report this")])
+    return new_text
+
+
+def with_entry_appended(text: str, key: str, value: Any, display: str, width: int = 10_000) -> str:
+    """`text` with `key: value` added at the end of its top-level mapping; existing lines kept byte for byte."""
+    data = read_back(text, display) or {}
+    if not isinstance(data, dict) or key in data:
+        raise PublisherError([Finding(display, 1, f"cannot add '{key}': the file must be a mapping without it; "
+                                                  f"nothing was changed")])
+    entry = yaml.dump({key: value}, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
+                      default_flow_style=None, width=width)
+    return _inserted(text, len(text), entry, {**data, key: value}, display)
+
+
+def with_items_appended(text: str, keys: tuple[str, ...], items: list[Any], display: str) -> str:
+    """`text` with `items` added at the end of the list at `keys`; existing lines kept byte for byte.
+
+    A block list gets one new '- item' entry per item after its last one (at its indentation), a flow
+    list `[a, b]` the items before its ']', an empty value (`key:`) the list `[a, b]`; comments and
+    everything else stay as the editor wrote them. The result must read back as the old data with just
+    these items added, or nothing is written.
+    """
+    expected = copy.deepcopy(read_back(text, display))
+    node: yaml.Node | None = yaml.compose(text, Loader=SafeLoader)
+    parent, value = None, expected
+    for key in keys:
+        found = next((v for k, v in node.value if k.value == key), None) if isinstance(node, yaml.MappingNode) else None
+        node, parent = found, value
+        value = value.get(key) if isinstance(value, dict) else None
+    empty = isinstance(node, yaml.ScalarNode) and node.start_mark.index == node.end_mark.index  # `key:`
+    if not (isinstance(node, yaml.SequenceNode) and isinstance(value, list)) and not empty:
+        line = node.start_mark.line + 1 if node is not None else 1
+        raise PublisherError([Finding(display, line, f"'{': '.join(keys)}' must be a list ([a, b], or '- a' lines) "
+                                                     f"for new entries to be added to it; write it so and run the "
+                                                     f"command again. Nothing was changed")])
+    assert node is not None and isinstance(parent, dict)
+    parent[keys[-1]] = [*(value or []), *items]
+    if empty or node.flow_style:
+        listed = yaml.dump(items, Dumper=_PlainDumper, allow_unicode=True, default_flow_style=True, width=10_000)
+        if empty:
+            return _inserted(text, node.start_mark.index, " " + listed.strip(), expected, display)
+        close = node.end_mark.index - 1  # the ']'
+        return _inserted(text, close, (", " if node.value else "") + listed.strip()[1:-1], expected, display)
+    block = yaml.dump(items, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                      width=100)
+    at = _line_end(text, _text_end(node))
+    return _inserted(text, at, textwrap.indent(block, " " * node.start_mark.column), expected, display)

@@ -124,6 +124,7 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
     front matter re-emitted by the YAML emitter and replaced atomically.
     """
     from .atomic import write_atomic
+    from .locking import source_lock
     from .source_writers import confine, with_front_matter_key
 
     display = display_path(translation_path, catalogue.root)
@@ -140,10 +141,11 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
         raise PublisherError([Finding(display, 1, f"this is the {org.source_language} source page; "
                                                   f"mark its translation instead, e.g. {base}.en.md")])
     source_path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
-    new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
-                           catalogue.shared_dir)
-    text = translation_path.read_text(encoding="utf-8")
-    write_atomic(translation_path, with_front_matter_key(text, "source_hash", new_hash, display))
+    with source_lock(catalogue.docs_dir):  # the page and its source as they are once no other writer runs
+        new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
+                               catalogue.shared_dir)
+        text = translation_path.read_text(encoding="utf-8")
+        write_atomic(translation_path, with_front_matter_key(text, "source_hash", new_hash, display))
     return new_hash
 
 
