@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -542,3 +545,77 @@ def test_organisation_written_twice(fixture_repo) -> None:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert [str(f) for f in error.value.findings][0].startswith(
         "docs/organisations.yml:21: error: 'testby' is written twice (first on line 2)")
+
+
+# -- YAML that would hang or crash the loader: refused before anything is built from it --------
+
+LAUGHS = "".join(f"x{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'lol'] * 9)}]\n"
+                 for level in range(9))  # nine lines standing for 9**9 strings ("billion laughs")
+ANCHOR = ("'&l{level}' marks a value to repeat elsewhere (a YAML anchor); anchors and aliases are not used in "
+          "these files: write the value out in full where it is needed")
+TOO_DEEP = ("values are nested more than 20 levels deep here; no field needs that: check the brackets and the "
+            "indentation")
+
+
+def errors(root: Path) -> list[str]:
+    return [finding for finding in findings(root) if ": error: " in finding]
+
+
+@contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail, instead of hanging the suite, when the body takes longer than `seconds`."""
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_anchors_and_aliases_in_organisations_are_refused_at_once(fixture_repo) -> None:
+    root = fixture_repo()  # written after the fixture is made: making it reads the file too
+    (root / "docs/organisations.yml").write_text(LAUGHS + FIXTURE_ORGANISATIONS, encoding="utf-8")
+    with within(10), pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value).splitlines() == [
+        f"docs/organisations.yml:{level + 1}: error: {ANCHOR.format(level=level)}" for level in range(9)]
+
+
+def test_anchors_and_aliases_in_front_matter_are_refused_at_once(fixture_repo) -> None:
+    alias = "title: Regler\nowner: &who HR\nnav_title: *who\n"
+    root = fixture_repo()
+    (root / "docs/testby/regler.da.md").write_text(FM_DA.replace("title: Regler\n", LAUGHS).replace("owner: HR\n", "")
+                                                   .replace("---\n\n", alias + "---\n\n") + TAVSHED, encoding="utf-8")
+    with within(10):
+        found = errors(root)  # the edited page makes its translation stale: a warning, not asserted here
+    laughs = [f"docs/testby/regler.da.md:{level + 2}: error: {ANCHOR.format(level=level)}" for level in range(9)]
+    assert found == [*laughs,
+                     "docs/testby/regler.da.md:14: error: '&who' marks a value to repeat elsewhere (a YAML anchor); "
+                     "anchors and aliases are not used in these files: write the value out in full where it is needed",
+                     "docs/testby/regler.da.md:15: error: '*who' repeats a value marked elsewhere (a YAML alias); "
+                     "anchors and aliases are not used in these files: write the value out in full where it is needed"]
+
+
+@pytest.mark.parametrize("levels", [21, 3000, 100_000])
+def test_runaway_nesting_is_refused_with_its_line(fixture_repo, levels: int) -> None:
+    nested = "extra: " + "[" * levels + "]" * levels + "\n"
+    root = fixture_repo()
+    (root / "docs/testby/regler.da.md").write_text(FM_DA.replace("---\n\n", nested + "---\n\n") + TAVSHED,
+                                                   encoding="utf-8")
+    with within(10):
+        assert errors(root) == [f"docs/testby/regler.da.md:6: error: {TOO_DEEP}"]
+    (root / "docs/organisations.yml").write_text("# organisations\n" + nested + FIXTURE_ORGANISATIONS, encoding="utf-8")
+    with within(10), pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value) == f"docs/organisations.yml:2: error: {TOO_DEEP}"
+
+
+def test_nesting_as_deep_as_allowed_still_loads(fixture_repo) -> None:
+    nested = "extra: " + "[" * 19 + "]" * 19 + "\n"  # with the top-level mapping: 20 levels
+    root = fixture_repo({"testby/regler.da.md": FM_DA.replace("---\n\n", nested + "---\n\n") + TAVSHED})
+    assert findings(root) == ["docs/testby/regler.da.md:6: warning: unknown front matter key 'extra'; known keys: "
+                              "title, owner, review_by, nav_title, topics, hidden, source_hash, untranslated"]
