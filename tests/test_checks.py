@@ -619,3 +619,13 @@ def test_nesting_as_deep_as_allowed_still_loads(fixture_repo) -> None:
     root = fixture_repo({"testby/regler.da.md": FM_DA.replace("---\n\n", nested + "---\n\n") + TAVSHED})
     assert findings(root) == ["docs/testby/regler.da.md:6: warning: unknown front matter key 'extra'; known keys: "
                               "title, owner, review_by, nav_title, topics, hidden, source_hash, untranslated"]
+
+
+def test_a_page_listed_twice_in_nav(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]",
+                                                  "nav:\n      - index.md\n      - regler.md\n      - regler.md")
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(fixture_repo(organisations=organisations) / "docs")
+    assert str(error.value) == (
+        "docs/organisations.yml:22: error: organisation 'testby': 'nav' lists 'regler.md' twice (first as entry 2); a "
+        "page has one place in the navigation, the front page and the PDF: remove this entry")
