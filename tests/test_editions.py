@@ -351,3 +351,47 @@ def test_an_edition_named_in_words_is_marked_with_its_language() -> None:
     assert named("Udgave {name}", "da", "da", name="3.0 – maj 2019") == "Udgave 3.0 – maj 2019"
     assert named("Edition {name}", "en", "da", name="2.0") == "Edition 2.0"
     assert named("Udgave {name}", "da", "da", name="<b>") == "Udgave &lt;b&gt;"  # escaped, never markup
+
+
+def test_make_edition_applies_the_field_rules_before_writing_anything(two_editions) -> None:
+    root, _ = two_editions
+    base = {"EDITION_ORG": "testby", "EDITION_NOTE": "Tredje udgave."}
+    assert refused(root, {**base, "EDITION_APPROVED_BY": "<b>x</b>"}) == (
+        "APPROVED_BY=<b>x</b>: contains '<' or '>', which a browser reads as markup; write the text without them. "
+        "Nothing was recorded.")
+    assert refused(root, {**base, "EDITION_VERSION": "2.0\nx", "EDITION_NOTE_EN": "Third \u202eedition."}) == (
+        "VERSION=2.0\\nx: contains a line break or control character; write it on one line\n"
+        "NOTE_EN=Third \\u202eedition.: contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that "
+        "hides or reorders text; delete it (retype the text around it). Nothing was recorded.")
+    assert refused(root, {**base, "EDITION_VERSION": "../../x"}) == (
+        "VERSION=../../x: reads as a file path, not a version; write it as the document prints it, e.g. 2.0. "
+        "Nothing was recorded.")
+
+
+BAD_EDITION_TEXT = """\
+editions:
+  - number: 1
+    recorded_on: 2024-02-01
+    facts: {approved_by: <b>x</b>, version: ../../x, agenda_item: "pkt.\\u200b 6"}
+    note: {da: "Første\\nudgave.", xx: Unknown language.}
+"""
+
+
+def test_edition_facts_and_notes_follow_the_field_rules_in_make_check(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
+                                                  '      version: "1.0"\n', "")
+    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITION_TEXT}, organisations=organisations)
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value).splitlines() == [
+        "docs/_editions/testby/editions.yml:4: error: 'agenda_item' contains U+200B ZERO WIDTH SPACE, an invisible "
+        "character that hides or reorders text; delete it (retype the text around it)",
+        "docs/_editions/testby/editions.yml:4: error: 'approved_by' contains '<' or '>', which a browser reads as "
+        "markup; write the text without them",
+        "docs/_editions/testby/editions.yml:4: error: 'version' reads as a file path, not a version; write it as the "
+        "document prints it, e.g. 2.0",
+        "docs/_editions/testby/editions.yml:5: error: 'note' in 'da' contains a line break or control character; "
+        "write it on one line",
+        "docs/_editions/testby/editions.yml:5: error: 'note' is written in 'xx', which is not a language of 'testby' "
+        "(da, en); write the note in those, or remove it",
+    ]
