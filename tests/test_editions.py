@@ -291,6 +291,9 @@ def test_the_real_organisations_each_show_their_first_edition(real_site: Path, o
             assert 'about.html#edition-1">' in page.read_text(encoding="utf-8"), page
 
 
+# The fixture organisation with no facts under document: an organisation with editions takes them from there.
+WITHOUT_FACTS = FIXTURE_ORGANISATIONS.replace('      approved_by: Byrådet\n      approved_on: 2024-01-31\n'
+                                              '      version: "1.0"\n', "")
 BAD_EDITIONS = """\
 editions:
   - number: 1
@@ -304,9 +307,7 @@ editions:
 
 
 def test_a_bad_editions_file_is_reported_at_its_lines(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
-                                                  '      version: "1.0"\n', "")
-    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITIONS}, organisations=organisations)
+    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITIONS}, organisations=WITHOUT_FACTS)
     with pytest.raises(PublisherError) as error:
         load_catalogue(root / "docs")
     assert str(error.value).splitlines() == [
@@ -333,10 +334,8 @@ def test_facts_typed_both_in_organisations_and_in_an_edition_are_an_error(fixtur
 
 
 def test_check_reports_an_edition_whose_kept_files_are_missing(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
-                                                  '      version: "1.0"\n', "")
     editions = "editions:\n  - number: 1\n    recorded_on: 2024-02-01\n    note: {da: Første udgave.}\n"
-    root = fixture_repo({"_editions/testby/editions.yml": editions}, organisations=organisations)
+    root = fixture_repo({"_editions/testby/editions.yml": editions}, organisations=WITHOUT_FACTS)
     report = check_all(load_catalogue(root / "docs"))
     assert [str(finding) for finding in report.errors] == [
         "docs/_editions/testby/editions.yml:2: error: edition 1 of 'testby' is missing "
@@ -378,9 +377,7 @@ editions:
 
 
 def test_edition_facts_and_notes_follow_the_field_rules_in_make_check(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
-                                                  '      version: "1.0"\n', "")
-    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITION_TEXT}, organisations=organisations)
+    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITION_TEXT}, organisations=WITHOUT_FACTS)
     with pytest.raises(PublisherError) as error:
         load_catalogue(root / "docs")
     assert str(error.value).splitlines() == [
