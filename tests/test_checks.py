@@ -629,3 +629,29 @@ def test_a_page_listed_twice_in_nav(fixture_repo) -> None:
     assert str(error.value) == (
         "docs/organisations.yml:22: error: organisation 'testby': 'nav' lists 'regler.md' twice (first as entry 2); a "
         "page has one place in the navigation, the front page and the PDF: remove this entry")
+
+
+ZWSP_INCLUDE = ("this include is not recognised because it contains U+200B ZERO WIDTH SPACE, an invisible character "
+                "that hides or reorders text; delete it (retype the text around it)")
+
+
+@pytest.mark.parametrize("line", [
+    '1. --8<-- "confidentiality/test\u200bby.da.md"',  # in the file name, as a list item's text
+    '--8<-- "confidentiality/test\u200bby.da.md"',
+    '--8<--\u200b "confidentiality/testby.da.md"',
+    '\u200b--8<-- "confidentiality/testby.da.md"',
+    '--8\u200b<-- "confidentiality/testby.da.md"',  # no longer looks like an include at all
+])
+def test_an_invisible_character_in_an_include_is_named(fixture_repo, line: str) -> None:
+    assert findings(fixture_repo(regler(line + "\n"))) == [f"docs/testby/regler.da.md:10: error: {ZWSP_INCLUDE}"]
+
+
+def test_invisible_characters_in_body_text_are_a_warning(fixture_repo) -> None:
+    body = ("Ret\u00adnings\u00adlinjer for 👩\u200d💻.\n\n"  # soft hyphens and an emoji's joiner are meant
+            "Ring til 12\u202e34 56 78.\n\nHold\u200b tæt.\n\n--8<-- \"confidentiality/testby.da.md\"\n")
+    assert findings(fixture_repo(regler(body))) == [
+        "docs/testby/regler.da.md:12: warning: this line contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible "
+        "character that hides or reorders text; delete it (retype the text around it)",
+        "docs/testby/regler.da.md:14: warning: this line contains U+200B ZERO WIDTH SPACE, an invisible character "
+        "that hides or reorders text; delete it (retype the text around it)",
+    ]

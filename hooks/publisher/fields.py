@@ -42,10 +42,11 @@ def code_point(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
-def invisible_problem(value: str) -> str | None:
+def invisible_problem(value: str, allowed: str = "") -> str | None:
     """Format characters (Unicode category Cf: zero-width spaces, direction overrides, byte-order
-    marks) are invisible: they hide text from search or show it in another order than it is stored."""
-    chars = list(dict.fromkeys(c for c in value if unicodedata.category(c) == "Cf"))
+    marks) are invisible: they hide text from search or show it in another order than it is stored.
+    `allowed`: those that are meant where they stand (a soft hyphen in body text)."""
+    chars = list(dict.fromkeys(c for c in value if unicodedata.category(c) == "Cf" and c not in allowed))
     if not chars:
         return None
     named = " and ".join(code_point(c) for c in chars)
@@ -54,6 +55,11 @@ def invisible_problem(value: str) -> str | None:
                f"around it)"
     return f"contains {named}, invisible characters that hide or reorder text; delete them (retype the text " \
            f"around them)"
+
+
+def without_invisible(value: str) -> str:
+    """`value` as a reader sees it: every format character (Cf) left out."""
+    return "".join(c for c in value if unicodedata.category(c) != "Cf")
 
 
 def visible(value: str) -> str:
