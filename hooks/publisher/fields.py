@@ -9,6 +9,7 @@ autoescape). README.md, "What each field accepts", states these rules for editor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -160,6 +161,32 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
 FRONT_MATTER_FIELDS: dict[str, Callable[[str], str | None]] = {
     "title": plain_text_problem, "owner": plain_text_problem, "nav_title": plain_text_problem,
 }
+
+
+def reads_as(value: Any) -> str:
+    """What YAML made of a value, in an author's words: `yes` is true or false, 2024-01-01 a date."""
+    if isinstance(value, bool):
+        return "true or false"
+    for kind, words in ((dt.date, "a date"), (int, "a number"), (float, "a number"), (list, "a list"),
+                        (dict, "a mapping of keys to values"), (str, "text")):
+        if isinstance(value, kind):
+            return words
+    return "nothing"
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML string that reads back as exactly this text."""
+    return f'"{text}"' if '"' not in text and "\\" not in text else "'" + text.replace("'", "''") + "'"
+
+
+def wrong_type(key: str, expected: str, value: Any, written: str | None) -> str:
+    """Why `value` is not `expected` (e.g. "text"), quoting what the author wrote, never a Python repr;
+    for text, how to keep what was written as text."""
+    what = f"{written} reads as" if written else "it reads as"
+    message = f"must be {expected}, but {what} {reads_as(value)}"
+    if expected == "text" and written:
+        message += f"; put it in quotes to keep it as text: {key}: {quoted(written)}"
+    return message
 
 
 def _values(entry: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:

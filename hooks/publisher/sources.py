@@ -61,6 +61,7 @@ class Source:
     text: str
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+    front_matter_written: dict[tuple[str, ...], str] = field(default_factory=dict)  # one-line values as typed
     body_line: int = 1  # the first line after the front matter
     findings: list[Finding] = field(default_factory=list)
     includes: list[Include] = field(default_factory=list)
@@ -103,6 +104,7 @@ def _read_front_matter(source: Source) -> None:
         return
     source.front_matter = located.data
     source.front_matter_lines = located.lines
+    source.front_matter_written = located.written
 
 
 def invisible_include(line: str) -> str | None:

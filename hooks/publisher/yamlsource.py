@@ -16,8 +16,8 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Located:
-    """A parsed YAML document with the line of every mapping key, by key path, and every scalar value
-    as it was written (`yes`, not True), so a message can quote the author's own text."""
+    """A parsed YAML document with the line of every mapping key, by key path, and every value
+    written on one line as it was written (`yes`, not True), so a message can quote the author's own text."""
 
     data: Any
     lines: dict[tuple[str, ...], int]
@@ -71,7 +71,7 @@ def _structure_findings(text: str, display: str, line_offset: int) -> list[Findi
 def _walk(node: yaml.Node, prefix: tuple[str, ...], lines: dict[tuple[str, ...], int],
           written: dict[tuple[str, ...], str], text: str, duplicates: list[tuple[str, int, int]]) -> None:
     """One visit of every node (there are no aliases: each node has one parent): the line of every key,
-    the text of every scalar as written, and every key written twice in one mapping (line of the first)."""
+    the text of every one-line value as written, and every key written twice in one mapping (line of the first)."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -88,7 +88,7 @@ def _walk(node: yaml.Node, prefix: tuple[str, ...], lines: dict[tuple[str, ...],
             key = (*prefix, str(index))
             lines[key] = item.start_mark.line + 1
             _walk(item, key, lines, written, text, duplicates)
-    elif isinstance(node, yaml.ScalarNode) and prefix:
+    if prefix and node.start_mark.line == node.end_mark.line:  # a value on one line: `yes`, `[a, b]`
         written[prefix] = text[node.start_mark.index:node.end_mark.index]
 
 
