@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -265,7 +268,7 @@ def test_missing_and_mistyped_keys(fixture_repo) -> None:
     assert findings(root) == [
         "docs/testby/regler.da.md:1: error: front matter misses the required key 'title' (text)",
         "docs/testby/regler.da.md:4: error: front matter key 'review_by' must be a date written YYYY-MM-DD, "
-        "not 'snart'",
+        "but snart reads as text",
         "docs/testby/regler.da.md:2: warning: unknown front matter key 'titel'; did you mean 'title'?",
     ]
 
@@ -547,7 +550,7 @@ def test_nested_topics(fixture_repo) -> None:
     root = fixture_repo({"testby/regler.da.md": FM_DA.replace("[confidentiality]", "[[confidentiality]]") + TAVSHED})
     assert findings(root) == [
         "docs/testby/regler.da.md:5: error: 'topics' must be a list of topic ids, e.g. [confidentiality, threats], "
-        "not [['confidentiality']]",
+        "but [confidentiality] reads as a list",
     ]
 
 
@@ -566,3 +569,138 @@ def test_an_address_with_a_tab_in_raw_html_is_checked_on_its_line(fixture_repo) 
     assert findings(root) == [
         "docs/testby/regler.da.md:10: error: link 'ht    tps://evil.example/p.png' points to docs/testby/ht    "
         "tps:/evil.example/p.png, which does not exist (the address holds white space; remove it)"]
+
+
+# -- YAML that would hang or crash the loader: refused before anything is built from it --------
+
+LAUGHS = "".join(f"x{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'lol'] * 9)}]\n"
+                 for level in range(9))  # nine lines standing for 9**9 strings ("billion laughs")
+ANCHOR = ("'&l{level}' marks a value to repeat elsewhere (a YAML anchor); anchors and aliases are not used in "
+          "these files: write the value out in full where it is needed")
+TOO_DEEP = ("values are nested more than 20 levels deep here; no field needs that: check the brackets and the "
+            "indentation")
+
+
+def errors(root: Path) -> list[str]:
+    return [finding for finding in findings(root) if ": error: " in finding]
+
+
+@contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail, instead of hanging the suite, when the body takes longer than `seconds`."""
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_anchors_and_aliases_in_organisations_are_refused_at_once(fixture_repo) -> None:
+    root = fixture_repo()  # written after the fixture is made: making it reads the file too
+    (root / "docs/organisations.yml").write_text(LAUGHS + FIXTURE_ORGANISATIONS, encoding="utf-8")
+    with within(10), pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value).splitlines() == [
+        f"docs/organisations.yml:{level + 1}: error: {ANCHOR.format(level=level)}" for level in range(9)]
+
+
+def test_anchors_and_aliases_in_front_matter_are_refused_at_once(fixture_repo) -> None:
+    alias = "title: Regler\nowner: &who HR\nnav_title: *who\n"
+    root = fixture_repo()
+    (root / "docs/testby/regler.da.md").write_text(FM_DA.replace("title: Regler\n", LAUGHS).replace("owner: HR\n", "")
+                                                   .replace("---\n\n", alias + "---\n\n") + TAVSHED, encoding="utf-8")
+    with within(10):
+        found = errors(root)  # the edited page makes its translation stale: a warning, not asserted here
+    laughs = [f"docs/testby/regler.da.md:{level + 2}: error: {ANCHOR.format(level=level)}" for level in range(9)]
+    assert found == [*laughs,
+                     "docs/testby/regler.da.md:14: error: '&who' marks a value to repeat elsewhere (a YAML anchor); "
+                     "anchors and aliases are not used in these files: write the value out in full where it is needed",
+                     "docs/testby/regler.da.md:15: error: '*who' repeats a value marked elsewhere (a YAML alias); "
+                     "anchors and aliases are not used in these files: write the value out in full where it is needed"]
+
+
+@pytest.mark.parametrize("levels", [21, 3000, 100_000])
+def test_runaway_nesting_is_refused_with_its_line(fixture_repo, levels: int) -> None:
+    nested = "extra: " + "[" * levels + "]" * levels + "\n"
+    root = fixture_repo()
+    (root / "docs/testby/regler.da.md").write_text(FM_DA.replace("---\n\n", nested + "---\n\n") + TAVSHED,
+                                                   encoding="utf-8")
+    with within(10):
+        assert errors(root) == [f"docs/testby/regler.da.md:6: error: {TOO_DEEP}"]
+    (root / "docs/organisations.yml").write_text("# organisations\n" + nested + FIXTURE_ORGANISATIONS, encoding="utf-8")
+    with within(10), pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value) == f"docs/organisations.yml:2: error: {TOO_DEEP}"
+
+
+def test_nesting_as_deep_as_allowed_still_loads(fixture_repo) -> None:
+    nested = "extra: " + "[" * 19 + "]" * 19 + "\n"  # with the top-level mapping: 20 levels
+    root = fixture_repo({"testby/regler.da.md": FM_DA.replace("---\n\n", nested + "---\n\n") + TAVSHED})
+    assert findings(root) == ["docs/testby/regler.da.md:6: warning: unknown front matter key 'extra'; known keys: "
+                              "title, owner, review_by, nav_title, topics, hidden, source_hash, untranslated"]
+
+
+def test_a_page_listed_twice_in_nav(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]",
+                                                  "nav:\n      - index.md\n      - regler.md\n      - regler.md")
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(fixture_repo(organisations=organisations) / "docs")
+    assert str(error.value) == (
+        "docs/organisations.yml:22: error: organisation 'testby': 'nav' lists 'regler.md' twice (first as entry 2); a "
+        "page has one place in the navigation, the front page and the PDF: remove this entry")
+
+
+ZWSP_INCLUDE = ("this include is not recognised because it contains U+200B ZERO WIDTH SPACE, an invisible character "
+                "that hides or reorders text; delete it (retype the text around it)")
+
+
+@pytest.mark.parametrize("line", [
+    '1. --8<-- "confidentiality/test\u200bby.da.md"',  # in the file name, as a list item's text
+    '--8<-- "confidentiality/test\u200bby.da.md"',
+    '--8<--\u200b "confidentiality/testby.da.md"',
+    '\u200b--8<-- "confidentiality/testby.da.md"',
+    '--8\u200b<-- "confidentiality/testby.da.md"',  # no longer looks like an include at all
+])
+def test_an_invisible_character_in_an_include_is_named(fixture_repo, line: str) -> None:
+    assert findings(fixture_repo(regler(line + "\n"))) == [f"docs/testby/regler.da.md:10: error: {ZWSP_INCLUDE}"]
+
+
+def test_invisible_characters_in_body_text_are_a_warning(fixture_repo) -> None:
+    body = ("Ret\u00adnings\u00adlinjer for 👩\u200d💻.\n\n"  # soft hyphens and an emoji's joiner are meant
+            "Ring til 12\u202e34 56 78.\n\nHold\u200b tæt.\n\n--8<-- \"confidentiality/testby.da.md\"\n")
+    assert findings(fixture_repo(regler(body))) == [
+        "docs/testby/regler.da.md:12: warning: this line contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible "
+        "character that hides or reorders text; delete it (retype the text around it)",
+        "docs/testby/regler.da.md:14: warning: this line contains U+200B ZERO WIDTH SPACE, an invisible character "
+        "that hides or reorders text; delete it (retype the text around it)",
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "message"), [
+    ("title: Regler", "title: 2024-01-01", 2, "front matter key 'title' must be text, but 2024-01-01 reads as a date; "
+                                              "put it in quotes to keep it as text: title: \"2024-01-01\""),
+    ("title: Regler", "title: yes", 2, "front matter key 'title' must be text, but yes reads as true or false; put it "
+                                       "in quotes to keep it as text: title: \"yes\""),
+    ("title: Regler", "title: 1.10", 2, "front matter key 'title' must be text, but 1.10 reads as a number; put it in "
+                                        "quotes to keep it as text: title: \"1.10\""),
+    ("title: Regler", "title: [Regler, nye]", 2, "front matter key 'title' must be text, but [Regler, nye] reads as a "
+                                                 "list; put it in quotes to keep it as text: title: \"[Regler, nye]\""),
+    ("title: Regler", "title:\n  - Regler", 2, "front matter key 'title' must be text, but it reads as a list"),
+    ("title: Regler", "title:", 2, "front matter key 'title' is empty; write a value"),
+    ("review_by: 2027-01-01", "review_by: snart", 4,
+     "front matter key 'review_by' must be a date written YYYY-MM-DD, but snart reads as text"),
+    ("topics: [confidentiality]", "topics: [confidentiality]\nhidden: ja", 6,
+     "front matter key 'hidden' must be true or false, but ja reads as text"),
+    ("topics: [confidentiality]", "topics: [2024-01-01]", 5,
+     "'topics' must be a list of topic ids, e.g. [confidentiality, threats], but 2024-01-01 reads as a date"),
+])
+def test_a_value_of_the_wrong_type_is_quoted_as_written(fixture_repo, old: str, new: str, line: int,
+                                                        message: str) -> None:
+    root = fixture_repo()  # the page is replaced after the fixture is made: its translation goes stale (a warning)
+    (root / "docs/testby/regler.da.md").write_text(FM_DA.replace(old, new) + TAVSHED, encoding="utf-8")
+    assert errors(root) == [f"docs/testby/regler.da.md:{line}: error: {message}"]

@@ -96,6 +96,19 @@ def test_make_new_org_failure_leaves_the_repository_as_it_was(clone: Path) -> No
     assert status(clone) == ""
 
 
+def test_make_new_org_names_the_value_typed_not_a_file(clone: Path) -> None:
+    result = make(clone, "new-org", "ID=zz", "NAME=Foo\u202ebar <b>", "LANGUAGES=da,en")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        "error: NAME=Foo\\u202ebar <b>: contains '<' or '>', which a browser reads as markup; write the text "
+        "without them")
+    result = make(clone, "new-org", "ID=zz", "NAME=Foo\u202ebar\u200b", "LANGUAGES=da,en")
+    assert result.stderr.splitlines()[0] == (
+        "error: NAME=Foo\\u202ebar\\u200b: contains U+202E RIGHT-TO-LEFT OVERRIDE and U+200B ZERO WIDTH SPACE, "
+        "invisible characters that hide or reorder text; delete them (retype the text around them)")
+    assert "organisations.yml" not in result.stderr and status(clone) == ""
+
+
 def test_make_translations_and_mark(clone: Path, tmp_path: Path) -> None:
     result = make(clone, "translations")
     assert result.returncode == 0 and "testby" in result.stdout
@@ -119,6 +132,10 @@ def test_make_site_org_shard_and_pdf(clone: Path) -> None:
     result = make(clone, "site", "SHARD=5/4")
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == "error: SHARD 5/4: the shard number must be between 1 and 4"
+    result = make(clone, "site", "SHARD=1/0")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == ("error: SHARD 1/0: the number of shards (after the '/') must be at "
+                                             "least 1, e.g. SHARD=1/4")
     result = make(clone, "site", "SHARD=1/1")
     assert result.returncode == 0, result.stderr
     assert "same testby (da): inputs unchanged" in result.stdout

@@ -295,6 +295,9 @@ def test_the_real_organisations_each_show_their_first_edition(real_site: Path, o
             assert 'about.html#edition-1">' in page.read_text(encoding="utf-8"), page
 
 
+# The fixture organisation with no facts under document: an organisation with editions takes them from there.
+WITHOUT_FACTS = FIXTURE_ORGANISATIONS.replace('      approved_by: Byrådet\n      approved_on: 2024-01-31\n'
+                                              '      version: "1.0"\n', "")
 BAD_EDITIONS = """\
 editions:
   - number: 1
@@ -308,9 +311,7 @@ editions:
 
 
 def test_a_bad_editions_file_is_reported_at_its_lines(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
-                                                  '      version: "1.0"\n', "")
-    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITIONS}, organisations=organisations)
+    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITIONS}, organisations=WITHOUT_FACTS)
     with pytest.raises(PublisherError) as error:
         load_catalogue(root / "docs")
     assert str(error.value).splitlines() == [
@@ -337,10 +338,8 @@ def test_facts_typed_both_in_organisations_and_in_an_edition_are_an_error(fixtur
 
 
 def test_check_reports_an_edition_whose_kept_files_are_missing(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
-                                                  '      version: "1.0"\n', "")
     editions = "editions:\n  - number: 1\n    recorded_on: 2024-02-01\n    note: {da: Første udgave.}\n"
-    root = fixture_repo({"_editions/testby/editions.yml": editions}, organisations=organisations)
+    root = fixture_repo({"_editions/testby/editions.yml": editions}, organisations=WITHOUT_FACTS)
     report = check_all(load_catalogue(root / "docs"))
     assert [str(finding) for finding in report.errors] == [
         "docs/_editions/testby/editions.yml:2: error: edition 1 of 'testby' is missing "
@@ -355,3 +354,45 @@ def test_an_edition_named_in_words_is_marked_with_its_language() -> None:
     assert named("Udgave {name}", "da", "da", name="3.0 – maj 2019") == "Udgave 3.0 – maj 2019"
     assert named("Edition {name}", "en", "da", name="2.0") == "Edition 2.0"
     assert named("Udgave {name}", "da", "da", name="<b>") == "Udgave &lt;b&gt;"  # escaped, never markup
+
+
+def test_make_edition_applies_the_field_rules_before_writing_anything(two_editions) -> None:
+    root, _ = two_editions
+    base = {"EDITION_ORG": "testby", "EDITION_NOTE": "Tredje udgave."}
+    assert refused(root, {**base, "EDITION_APPROVED_BY": "<b>x</b>"}) == (
+        "APPROVED_BY=<b>x</b>: contains '<' or '>', which a browser reads as markup; write the text without them. "
+        "Nothing was recorded.")
+    assert refused(root, {**base, "EDITION_VERSION": "2.0\nx", "EDITION_NOTE_EN": "Third \u202eedition."}) == (
+        "VERSION=2.0\\nx: contains a line break or control character; write it on one line\n"
+        "NOTE_EN=Third \\u202eedition.: contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that "
+        "hides or reorders text; delete it (retype the text around it). Nothing was recorded.")
+    assert refused(root, {**base, "EDITION_VERSION": "../../x"}) == (
+        "VERSION=../../x: reads as a file path, not a version; write it as the document prints it, e.g. 2.0. "
+        "Nothing was recorded.")
+
+
+BAD_EDITION_TEXT = """\
+editions:
+  - number: 1
+    recorded_on: 2024-02-01
+    facts: {approved_by: <b>x</b>, version: ../../x, agenda_item: "pkt.\\u200b 6"}
+    note: {da: "Første\\nudgave.", xx: Unknown language.}
+"""
+
+
+def test_edition_facts_and_notes_follow_the_field_rules_in_make_check(fixture_repo) -> None:
+    root = fixture_repo({"_editions/testby/editions.yml": BAD_EDITION_TEXT}, organisations=WITHOUT_FACTS)
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value).splitlines() == [
+        "docs/_editions/testby/editions.yml:4: error: 'agenda_item' contains U+200B ZERO WIDTH SPACE, an invisible "
+        "character that hides or reorders text; delete it (retype the text around it)",
+        "docs/_editions/testby/editions.yml:4: error: 'approved_by' contains '<' or '>', which a browser reads as "
+        "markup; write the text without them",
+        "docs/_editions/testby/editions.yml:4: error: 'version' reads as a file path, not a version; write it as the "
+        "document prints it, e.g. 2.0",
+        "docs/_editions/testby/editions.yml:5: error: 'note' in 'da' contains a line break or control character; "
+        "write it on one line",
+        "docs/_editions/testby/editions.yml:5: error: 'note' is written in 'xx', which is not a language of 'testby' "
+        "(da, en); write the note in those, or remove it",
+    ]

@@ -16,6 +16,8 @@ from publisher.sanitize import sanitize
 
 FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 PLAIN = "contains '<' or '>', which a browser reads as markup; write the text without them"
+RLO = ("U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that hides or reorders text; delete it (retype the "
+       "text around it)")
 
 
 def findings(root: Path) -> list[str]:
@@ -48,6 +50,18 @@ def catalogue_errors(root: Path) -> list[str]:
     ("phone: \"12 34 56 78\"", "phone: '12 34 <b>'", 13, f"'contact.phone' {PLAIN}"),
     ("phone: \"12 34 56 78\"", "phone: 'ring til mig'", 13,
      "'contact.phone' is not a valid value; write it like \"+45 12 34 56 78\" (digits, spaces, +, -, parentheses)"),
+    ("name: Testby Kommune", 'name: "Testby\\u202e Kommune"', 3, f"'name' contains {RLO}"),
+    ("version: \"1.0\"", 'version: "1.0\\u2066"', 18,
+     "'document.version' contains U+2066 LEFT-TO-RIGHT ISOLATE, an invisible character that hides or reorders text; "
+     "delete it (retype the text around it)"),
+    ("version: \"1.0\"", "version: ../../x", 18,
+     "'document.version' reads as a file path, not a version; write it as the document prints it, e.g. 2.0"),
+    ("approved_by: Byrådet", 'approved_by: "By\\ufeffrådet"', 16,
+     "'document.approved_by' contains U+FEFF ZERO WIDTH NO-BREAK SPACE, an invisible character that hides or "
+     "reorders text; delete it (retype the text around it)"),
+    ("domain: testby.dk", 'domain: testby.dk\n    statement_url: "https://testby.dk/\\u200b"', 6,
+     "'statement_url' contains U+200B ZERO WIDTH SPACE, an invisible character that hides or reorders text; delete "
+     "it (retype the text around it)"),
 ])
 def test_data_fields_are_plain_text_or_formats(fixture_repo, old: str, new: str, line: int, message: str) -> None:
     assert old in FIXTURE_ORGANISATIONS
@@ -62,6 +76,18 @@ def test_front_matter_title_and_owner_are_plain_text(fixture_repo) -> None:
     assert findings(root) == [
         f"docs/testby/regler.da.md:2: error: front matter 'title' {PLAIN}",
         f"docs/testby/regler.da.md:3: error: front matter 'owner' {PLAIN}",
+    ]
+
+
+def test_front_matter_text_with_invisible_characters_is_refused(fixture_repo) -> None:
+    front = (FM_DA.replace("title: Regler", 'title: "Gode \\u202Eråd\\u200B om"')
+             .replace("owner: HR", 'owner: "HR\\xad"'))
+    root = fixture_repo({"testby/regler.da.md": front + "## Tavshed {#tavshed}\n"})
+    assert findings(root) == [
+        "docs/testby/regler.da.md:2: error: front matter 'title' contains U+202E RIGHT-TO-LEFT OVERRIDE and U+200B "
+        "ZERO WIDTH SPACE, invisible characters that hide or reorder text; delete them (retype the text around them)",
+        "docs/testby/regler.da.md:3: error: front matter 'owner' contains U+00AD SOFT HYPHEN, an invisible character "
+        "that hides or reorders text; delete it (retype the text around it)",
     ]
 
 

@@ -12,7 +12,7 @@ from htmltools import read_page
 from publisher.build import build_all
 from publisher.checks import check_all
 from publisher.dashboard import collect, render_dashboard
-from publisher.findings import PublisherError
+from publisher.findings import ArgumentError
 from publisher.new_org import new_organisation
 from publisher.organisations import load_catalogue
 from publisher.readability import band, measure
@@ -40,9 +40,9 @@ def test_new_org_builds_at_once(fixture_repo) -> None:
 
 def test_new_org_refuses_bad_input(fixture_repo) -> None:
     root = fixture_repo()
-    with pytest.raises(PublisherError) as error:
+    with pytest.raises(ArgumentError) as error:  # the command line is at fault: no file and line
         new_organisation(root / "docs", "testby", "", ["fr"])
-    assert sorted(f.message for f in error.value.findings) == [
+    assert sorted(error.value.problems) == [
         "COUNTRY must be DK or NO (it decides the accessibility-statement service)",
         "LANGUAGES must be codes from docs/languages.yml (da, nb, nn, en), the organisation's own language first, "
         "e.g. LANGUAGES=da,en",

@@ -25,6 +25,7 @@ from .optimise import disk_usage
 from .organisations import load_catalogue
 from .pdf import markdown_settings, write_pdf
 from .site_config import all_targets
+from .source_writers import plain_yaml
 
 TARGETS = {
     "full_vs_naive_min_ratio": 2.0,
@@ -70,7 +71,8 @@ def synthesise(root: Path, into: Path, count: int) -> Path:
         entry["name"] = f"Synthetic organisation {index:03d}"
         entry["languages"] = entry["languages"][:2]
         entries[org_id] = entry
-    (docs / "organisations.yml").write_text(yaml.safe_dump({"organisations": entries}, allow_unicode=True),
+    # Copies share their model's palette and contact objects: written out in full, never as aliases.
+    (docs / "organisations.yml").write_text(plain_yaml({"organisations": entries}, allow_unicode=True),
                                             encoding="utf-8")
     # A copy adopts the shared wordings its model adopted (the real organisations are gone).
     adoptions_file = docs / "adoptions.yml"
@@ -79,7 +81,7 @@ def synthesise(root: Path, into: Path, count: int) -> Path:
     adoptions = {topic: kept for topic, wordings in adoptions.items() if (kept := {
         wording: {org_id: adopters[model] for org_id, model in model_of.items() if model in adopters}
         for wording, adopters in wordings.items() if set(model_of.values()) & set(adopters)})}
-    adoptions_file.write_text(yaml.safe_dump(adoptions, allow_unicode=True), encoding="utf-8")
+    adoptions_file.write_text(plain_yaml(adoptions, allow_unicode=True), encoding="utf-8")
     (docs / "addresses.yml").unlink(missing_ok=True)  # the real organisations' addresses went with them
     return repo
 

@@ -41,6 +41,7 @@ from .editions import (
     snapshot,
     snapshot_sources,
 )
+from .fields import FACT_FIELDS, note_problem, visible
 from .findings import PublisherError, display_path
 from .locking import source_lock
 from .organisations import FACT_KEYS, ORGANISATIONS_FILE, Catalogue, Fact, Organisation, load_catalogue
@@ -104,8 +105,20 @@ def request_from_environment(environ: dict[str, str] | None = None) -> Request:
                              'own language, e.g. NOTE="Nyt afsnit om trusler". Nothing was recorded.')
     notes = {name.removeprefix(ENV_PREFIX + "NOTE_").lower(): value.strip() for name, value in env.items()
              if name.startswith(ENV_PREFIX + "NOTE_") and value.strip()}
+    _refuse_text({"VERSION": get("VERSION"), "APPROVED_BY": get("APPROVED_BY"), "NOTE": note,
+                  **{f"NOTE_{code.upper()}": value for code, value in notes.items()}})
     return Request(org_id, note, notes, get("VERSION"), get("APPROVED_BY"),
                    _date("APPROVED_ON", get("APPROVED_ON")), _date("IN_FORCE_FROM", get("IN_FORCE_FROM")))
+
+
+def _refuse_text(values: dict[str, str | None]) -> None:
+    """The field rules of editions.yml (fields.py), applied before anything is written: a value that
+    `make check` would refuse in the file is refused here, as the variable it was typed in."""
+    rules = {"VERSION": FACT_FIELDS["version"], "APPROVED_BY": FACT_FIELDS["approved_by"]}
+    problems = [f"{name}={visible(value)}: {problem}" for name, value in values.items()
+                if value is not None and (problem := rules.get(name, note_problem)(value))]
+    if problems:
+        raise EditionRefused("\n".join(problems) + ". Nothing was recorded.")
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .document_facts import APPROVAL_FACTS, Fact, parse_facts
+from .fields import FACT_FIELDS, note_problem
 from .findings import Finding, display_path
 from .yamlsource import load_located_file
 
@@ -118,6 +119,8 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
                   "facts")
         else:
             facts = parse_facts(facts_data, lambda message, *keys: error(message, "facts", *keys))
+            for key, problem in _text_problems(facts_data, FACT_FIELDS):
+                error(f"'{key}' {problem}", "facts", key)
         in_force = entry.get("in_force_from")
         if in_force is not None and not isinstance(in_force, dt.date):
             error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
@@ -125,9 +128,15 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
         if not isinstance(notes, dict) or not all(isinstance(v, str) and v.strip() for v in notes.values()):
             error(f"'note' must map languages to a short change note, e.g. {{{org.source_language}: \"...\"}}", "note")
             notes = {}
-        elif not notes.get(org.source_language):
-            error(f"'note' needs a change note in {org.source_language}, the language the guideline is written in",
-                  "note")
+        else:
+            for language in (str(code) for code in notes if code not in org.languages):
+                error(f"'note' is written in '{language}', which is not a language of '{org.id}' "
+                      f"({', '.join(org.languages)}); write the note in those, or remove it", "note", language)
+            for language, problem in _text_problems(notes, dict.fromkeys(notes, note_problem)):
+                error(f"'note' in '{language}' {problem}", "note", language)
+            if not notes.get(org.source_language):
+                error(f"'note' needs a change note in {org.source_language}, the language the guideline is written "
+                      f"in", "note")
         if len(findings) > before or not isinstance(recorded, dt.date):
             continue
         start = in_force if isinstance(in_force, dt.date) else default_in_force(facts, recorded)
@@ -138,6 +147,12 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
         editions.append(Edition(index + 1, recorded, start, facts,
                                 {str(k): str(v).strip() for k, v in notes.items()}, line(*where)))
     return editions, findings
+
+
+def _text_problems(mapping: dict[Any, Any], rules: dict[Any, Any]) -> list[tuple[str, str]]:
+    """(key, problem) for each text value in `mapping` that breaks its field rule (fields.py)."""
+    return [(str(key), problem) for key, value in mapping.items()
+            if isinstance(value, str) and key in rules and (problem := rules[key](value))]
 
 
 def with_editions(docs_dir: Path, org: Any, findings: list[Finding]) -> Any:

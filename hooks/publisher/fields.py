@@ -9,11 +9,14 @@ autoescape). README.md, "What each field accepts", states these rules for editor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from .document_facts import DATE_FACTS, FACT_KEYS
 from .findings import Finding
 from .yamlsource import Located
 
@@ -29,9 +32,46 @@ PHONE = re.compile(r"^\+?[0-9](?:[0-9 ()-]{0,22}[0-9])?$")
 DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 URL_SCHEMES = ("https", "mailto", "tel")
 MAX_TEXT = 300
+MAX_NOTE = 1000  # an edition's change note may say more than a title
+# A version or edition that reads as a file path ("../../x", "/etc"): a document never prints one.
+_PATH_LIKE = re.compile(r"^[/\\]|(?:^|[/\\])\.\.?(?:[/\\]|$)")
 
 
-def plain_text_problem(value: str) -> str | None:
+def code_point(char: str) -> str:
+    """How a message names a character an author cannot see: U+202E RIGHT-TO-LEFT OVERRIDE."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def invisible_problem(value: str, allowed: str = "") -> str | None:
+    """Format characters (Unicode category Cf: zero-width spaces, direction overrides, byte-order
+    marks) are invisible: they hide text from search or show it in another order than it is stored.
+    `allowed`: those that are meant where they stand (a soft hyphen in body text)."""
+    chars = list(dict.fromkeys(c for c in value if unicodedata.category(c) == "Cf" and c not in allowed))
+    if not chars:
+        return None
+    named = " and ".join(code_point(c) for c in chars)
+    if len(chars) == 1:
+        return f"contains {named}, an invisible character that hides or reorders text; delete it (retype the text " \
+               f"around it)"
+    return f"contains {named}, invisible characters that hide or reorder text; delete them (retype the text " \
+           f"around them)"
+
+
+def without_invisible(value: str) -> str:
+    """`value` as a reader sees it: every format character (Cf) left out."""
+    return "".join(c for c in value if unicodedata.category(c) != "Cf")
+
+
+def visible(value: str) -> str:
+    """`value` as a message can show it: line breaks, control and invisible characters escaped as a
+    shell's $'...' writes them, so nothing in a terminal is hidden, reordered or split."""
+    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return "".join(escapes.get(c) or (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+                   if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in value)
+
+
+def plain_text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
     """Why `value` is not plain text, or None."""
     if "<" in value or ">" in value:
         return "contains '<' or '>', which a browser reads as markup; write the text without them"
@@ -40,15 +80,33 @@ def plain_text_problem(value: str) -> str | None:
                "write the character itself, or put a space after '&'"
     if _CONTROL.search(value) or "\n" in value or "\r" in value or "\t" in value:
         return "contains a line break or control character; write it on one line"
-    if len(value) > MAX_TEXT:
-        return f"is {len(value)} characters long; keep it under {MAX_TEXT}"
+    if invisible := invisible_problem(value):
+        return invisible
+    if len(value) > limit:
+        return f"is {len(value)} characters long; keep it under {limit}"
     return None
+
+
+def version_problem(value: str) -> str | None:
+    """A version or edition as the document prints it ("2.0", "3.0 – maj 2019"): plain text, not a path."""
+    if plain := plain_text_problem(value):
+        return plain
+    if _PATH_LIKE.search(value):
+        return "reads as a file path, not a version; write it as the document prints it, e.g. 2.0"
+    return None
+
+
+def note_problem(value: str) -> str | None:
+    """An edition's change note: plain text on one line, longer than a title may be."""
+    return plain_text_problem(value, MAX_NOTE)
 
 
 def url_problem(value: str) -> str | None:
     """Why `value` is not an address a reader may follow, or None."""
     if value != value.strip() or any(c.isspace() for c in value) or _CONTROL.search(value):
         return "contains spaces or control characters; write the address without them"
+    if invisible := invisible_problem(value):
+        return invisible
     if "<" in value or ">" in value or '"' in value or "'" in value or "`" in value or "\\" in value:
         return "contains a character that does not belong in an address (< > \" ' ` \\)"
     parts = urlsplit(value)
@@ -77,6 +135,13 @@ email_problem = _format(EMAIL, "hr@kommune.dk")
 phone_problem = _format(PHONE, '"+45 12 34 56 78" (digits, spaces, +, -, parentheses)')
 domain_problem = _format(DOMAIN, "kalundborg.dk (lowercase, no https:// and no path)")
 
+# The facts a document states about itself (document_facts.py) that are text, and the rule of each:
+# the same under `document:` in organisations.yml, in editions.yml and on make edition's command line.
+FACT_FIELDS: dict[str, Callable[[str], str | None]] = {
+    key: version_problem if key in ("version", "edition") else plain_text_problem
+    for key in FACT_KEYS if key not in DATE_FACTS
+}
+
 # Field path (below one organisation) -> the rule it follows.
 ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("name",): plain_text_problem,
@@ -90,13 +155,38 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("contact", "phone"): phone_problem,
     ("contact", "address"): plain_text_problem,
     ("document", "title"): plain_text_problem,
-    ("document", "approved_by"): plain_text_problem,
-    ("document", "version"): plain_text_problem,
     ("document", "title_translations", "*"): plain_text_problem,
+    **{("document", key): rule for key, rule in FACT_FIELDS.items()},
 }
 FRONT_MATTER_FIELDS: dict[str, Callable[[str], str | None]] = {
     "title": plain_text_problem, "owner": plain_text_problem, "nav_title": plain_text_problem,
 }
+
+
+def reads_as(value: Any) -> str:
+    """What YAML made of a value, in an author's words: `yes` is true or false, 2024-01-01 a date."""
+    if isinstance(value, bool):
+        return "true or false"
+    for kind, words in ((dt.date, "a date"), (int, "a number"), (float, "a number"), (list, "a list"),
+                        (dict, "a mapping of keys to values"), (str, "text")):
+        if isinstance(value, kind):
+            return words
+    return "nothing"
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML string that reads back as exactly this text."""
+    return f'"{text}"' if '"' not in text and "\\" not in text else "'" + text.replace("'", "''") + "'"
+
+
+def wrong_type(key: str, expected: str, value: Any, written: str | None) -> str:
+    """Why `value` is not `expected` (e.g. "text"), quoting what the author wrote, never a Python repr;
+    for text, how to keep what was written as text."""
+    what = f"{written} reads as" if written else "it reads as"
+    message = f"must be {expected}, but {what} {reads_as(value)}"
+    if expected == "text" and written:
+        message += f"; put it in quotes to keep it as text: {key}: {quoted(written)}"
+    return message
 
 
 def _values(entry: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:

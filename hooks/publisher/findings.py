@@ -46,6 +46,16 @@ class PublisherError(Exception):
         super().__init__("\n".join(str(f) for f in self.findings))
 
 
+class ArgumentError(PublisherError):
+    """Values typed on make's command line (make new-org NAME=…) that are refused. No file is at
+    fault, so each problem names the variable as typed instead of a file and line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.findings: list[Finding] = []
+        self.problems = problems
+        Exception.__init__(self, "\n".join(f"error: {problem}" for problem in problems))
+
+
 def display_path(path: Path, root: Path) -> str:
     """A path as an author sees it: relative to the repository root where possible."""
     try:

@@ -118,6 +118,8 @@ def shard(items: list[str], spec: str | None) -> list[str]:
         index, count = (int(part) for part in spec.split("/"))
     except ValueError:
         raise ValueError(f"SHARD must look like 2/4 (this shard / number of shards), not '{spec}'") from None
+    if count < 1:
+        raise ValueError(f"SHARD {spec}: the number of shards (after the '/') must be at least 1, e.g. SHARD=1/4")
     if not 1 <= index <= count:
         raise ValueError(f"SHARD {spec}: the shard number must be between 1 and {count}")
     return [item for position, item in enumerate(sorted(items)) if position % count == index - 1]

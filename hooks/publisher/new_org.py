@@ -18,8 +18,8 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .branding import WHITE, contrast
-from .fields import domain_problem, plain_text_problem
-from .findings import Finding, PublisherError
+from .fields import domain_problem, plain_text_problem, visible
+from .findings import ArgumentError, Finding, PublisherError
 from .locking import source_lock
 from .organisations import ORG_ID, ORGANISATIONS_FILE, Catalogue, load_catalogue
 from .source_writers import emit, mapping_entry, read_back
@@ -78,7 +78,7 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
     if not name.strip():
         problems.append("NAME is required, e.g. NAME=\"Aarhus Kommune\"")
     elif problem := plain_text_problem(name):
-        problems.append(f"NAME {problem}")
+        problems.append(f"NAME={visible(name)}: {problem}")  # as typed, invisible characters shown
     unknown = [code for code in languages if code not in catalogue.languages]
     if not languages or unknown or len(set(languages)) != len(languages):
         problems.append(f"LANGUAGES must be codes from docs/languages.yml ({', '.join(catalogue.languages)}), "
@@ -90,7 +90,7 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
     if domain and (problem := domain_problem(domain)):
         problems.append(f"DOMAIN {problem}")
     if problems:
-        raise PublisherError([Finding(where, 1, problem) for problem in problems])
+        raise ArgumentError(problems)  # the command line is at fault, not docs/organisations.yml
 
     primary, accent = palette_for(org_id)
     source_labels = catalogue.languages[languages[0]].labels

@@ -197,6 +197,12 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _repeated(items: list[str]) -> dict[int, int]:
+    """The position of every item written again, with the position where it was first written."""
+    first: dict[str, int] = {}
+    return {index: first[item] for index, item in enumerate(items) if first.setdefault(item, index) != index}
+
+
 def _load_languages(path: Path, root: Path) -> dict[str, Language]:
     located = load_located_file(path, display_path(path, root))
     findings: list[Finding] = []
@@ -288,6 +294,9 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         nav = []
     elif nav[0] != "index.md":
         error("the first nav entry must be the start page index.md", "nav", "0")
+    for index, first in _repeated(nav).items():
+        error(f"'nav' lists '{nav[index]}' twice (first as entry {first + 1}); a page has one place in the "
+              f"navigation, the front page and the PDF: remove this entry", "nav", str(index))
     site_url = _str(entry.get("site_url"))
     if site_url is not None and not SITE_URL.match(site_url):
         error("'site_url' must be the site's published address, https://… ending in '/'", "site_url")

@@ -21,9 +21,22 @@ from .safe_files import inside
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class PlainDumper(yaml.SafeDumper):
+    """Our loader refuses anchors and aliases (yamlsource.py), so no writer may emit them: a value
+    used twice (one palette for several organisations, one date object) is written out twice."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def plain_yaml(data: Any, **options: Any) -> str:
+    """yaml.safe_dump without anchors and aliases."""
+    return yaml.dump(data, Dumper=PlainDumper, **options)
+
+
 def emit(data: Any) -> str:
     """YAML text for `data`: plain-value lists and mappings in flow style, keys in order, letters as written."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
+    return plain_yaml(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
 
 
 def mapping_entry(key: str, value: Any, indent: int) -> str:
@@ -73,7 +86,7 @@ def with_front_matter_key(text: str, key: str, value: Any, display: str) -> str:
     if not isinstance(front, dict):
         raise PublisherError([Finding(display, 2, "front matter must be a mapping of keys to values")])
     lines = block.split("\n") if block else []
-    entry = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000)
+    entry = plain_yaml({key: value}, allow_unicode=True, default_flow_style=False, width=10_000)
     entry_lines = entry.rstrip("\n").split("\n")
     at = next((index for index, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
     if at is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pymdownx.snippets import SnippetPreprocessor
 
+from .fields import invisible_problem, without_invisible
 from .findings import Finding, PublisherError
 from .passages import PASSAGE_INCLUDE, SECTION_MARKER
 from .yamlsource import load_located, read_text
@@ -60,6 +61,7 @@ class Source:
     text: str
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+    front_matter_written: dict[tuple[str, ...], str] = field(default_factory=dict)  # one-line values as typed
     body_line: int = 1  # the first line after the front matter
     findings: list[Finding] = field(default_factory=list)
     includes: list[Include] = field(default_factory=list)
@@ -102,6 +104,16 @@ def _read_front_matter(source: Source) -> None:
         return
     source.front_matter = located.data
     source.front_matter_lines = located.lines
+    source.front_matter_written = located.written
+
+
+def invisible_include(line: str) -> str | None:
+    """An include with an invisible character in it (a zero-width space pasted from a web page) is
+    not recognised, or names a file that is not there: say which character, not what follows from it."""
+    shown = without_invisible(line)
+    if shown == line or not (INCLUDE_LIKE.match(shown) or PASSAGE_INCLUDE.match(shown)):
+        return None
+    return f"this include is not recognised because it {invisible_problem(line)}"
 
 
 def _scan_body(source: Source) -> None:
@@ -111,6 +123,9 @@ def _scan_body(source: Source) -> None:
     lines = split_lines(source.text)
     for index in range(source.body_line - 1, len(lines)):
         number, line = index + 1, lines[index]
+        if problem := invisible_include(line):
+            source.findings.append(Finding(source.display, number, problem))
+            continue
         match = INCLUDE.match(line) if not PASSAGE_INCLUDE.match(line) else None
         if match:
             if match.group("escape"):

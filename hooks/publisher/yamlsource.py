@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,13 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Located:
-    """A parsed YAML document with the line of every mapping key, by key path."""
+    """A parsed YAML document with the line of every mapping key, by key path, and every value
+    written on one line as it was written (`yes`, not True), so a message can quote the author's own text."""
 
     data: Any
     lines: dict[tuple[str, ...], int]
     path: str
+    written: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def line(self, *keys: str) -> int:
         """The line of the deepest key path that exists, so errors land near their cause."""
@@ -30,36 +32,64 @@ class Located:
         return 1
 
 
-def _collect_lines(node: yaml.Node, prefix: tuple[str, ...], lines: dict[tuple[str, ...], int]) -> None:
+# Our files nest four levels deep (organisations -> id -> document -> title_translations); the
+# YAML composer and our walks recurse once per level, so a runaway nesting must stop before them.
+MAX_DEPTH = 20
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _structure_findings(text: str, display: str, line_offset: int) -> list[Finding]:
+    """Anchors, aliases and runaway nesting, found in the event stream before anything is built.
+
+    An alias lets a few lines stand for billions of values ("billion laughs") and nesting thousands
+    deep exhausts the stack: both are refused here, before the composer or any walk of the values.
+    Our data never needs either (an editor writes each value where it is used)."""
+    findings: list[Finding] = []
+    depth = 0
+    reported: set[int] = set()
+    for event in yaml.parse(text, Loader=SafeLoader):
+        line = event.start_mark.line + 1 + line_offset
+        if isinstance(event, _OPENS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                findings.append(Finding(display, line, f"values are nested more than {MAX_DEPTH} levels deep here; "
+                                                       f"no field needs that: check the brackets and the indentation"))
+                break  # the parser slows down with every level: stop reading at once
+        elif isinstance(event, _CLOSES):
+            depth -= 1
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and line not in reported:
+            reported.add(line)
+            what = (f"'*{anchor}' repeats a value marked elsewhere (a YAML alias)" if isinstance(event, yaml.AliasEvent)
+                    else f"'&{anchor}' marks a value to repeat elsewhere (a YAML anchor)")
+            findings.append(Finding(display, line, f"{what}; anchors and aliases are not used in these files: "
+                                                   f"write the value out in full where it is needed"))
+    return findings
+
+
+def _walk(node: yaml.Node, prefix: tuple[str, ...], lines: dict[tuple[str, ...], int],
+          written: dict[tuple[str, ...], str], text: str, duplicates: list[tuple[str, int, int]]) -> None:
+    """One visit of every node (there are no aliases: each node has one parent): the line of every key,
+    the text of every one-line value as written, and every key written twice in one mapping (line of the first)."""
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = (*prefix, str(key_node.value))
-            lines[key] = key_node.start_mark.line + 1
-            _collect_lines(value_node, key, lines)
+            name, line = str(key_node.value), key_node.start_mark.line + 1
+            if name in seen:
+                duplicates.append((name, line, seen[name]))
+            else:
+                seen[name] = line
+            key = (*prefix, name)
+            lines[key] = line
+            _walk(value_node, key, lines, written, text, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             key = (*prefix, str(index))
             lines[key] = item.start_mark.line + 1
-            _collect_lines(item, key, lines)
-
-
-def _duplicate_keys(node: yaml.Node, display: str, line_offset: int) -> list[Finding]:
-    """A key written twice in one mapping: YAML keeps the last silently, an author never means that."""
-    findings: list[Finding] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key, line = str(key_node.value), key_node.start_mark.line + 1 + line_offset
-            if key in seen:
-                findings.append(Finding(display, line, f"'{key}' is written twice (first on line {seen[key]}); "
-                                                       f"keep one and remove the other"))
-            else:
-                seen[key] = line
-            findings += _duplicate_keys(value_node, display, line_offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            findings += _duplicate_keys(item, display, line_offset)
-    return findings
+            _walk(item, key, lines, written, text, duplicates)
+    if prefix and node.start_mark.line == node.end_mark.line:  # a value on one line: `yes`, `[a, b]`
+        written[prefix] = text[node.start_mark.index:node.end_mark.index]
 
 
 def _comment_hint(text: str, line: int, line_offset: int) -> str:
@@ -76,6 +106,9 @@ def load_located(text: str, display: str, line_offset: int = 0) -> Located:
     """Parse YAML text; a syntax error becomes a finding at the line where YAML gave up."""
     node = None
     try:
+        structure = _structure_findings(text, display, line_offset)
+        if structure:
+            raise PublisherError(structure)
         node = yaml.compose(text, Loader=SafeLoader)
         data = SafeLoader(text).construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
@@ -88,15 +121,18 @@ def load_located(text: str, display: str, line_offset: int = 0) -> Located:
         line = _line_of_bad_value(node, text)
         raise PublisherError([Finding(display, line + line_offset,
                                       f"invalid value: {error}; write a real date as YYYY-MM-DD")]) from None
-    duplicates = _duplicate_keys(node, display, line_offset) if node is not None else []
-    if duplicates:
-        raise PublisherError(duplicates)
     lines: dict[tuple[str, ...], int] = {}
+    written: dict[tuple[str, ...], str] = {}
+    duplicates: list[tuple[str, int, int]] = []
     if node is not None:
-        _collect_lines(node, (), lines)
+        _walk(node, (), lines, written, text, duplicates)
+    if duplicates:
+        raise PublisherError([Finding(display, line + line_offset,
+                                      f"'{key}' is written twice (first on line {first + line_offset}); "
+                                      f"keep one and remove the other") for key, line, first in duplicates])
     if line_offset:
         lines = {key: value + line_offset for key, value in lines.items()}
-    return Located(data, lines, display)
+    return Located(data, lines, display, written)
 
 
 def _line_of_bad_value(node: yaml.Node | None, text: str) -> int:

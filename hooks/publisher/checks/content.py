@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from ..fields import invisible_problem
 from ..rendered import LEFTOVER_REFERENCE
 from ..sanitize import snippet_texts, unsafe_findings
-from ..sources import INCLUDE, INCLUDE_LIKE, Source
+from ..sources import INCLUDE, INCLUDE_LIKE, Source, invisible_include
 from .context import CheckContext
 
 
 def check_content(ctx: CheckContext, where: Source) -> None:
     for leftover in ctx.facts(where).leftovers:
         written = where.lines[leftover.line - 1]
-        if INCLUDE_LIKE.match(written) and not INCLUDE.match(written):
+        if INCLUDE_LIKE.match(written) and not INCLUDE.match(written) or invisible_include(written):
             continue  # reported as an unrecognised include, with how to fix it
         if LEFTOVER_REFERENCE.fullmatch(leftover.text):
             ctx.error(where.display, leftover.line,
@@ -26,3 +27,18 @@ def check_content(ctx: CheckContext, where: Source) -> None:
     snippets = snippet_texts(where, ctx.catalogue.shared_dir)
     for line, message in unsafe_findings(where, ctx.facts(where).html, snippets):
         ctx.error(where.display, line, message)
+    _check_invisible(ctx, where)
+
+
+# In body text a soft hyphen marks where a long word may break, and a zero-width joiner builds one
+# emoji from several: both are meant. Other format characters are pasted by accident and hide or
+# reorder text; a warning, as the page still reads, unless they break an include (an error, sources.py).
+MEANT_IN_BODY = "\u00ad\u200d"
+
+
+def _check_invisible(ctx: CheckContext, where: Source) -> None:
+    lines = where.lines
+    for number in range(where.body_line, len(lines) + 1):
+        line = lines[number - 1]
+        if (problem := invisible_problem(line, MEANT_IN_BODY)) and not invisible_include(line):
+            ctx.warning(where.display, number, f"this line {problem}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from ..fields import front_matter_problems
+from ..fields import front_matter_problems, wrong_type
 from ..sources import Source
 from .context import CheckContext
 
@@ -45,8 +45,12 @@ def check_front_matter(ctx: CheckContext, source: Source, is_translation: bool) 
             ctx.warning(source.display, line, f"unknown front matter key '{key}'{hint}")
             continue
         types = allowed[key]
-        if isinstance(value, bool) and bool not in types or not isinstance(value, types):
-            ctx.error(source.display, line, f"front matter key '{key}' must be {TYPE_WORDS[types[0]]}, not {value!r}")
+        if value is None:
+            ctx.error(source.display, line, f"front matter key '{key}' is empty; write a value")
+        elif isinstance(value, bool) and bool not in types or not isinstance(value, types):
+            written = source.front_matter_written.get((str(key),))
+            ctx.error(source.display, line,
+                      f"front matter key '{key}' {wrong_type(str(key), TYPE_WORDS[types[0]], value, written)}")
         elif key == "topics":
             _check_topics(ctx, source, line, value)
         elif isinstance(value, str) and not value.strip():
@@ -55,10 +59,11 @@ def check_front_matter(ctx: CheckContext, source: Source, is_translation: bool) 
 
 def _check_topics(ctx: CheckContext, source: Source, line: int, value: list) -> None:
     known = ctx.catalogue.topics
-    for topic in value:
+    for index, topic in enumerate(value):
         if not isinstance(topic, str):
-            ctx.error(source.display, line, f"'topics' must be a list of topic ids, e.g. "
-                                            f"[confidentiality, threats], not {value!r}")
+            written = source.front_matter_written.get(("topics", str(index)))
+            expected = "a list of topic ids, e.g. [confidentiality, threats]"
+            ctx.error(source.display, line, f"'topics' {wrong_type('topics', expected, topic, written)}")
             return
         if topic not in known:
             close = difflib.get_close_matches(str(topic), list(known), n=1)
