@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from publisher.findings import PublisherError
+from publisher.site_config import site_stylesheet
 from publisher.unused_css import class_vocabulary, drop_unused_rules
 
 PALETTE = ("@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
@@ -40,3 +43,16 @@ def test_classes_from_pages_or_scripts_keep_their_rules(tmp_path: Path) -> None:
     css = ".md-typeset p{margin:0}.md-dialog--active{opacity:1}.md-tooltip{opacity:0}p{color:red}"
     assert drop_unused_rules(css, words) == ".md-typeset p{margin:0}.md-dialog--active{opacity:1}p{color:red}"
 
+
+def test_the_site_stylesheet_is_the_extra_stylesheets_then_the_palette(tmp_path: Path) -> None:
+    ours, theme = tmp_path / "overrides", tmp_path / "material"
+    for folder, name, text in ((ours, "fonts.css", "@font-face{}"), (theme, "fonts.css", "theirs"),
+                               (theme, "look.css", "p{}")):
+        (folder / "assets/stylesheets").mkdir(parents=True, exist_ok=True)
+        (folder / "assets/stylesheets" / name).write_text(text, encoding="utf-8")
+    css = site_stylesheet([str(ours), str(theme)], ["assets/stylesheets/fonts.css", "assets/stylesheets/look.css"],
+                          ":root{--org:#000}")
+    assert css.index("@font-face{}") < css.index("p{}") < css.index(":root{--org:#000}")
+    assert "theirs" not in css
+    with pytest.raises(PublisherError, match="missing.css"):
+        site_stylesheet([str(ours)], ["assets/stylesheets/missing.css"], "")
