@@ -51,8 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["guide"] = site_config.extra_context(catalogue, target)
     config.theme["logo"] = site_config.LOGO
     config.theme["favicon"] = site_config.LOGO
-    if site_config.PALETTE_CSS not in config.extra_css:
-        config.extra_css.append(site_config.PALETTE_CSS)
+    # One stylesheet of our own (fonts, shared look, palette): see site_config.site_stylesheet.
+    config.extra.setdefault("guide_stylesheets", [css for css in config.extra_css if css != site_config.PALETTE_CSS])
+    config.extra_css = [site_config.PALETTE_CSS]
     config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = site_config.snippet_base_path(catalogue)
     config.mdx_configs["publisher.passages"] = {
         "shared_dir": str(catalogue.shared_dir),
@@ -87,6 +88,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if Path(file.src_uri).name.split(".", 1)[0] in hidden:
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    files.append(File.generated(config, site_config.PALETTE_CSS, content=branding.palette_css(org)))
+    try:
+        stylesheet = site_config.site_stylesheet(config.theme.dirs, config.extra["guide_stylesheets"],
+                                                 branding.palette_css(org))
+    except PublisherError as error:
+        raise PluginError(str(error)) from None
+    files.append(File.generated(config, site_config.PALETTE_CSS, content=stylesheet))
     files.append(File.generated(config, site_config.LOGO, content=branding.wordmark_svg(org)))
     return files

@@ -1,4 +1,5 @@
-"""Lighthouse budgets on the portal and one page of each site (mobile emulation, Debian Chromium).
+"""Lighthouse budgets on the portal, one page of each site, the status page and a topic page
+(mobile emulation, Debian Chromium).
 
 Accessibility, best practices and SEO at 100, layout shift at most 0.02 and at most 300 KB on
 first load. The performance score depends on the machine's load, so `make bench` reports it.
@@ -12,7 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from publisher.lighthouse import lighthouse_binary, run_lighthouse, sample_pages
+from publisher.lighthouse import budget_pages, lighthouse_binary, run_lighthouse
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,10 +32,25 @@ def test_lighthouse_budgets_hold_on_the_portal_and_a_page_of_every_site(real_sit
     binary = lighthouse_binary(ROOT)
     assert binary.exists(), "run 'make test' (it installs lighthouse from tools/lighthouse/package-lock.json)"
     problems = {}
-    pages = sample_pages(real_site)
-    assert len(pages) == 6
+    pages = budget_pages(real_site)
+    assert len(pages) == 8 and "status/index.html" in pages and pages[-1].startswith("topics/")
     for page in pages:
         result = run_lighthouse(binary, served + page)
         if result.budget_problems():
             problems[page] = result.budget_problems()
     assert problems == {}
+
+
+def test_the_bench_measures_each_kind_of_page_in_every_site_and_language(tmp_path: Path) -> None:
+    from publisher.lighthouse import bench_pages
+
+    for page in ("index.html", "status/index.html", "topics/a.da.html", "topics/a.en.html", "topics/b.da.html",
+                 "org/index.html", "org/search/x.json", "org/regler.html", "org/ydre.html", "org/about.html",
+                 "org/accessibility.html", "org/editions/2-changes.html", "org/editions/3-changes.html",
+                 "org/en/index.html", "org/en/search/x.json", "org/en/regler.html", "org/en/accessibility.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("", encoding="utf-8")
+    assert bench_pages(tmp_path) == [
+        "index.html", "org/index.html", "org/regler.html", "org/about.html", "org/accessibility.html",
+        "org/editions/2-changes.html", "org/en/index.html", "org/en/regler.html", "org/en/accessibility.html",
+        "status/index.html", "topics/a.da.html", "topics/a.en.html"]

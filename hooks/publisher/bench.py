@@ -34,6 +34,7 @@ TARGETS = {
     "pdf_max_seconds": 3.0,
     "additional_org_max_mb": 1.0,
     "search_min_hits_at_5": 0.95,
+    "lighthouse_min_performance": 0.95,  # issue #15, on every page (mobile)
 }
 
 
@@ -116,12 +117,12 @@ def markdown_floor(root: Path) -> tuple[float, int]:
 
 
 def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
-    """Lighthouse's performance score per sample page (it varies with the machine's load)."""
+    """Lighthouse's performance score per page of `bench_pages` (it varies with the machine's load)."""
     import threading
     from functools import partial
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    from .lighthouse import lighthouse_binary, run_lighthouse, sample_pages
+    from .lighthouse import bench_pages, lighthouse_binary, run_lighthouse
 
     binary = lighthouse_binary(root)
     if not binary.exists():
@@ -130,7 +131,8 @@ def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-        return {page: run_lighthouse(binary, base + page).scores["performance"] for page in sample_pages(site)}
+        # One page after the other: Lighthouse's scores assume the machine is not busy elsewhere.
+        return {page: run_lighthouse(binary, base + page).scores["performance"] for page in bench_pages(site)}
     finally:
         httpd.shutdown()
 
@@ -200,7 +202,8 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         results["pdf"] = {"count": len(pdf_times), "mean_s": round(statistics.mean(pdf_times), 2),
                           "max_s": round(max(pdf_times), 2)}
 
-        out("   Lighthouse performance (mobile) on the portal and one page per site ...")
+        out("   Lighthouse performance (mobile): each kind of page in every site and language, "
+            "the portal's pages (some 45 pages, 10 minutes) ...")
         results["lighthouse"] = lighthouse_scores(root, work / "full")
 
         out("6/6 make check on the real content ...")
@@ -223,6 +226,10 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
         "search hits@5 >= 95%": (results["search"]["hits_at_5"] >= TARGETS["search_min_hits_at_5"]
                                  if results["search"]["queries"] else True),
     }
+    scores = [score for score in results["lighthouse"].values() if isinstance(score, float | int)]
+    if scores:
+        results["targets"]["Lighthouse performance >= 95 on every page measured"] = (
+            min(scores) >= TARGETS["lighthouse_min_performance"])
     return results
 
 

@@ -1,7 +1,8 @@
 """Lighthouse (npm `lighthouse`, run with Debian's Chromium) over built pages, as plain figures.
 
 The deterministic budgets (accessibility, best practices, SEO, layout shift, bytes) are held by
-the tests; the performance score varies with the machine's load, so `make bench` reports it.
+the tests on `budget_pages`; the performance score varies with the machine's load, so `make bench`
+reports it, on `bench_pages`.
 """
 
 from __future__ import annotations
@@ -68,11 +69,51 @@ def run_lighthouse(binary: Path, url: str, chromium: str = "/usr/bin/chromium") 
     )
 
 
+def site_roots(site: Path) -> list[Path]:
+    """Every organisation site in every language: a folder with its own index.html and search."""
+    return sorted(p.parent for p in site.rglob("search") if p.is_dir() and (p.parent / "index.html").is_file())
+
+
+def _inner_pages(root: Path) -> list[str]:
+    return sorted(p.name for p in root.glob("*.html") if p.name not in ("index.html", "about.html",
+                                                                          "accessibility.html"))
+
+
+def budget_pages(site: Path) -> list[str]:
+    """What the tests hold to the budgets: `sample_pages`, and one page of each kind the portal
+    builds besides its front page (the editors' status page missed two budgets once)."""
+    topics = sorted(p.relative_to(site).as_posix() for p in (site / "topics").glob("*.html"))
+    status = ["status/index.html"] if (site / "status/index.html").is_file() else []
+    return [*sample_pages(site), *status, *topics[:1]]
+
+
+def bench_pages(site: Path) -> list[str]:
+    """Each kind of page once in every site and language, and every kind the portal builds.
+
+    Every page would take some 11 s each (over 20 minutes for the real sites); the pages of one
+    kind share their template, styles and scripts and differ only in their text, so this set
+    (about 45 pages) shows what every page scores. Per site and language: the start page, the
+    first guideline page, the about page, the accessibility statement and the first change view
+    of an edition, where there is one; the portal, its status page and a topic page per language.
+    """
+    pages = ["index.html"]
+    for root in site_roots(site):
+        inner = _inner_pages(root)
+        changes = sorted(p.name for p in (root / "editions").glob("*-changes.html"))
+        chosen = ["index.html", *inner[:1], "about.html", "accessibility.html", *(f"editions/{c}" for c in changes[:1])]
+        pages += [(root / name).relative_to(site).as_posix() for name in chosen if (root / name).is_file()]
+    if (site / "status/index.html").is_file():
+        pages.append("status/index.html")
+    languages: dict[str, str] = {}
+    for topic in sorted((site / "topics").glob("*.html")):
+        languages.setdefault(topic.suffixes[-2] if len(topic.suffixes) > 1 else "", topic.relative_to(site).as_posix())
+    return pages + sorted(languages.values())
+
+
 def sample_pages(site: Path) -> list[str]:
     """The portal and one inner page of each site (its second nav page), relative to site/."""
     pages = ["index.html"]
     for org in sorted(p for p in site.iterdir() if (p / "index.html").is_file() and (p / "search").is_dir()):
-        inner = sorted(p.name for p in org.glob("*.html") if p.name not in ("index.html", "about.html",
-                                                                              "accessibility.html"))
+        inner = _inner_pages(org)
         pages.append(f"{org.name}/{inner[0] if inner else 'index.html'}")
     return pages
