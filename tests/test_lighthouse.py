@@ -7,25 +7,33 @@ first load. The performance score depends on the machine's load, so `make bench`
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from publisher.lighthouse import budget_pages, lighthouse_binary, run_lighthouse
+from publisher.lighthouse import served as serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def served(real_site: Path):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(real_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve_site(real_site, compressed=False) as base:  # the byte budget counts uncompressed bytes
+        yield base
+
+
+def test_the_bench_server_compresses_text_as_a_web_server_does(tmp_path: Path) -> None:
+    import gzip
+    import urllib.request
+
+    (tmp_path / "index.html").write_text("<!doctype html><title>t</title>" + "x" * 5000, encoding="utf-8")
+    for compressed in (True, False):
+        with serve_site(tmp_path, compressed=compressed) as base:
+            request = urllib.request.Request(base + "index.html", headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request) as response:  # noqa: S310 (a local test server)
+                body, encoding = response.read(), response.headers.get("Content-Encoding")
+        assert (encoding == "gzip") is compressed
+        assert (gzip.decompress(body) if compressed else body) == (tmp_path / "index.html").read_bytes()
 
 
 def test_lighthouse_budgets_hold_on_the_portal_and_a_page_of_every_site(real_site: Path, served: str) -> None:

@@ -118,23 +118,14 @@ def markdown_floor(root: Path) -> tuple[float, int]:
 
 def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
     """Lighthouse's performance score per page of `bench_pages` (it varies with the machine's load)."""
-    import threading
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    from .lighthouse import bench_pages, lighthouse_binary, run_lighthouse
+    from .lighthouse import bench_pages, lighthouse_binary, run_lighthouse, served
 
     binary = lighthouse_binary(root)
     if not binary.exists():
         return {"(not run)": "lighthouse is installed by 'make bench' and 'make test' into tools/lighthouse"}
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-        # One page after the other: Lighthouse's scores assume the machine is not busy elsewhere.
+    # One page after the other: Lighthouse's scores assume the machine is not busy elsewhere.
+    with served(site, compressed=True) as base:
         return {page: run_lighthouse(binary, base + page).scores["performance"] for page in bench_pages(site)}
-    finally:
-        httpd.shutdown()
 
 
 def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any]:
@@ -203,7 +194,7 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
                           "max_s": round(max(pdf_times), 2)}
 
         out("   Lighthouse performance (mobile): each kind of page in every site and language, "
-            "the portal's pages (some 45 pages, 10 minutes) ...")
+            "the portal's pages (some 45 pages, 10 minutes), served gzip-compressed as a web server would ...")
         results["lighthouse"] = lighthouse_scores(root, work / "full")
 
         out("6/6 make check on the real content ...")

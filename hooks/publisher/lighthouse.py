@@ -2,16 +2,23 @@
 
 The deterministic budgets (accessibility, best practices, SEO, layout shift, bytes) are held by
 the tests on `budget_pages`; the performance score varies with the machine's load, so `make bench`
-reports it, on `bench_pages`.
+reports it, on `bench_pages`, served compressed as a web server would.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import io
 import json
 import os
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -40,6 +47,45 @@ class LighthouseResult:
         if problems and self.failing_audits:
             problems.append("failing audits: " + ", ".join(self.failing_audits))
         return problems
+
+
+class _CompressingHandler(SimpleHTTPRequestHandler):
+    """Text files gzip-compressed for a client that accepts it, as any web server the sites are
+    published on does; Lighthouse's performance score reckons with what crosses the network."""
+
+    COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".txt", ".xml"}
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or \
+                not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+@contextlib.contextmanager
+def served(site: Path, compressed: bool) -> Iterator[str]:
+    """`site` over HTTP on a free local port: its base address. Uncompressed for the byte budget
+    (which counts uncompressed bytes), compressed for the performance score."""
+    handler = _CompressingHandler if compressed else SimpleHTTPRequestHandler
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def lighthouse_binary(root: Path) -> Path:
