@@ -341,6 +341,9 @@ REMOVED = ("<{tag}> can run code, load another site or submit data, and is remov
     ('<p id=" __search">x</p>',
      "id=\" __search\" on <p> is removed: ids that start with '__' belong to the site's theme (its settings and "
      "controls); choose an id without the leading underscores"),
+    ("### Indhold {#guide-contents}",
+     "id=\"guide-contents\" on <h3> is removed: the site's template gives this id to its own element (the skip "
+     "link and the contents lead there); choose another id, e.g. {#guide-contents-1} after a heading"),
     ("Ring på <tel:+4559535353>.",
      "'<tel:+4559535353…>' looks like an address in angle brackets, which Markdown makes a link only for https:, "
      "http: and e-mail addresses: the text would vanish from the page. Write a link, e.g. [text](https://…) or "
@@ -704,3 +707,22 @@ def test_a_value_of_the_wrong_type_is_quoted_as_written(fixture_repo, old: str, 
     root = fixture_repo()  # the page is replaced after the fixture is made: its translation goes stale (a warning)
     (root / "docs/testby/regler.da.md").write_text(FM_DA.replace(old, new) + TAVSHED, encoding="utf-8")
     assert errors(root) == [f"docs/testby/regler.da.md:{line}: error: {message}"]
+
+
+def test_an_id_given_to_two_elements_is_an_error_at_the_second(fixture_repo) -> None:
+    body = "## Tavshedspligt {#tavshed}\n\n## Samme {#same}\n\nTekst.\n{: #same }\n"
+    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+        "docs/testby/regler.da.md:13: error: id 'same' is given to two elements of this page (also on line 10); a "
+        "link leads to one place: rename one of them"]
+
+
+@pytest.mark.parametrize(("target", "problem"), [
+    ("//evil.example/x", "has no scheme: it follows the page's own (and leads nowhere when the site is opened from "
+                         "disk); write 'https://evil.example/x'"),
+    ("https://", "has no host name; write the whole address, e.g. https://www.example.dk/side"),
+    ("mailto:", "has no e-mail address; write mailto:name@example.dk"),
+    ("tel:ring-os", "is not a phone number; write tel: and the digits, e.g. tel:+4512345678"),
+])
+def test_an_address_that_leads_nowhere(fixture_repo, target: str, problem: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\nSe [her]({target}).\n"})
+    assert findings(root) == [f"docs/testby/regler.da.md:10: error: link '{target}' {problem}"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,13 @@ def test_each_removed_attribute_is_placed_on_its_own_line(fixture_repo) -> None:
     assert [line.split(": error: ")[0] for line in found] == [
         f"docs/testby/regler.da.md:{number}" for number in (10, 12, 14, 16)]
     assert 'xlink:href="javascript:alert(7)"' in found[0] and '(href="javascript:alert(8)"' in found[1]
+
+
+def test_the_ids_kept_from_editors_are_every_id_our_templates_write() -> None:
+    from publisher.sanitize import TEMPLATE_IDS
+    from publisher.skip_link import TARGET_ID
+
+    root = Path(__file__).resolve().parents[1] / "overrides"
+    written = {match for path in (root / "main.html", *sorted((root / "partials").glob("*.html")))
+               for match in re.findall(r"""\bid=["']([A-Za-z][\w-]*)["']""", path.read_text(encoding="utf-8"))}
+    assert written | {TARGET_ID} == TEMPLATE_IDS

@@ -67,6 +67,7 @@ class PageFacts:
     tags: list[HtmlTag]
     leftovers: list[Leftover]
     html: str = ""  # the rendered page, before sanitizing
+    repeated_ids: list[str] = field(default_factory=list)  # an id given to a second element
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class RenderedLink:
 @dataclass
 class Rendered:
     ids: set[str] = field(default_factory=set)
+    repeated_ids: list[str] = field(default_factory=list)
     links: list[RenderedLink] = field(default_factory=list)
     tags: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
@@ -97,6 +99,8 @@ class _Collector(HTMLParser):
         attributes = {name.lower(): value or "" for name, value in attrs}
         self.result.tags.append((tag, attributes))
         if "id" in attributes:
+            if attributes["id"] in self.result.ids:
+                self.result.repeated_ids.append(attributes["id"])
             self.result.ids.add(attributes["id"])
         if tag in ("code", "pre"):
             self._code_depth += 1
@@ -269,4 +273,4 @@ def facts(source: Source, root: Path, shared_dir: Path) -> PageFacts:
         line = locate.line_of(text[:60]) or _include_showing(source, shared_dir, text)
         if line is not None:
             leftovers.append(Leftover(line, text))
-    return PageFacts(rendered.ids, links, tags, leftovers, rendered.html)
+    return PageFacts(rendered.ids, links, tags, leftovers, rendered.html, rendered.repeated_ids)

@@ -83,11 +83,18 @@ def _srcset_local(value: str) -> bool:
     return all(_is_local(candidate) for candidate in candidates)
 
 
+# The ids our own templates give elements around the content: the skip link's target
+# (skip_link.TARGET_ID) and the front door's contents heading (partials/guide-front-door.html).
+TEMPLATE_IDS = {"guide-content", "guide-contents"}
+
+
 def _theme_id(name: str, value: str) -> bool:
     """An id the theme keeps for itself. Material reads its settings from the first `#__config` in
     the page (the content comes before its own), and `__search`, `__drawer`, `__palette_0`… are
-    its controls: an editor's element with such an id could switch on features or take them over."""
-    return name == "id" and value.strip().startswith("__")
+    its controls: an editor's element with such an id could switch on features or take them over.
+    Our templates' own ids would be given twice: the skip link and the contents' label would lead
+    to the editor's element."""
+    return name == "id" and (value.strip().startswith("__") or value.strip() in TEMPLATE_IDS)
 
 
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
@@ -161,6 +168,10 @@ class Change:
             return (f"<{tag}> is not among the elements a guideline may use, and is removed from the page; "
                     f"remove it or write the same with Markdown")
         if _theme_id(name, value):
+            if value.strip() in TEMPLATE_IDS:
+                return (f"id=\"{shown}\" on <{tag}> is removed: the site's template gives this id to its own "
+                        f"element (the skip link and the contents lead there); choose another id, e.g. "
+                        f"{{#{value.strip()}-1}} after a heading")
             return (f"id=\"{shown}\" on <{tag}> is removed: ids that start with '__' belong to the site's theme "
                     f"(its settings and controls); choose an id without the leading underscores")
         if name.startswith("on"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..fields import invisible_problem
 from ..rendered import LEFTOVER_REFERENCE
 from ..sanitize import snippet_texts, unsafe_findings
@@ -28,6 +30,20 @@ def check_content(ctx: CheckContext, where: Source) -> None:
     for line, message in unsafe_findings(where, ctx.facts(where).html, snippets):
         ctx.error(where.display, line, message)
     _check_invisible(ctx, where)
+    _check_repeated_ids(ctx, where)
+
+
+def _check_repeated_ids(ctx: CheckContext, where: Source) -> None:
+    """Two elements with one id: a link or the contents list leads to the first only."""
+    for repeated in dict.fromkeys(ctx.facts(where).repeated_ids):
+        written = re.compile(rf"#{re.escape(repeated)}\b|id=[\"']{re.escape(repeated)}[\"']")
+        lines = [number for number in range(where.body_line, len(where.lines) + 1)
+                 if written.search(where.lines[number - 1])]
+        line = lines[1] if len(lines) > 1 else (lines or [where.body_line])[0]
+        first = f" (also on line {lines[0]})" if len(lines) > 1 else ""
+        ctx.error(where.display, line,
+                  f"id '{repeated}' is given to two elements of this page{first}; a link leads to one place: "
+                  f"rename one of them")
 
 
 # In body text a soft hyphen marks where a long word may break, and a zero-width joiner builds one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,6 +17,23 @@ PLACEHOLDER_TARGETS = {"", "#"}
 EXTERNAL_SCHEMES = {"http", "https"}
 
 
+PHONE = re.compile(r"\+?[0-9][0-9 ().-]*")
+
+
+def _address_problem(target: str, scheme: str, host: str, path: str) -> str | None:
+    """An address that leads nowhere, which the sanitizer would pass or drop without a word."""
+    if target.startswith("//"):
+        return (f"has no scheme: it follows the page's own (and leads nowhere when the site is opened from disk); "
+                f"write 'https:{target}'")
+    if scheme in EXTERNAL_SCHEMES and not host:
+        return "has no host name; write the whole address, e.g. https://www.example.dk/side"
+    if scheme == "mailto" and "@" not in path:
+        return "has no e-mail address; write mailto:name@example.dk"
+    if scheme == "tel" and not PHONE.fullmatch(unquote(path)):
+        return "is not a phone number; write tel: and the digits, e.g. tel:+4512345678"
+    return None
+
+
 def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_pages: OrgPages,
            language: str) -> None:
     target = link.target.strip()
@@ -26,6 +44,9 @@ def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_p
         return
     parts = urlsplit(target)
     scheme = parts.scheme.lower()
+    if problem := _address_problem(target, scheme, parts.netloc, parts.path):
+        ctx.error(where.display, link.line, f"link '{target}' {problem}")
+        return
     if scheme or target.startswith("//"):
         # Schemes and hosts that may not be used (javascript:, file:, images from elsewhere) are
         # the sanitizer's findings (check_content): one rule for the check and the build.
