@@ -726,3 +726,10 @@ def test_an_id_given_to_two_elements_is_an_error_at_the_second(fixture_repo) -> 
 def test_an_address_that_leads_nowhere(fixture_repo, target: str, problem: str) -> None:
     root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\nSe [her]({target}).\n"})
     assert findings(root) == [f"docs/testby/regler.da.md:10: error: link '{target}' {problem}"]
+
+
+def test_a_box_without_a_type_is_named(fixture_repo) -> None:
+    body = '## Tavshedspligt {#tavshed}\n\n!!! "Kun titel"\n    Uden type.\n'
+    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+        'docs/testby/regler.da.md:10: error: \'!!! "Kun titel"\' would be published as text: a box needs its type '
+        'before the title, e.g. !!! note "Title" or !!! warning "Title"']

@@ -25,7 +25,9 @@ PASSAGES_EXTENSION = "publisher.passages"
 
 # Unprocessed markup that would reach readers as text: an include the snippets extension did not
 # recognise, or an admonition whose marker lost its place (indented, or inside a paragraph).
-LEFTOVER_MARKUP = re.compile(r"-+8<-+|^\s*[!?]{3}\+?\s+\w+", re.MULTILINE)
+LEFTOVER_MARKUP = re.compile(r"-+8<-+|^\s*[!?]{3}\+?\s+[\w\"']", re.MULTILINE)
+# A box written with its title but no type: `!!! "Title"` (it needs `!!! note "Title"`).
+UNTYPED_BOX = re.compile(r"^\s*[!?]{3}\+?\s+[\"']")
 # `[text][label]` or `[text][]` left as text: the label has no `[label]: address` definition.
 LEFTOVER_REFERENCE = re.compile(r"\[[^\[\]]+\]\[[^\[\]]*\]")
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "area": "href"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..fields import invisible_problem
-from ..rendered import LEFTOVER_REFERENCE
+from ..rendered import LEFTOVER_REFERENCE, UNTYPED_BOX
 from ..sanitize import snippet_texts, unsafe_findings
 from ..sources import INCLUDE, INCLUDE_LIKE, Source, invisible_include
 from .context import CheckContext
@@ -16,7 +16,11 @@ def check_content(ctx: CheckContext, where: Source) -> None:
         written = where.lines[leftover.line - 1]
         if INCLUDE_LIKE.match(written) and not INCLUDE.match(written) or invisible_include(written):
             continue  # reported as an unrecognised include, with how to fix it
-        if LEFTOVER_REFERENCE.fullmatch(leftover.text):
+        if UNTYPED_BOX.match(leftover.text):
+            ctx.error(where.display, leftover.line,
+                      f"'{leftover.text[:50]}' would be published as text: a box needs its type before the title, "
+                      f"e.g. !!! note \"Title\" or !!! warning \"Title\"")
+        elif LEFTOVER_REFERENCE.fullmatch(leftover.text):
             ctx.error(where.display, leftover.line,
                        f"'{leftover.text}' would be published as text: the reference link has no definition; "
                        f"add a line '[label]: address' or write the link as [text](address)")
