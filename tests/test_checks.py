@@ -733,3 +733,11 @@ def test_a_box_without_a_type_is_named(fixture_repo) -> None:
     assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
         'docs/testby/regler.da.md:10: error: \'!!! "Kun titel"\' would be published as text: a box needs its type '
         'before the title, e.g. !!! note "Title" or !!! warning "Title"']
+
+
+def test_a_block_of_includes_is_refused(fixture_repo) -> None:
+    body = '## Tavshedspligt {#tavshed}\n\n--8<--\nconfidentiality/testby.da.md\n--8<--\n'
+    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+        "docs/testby/regler.da.md:10: error: a block of includes (--8<-- on a line of its own) shows a wording "
+        "without the box that says whose words it is; write each include on one line: --8<-- "
+        "\"<topic>/<wording>.<language>.md\""]
