@@ -327,12 +327,16 @@ REMOVED = ("<{tag}> can run code, load another site or submit data, and is remov
     ('<img alt="x" srcset="https://t.example.com/a.png 2x">',
      HOST_LOAD.format(attr="srcset", value="https://t.example.com/a.png 2x", tag="img")),
     ('<link rel="stylesheet" href="https://fonts.example.com/css">', REMOVED.format(tag="link")),
-    ('<p style="background: url(https://t.example.com/p.gif)">x</p>',
-     "style=\"background: url(https://t.example.com/p.gif)\" on <p> is removed: a style attribute may only set "
+    ('<p style="text-align: left">x</p>',
+     "style=\"text-align: left\" on <p> is removed: only a table cell may carry a style (its text-align); use the "
+     "site's own styles"),
+    ('<table><tr><td style="background: url(https://t.example.com/p.gif)">x</td></tr></table>',
+     "style=\"background: url(https://t.example.com/p.gif)\" on <td> is removed: a style attribute may only set "
      "text-align, and never load anything (url(), image-set(), @import); use the site's own styles"),
-    ('<p style="background-image: image-set(\'https://t.example.com/p.gif\' 1x)">x</p>',
-     "style=\"background-image: image-set('https://t.example.com/p.gif' 1x)\" on <p> is removed: a style attribute "
-     "may only set text-align, and never load anything (url(), image-set(), @import); use the site's own styles"),
+    ('<table><tr><th style="background-image: image-set(\'https://t.example.com/p.gif\' 1x)">x</th></tr></table>',
+     "style=\"background-image: image-set('https://t.example.com/p.gif' 1x)\" on <th> is removed: a style "
+     "attribute may only set text-align, and never load anything (url(), image-set(), @import); use the site's own "
+     "styles"),
     ("<style>@import url(https://fonts.example.com/x.css);</style>", REMOVED.format(tag="style")),
     # Material reads its settings from the first #__config in the page: an editor's would come first.
     ("### Indstillinger {: #__config }",

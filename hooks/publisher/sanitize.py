@@ -182,6 +182,9 @@ class Change:
         if name == "srcset" or (name in FETCHED and not _is_local(value)):
             return (f"{name}=\"{shown}\" on <{tag}> loads a file from another host, which tells that host about "
                     f"every reader; save the file in the organisation's folder and link to it there")
+        if name == "style" and "style" not in TAG_ATTRIBUTES.get(tag, ()):
+            return (f"style=\"{shown}\" on <{tag}> is removed: only a table cell may carry a style (its "
+                    f"text-align); use the site's own styles")
         if name == "style":
             return (f"style=\"{shown}\" on <{tag}> is removed: a style attribute may only set text-align, and "
                     f"never load anything (url(), image-set(), @import); use the site's own styles")
