@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .colours import primary_problem
 from .document_facts import APPROVAL_FACTS, DATE_FACTS, FACT_KEYS, Fact, parse_facts  # noqa: F401 (re-exported)
 from .edition_records import Edition, editions_stamps, with_editions
 from .fields import organisation_findings
@@ -291,6 +292,9 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
     for key in ("primary", "accent"):
         if not isinstance(palette.get(key), str) or not HEX_COLOUR.match(palette[key]):
             error(f"palette '{key}' must be a colour like \"#1d4f7c\" (quoted)", "palette", key)
+    if isinstance(palette.get("primary"), str) and HEX_COLOUR.match(palette["primary"]) \
+            and (problem := primary_problem(palette["primary"])):
+        error(problem, "palette", "primary")
     contact = entry.get("contact")
     if not isinstance(contact, dict) or not _str(contact.get("unit")):
         error("'contact' must be a mapping with at least 'unit'", "contact")
