@@ -33,10 +33,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         target = site_config.target_from_environment(catalogue)
     except PublisherError as error:
         raise PluginError(str(error)) from None
-    problems = branding.palette_problems(target.org)
-    if problems:
-        raise PluginError(f"{catalogue.config_display}:{target.org.line}: organisation '{target.org.id}': "
-                          + "; ".join(problems))
 
     config.extra["guide_catalogue_dir"] = str(catalogue.docs_dir)
     config.docs_dir = str(site_config.docs_dir(catalogue, target))

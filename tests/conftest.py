@@ -91,6 +91,16 @@ def make_repo(root: Path, pages: dict[str, str] | None = None, organisations: st
     return root
 
 
+def with_danish_label(root: Path, key: str, value: str) -> Path:
+    """`root` with the Danish `key` of docs/languages.yml (the first one in the file) written as `value`."""
+    path = root / "docs/languages.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n  {key}: ") + 1
+    end = text.index("\n", start)
+    path.write_text(text[:start] + f"  {key}: {value}" + text[end:], encoding="utf-8")
+    return root
+
+
 def _mark_translations_reviewed(docs: Path) -> None:
     """Fixture translations start as reviewed, like the real ones: their source_hash is recorded."""
     from publisher.findings import PublisherError

@@ -745,3 +745,17 @@ def test_a_block_of_includes_is_refused(fixture_repo) -> None:
         "docs/testby/regler.da.md:10: error: a block of includes (--8<-- on a line of its own) shows a wording "
         "without the box that says whose words it is; write each include on one line: --8<-- "
         "\"<topic>/<wording>.<language>.md\""]
+
+
+def test_a_primary_colour_too_light_for_white_text_is_refused_by_the_check_at_its_line(fixture_repo) -> None:
+    root = fixture_repo(organisations=FIXTURE_ORGANISATIONS.replace(
+        '    palette: {primary: "#1d4f7c", accent: "#a3461a"}\n',
+        '    palette:\n      accent: "#a3461a"\n      primary: "#777777"\n'))
+    expected = ["docs/organisations.yml:9: error: organisation 'testby': primary colour #777777 gives white header "
+                "text a contrast of 4.48:1 (WCAG AA needs 4.5:1); choose a darker colour"]
+    with pytest.raises(PublisherError) as error:  # `make check` loads the catalogue first
+        load_catalogue(root / "docs")
+    assert [str(f) for f in error.value.findings] == expected
+    with pytest.raises((BuildFailed, PublisherError)) as failed:  # and so does the build, with the same message
+        build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    assert expected[0] in str(failed.value)

@@ -315,3 +315,12 @@ def test_no_paragraph_leaves_a_single_line_at_a_page_break(org_id: str, language
     fetcher = confined_fetcher([CATALOGUE.org_dir(org_id), ROOT / "overrides" / "assets" / "fonts"])
     document = HTML(string=html, base_url=CATALOGUE.org_dir(org_id).as_uri() + "/", url_fetcher=fetcher).render()
     assert split_faults(document) == []
+
+
+def test_the_page_counter_label_cannot_end_the_style_element() -> None:
+    from publisher.pdf import css_counter_text
+
+    label = "Side {page} af {pages}</style><h1 style='color:red'>X</h1>\"\\\n"
+    assert css_counter_text(label) == (
+        '"Side " counter(page) " af " counter(pages) '
+        "\"\\3c /style\\3e \\3c h1 style\\3d 'color:red'\\3e X\\3c /h1\\3e \\22 \\5c \\a \"")

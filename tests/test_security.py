@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_ORGANISATIONS
+from conftest import FIXTURE_ORGANISATIONS, with_danish_label
 from htmltools import html_pages, read_page
 from inert import executable_markup
 from publisher.build import build_all
@@ -179,3 +179,27 @@ def test_the_ids_kept_from_editors_are_every_id_our_templates_write() -> None:
     written = {match for path in (root / "main.html", *sorted((root / "partials").glob("*.html")))
                for match in re.findall(r"""\bid=["']([A-Za-z][\w-]*)["']""", path.read_text(encoding="utf-8"))}
     assert written | {TARGET_ID} == TEMPLATE_IDS
+
+
+LABEL_MARKUP = ("docs/languages.yml:24: error: label 'page_x_of_y' of language 'da' contains '<' or '>', which a "
+                "browser reads as markup; write the text without them")
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("page_x_of_y", "\"Side {page} af {pages}</style><h1 style='color:red'>INJICERET</h1>"
+                    "<a href='https://evil.example/'>klik</a><style>\"", LABEL_MARKUP),
+    ("contents", "\"Ind\\u2028hold\"", "docs/languages.yml:22: error: label 'contents' of language 'da' contains a "
+                                       "line break or control character; write it on one line"),
+    ("contents", "\"Ind\\u200bhold\"", "docs/languages.yml:22: error: label 'contents' of language 'da' contains "
+                                       "U+200B ZERO WIDTH SPACE, an invisible character that hides or reorders text; "
+                                       "delete it (retype the text around it)"),
+    ("language_names", "{da: dansk, nb: norsk, nn: nynorsk, en: \"<b>engelsk</b>\"}",
+     "docs/languages.yml:19: error: label 'language_names.en' of language 'da' contains '<' or '>', which a browser "
+     "reads as markup; write the text without them"),
+])
+def test_a_label_that_is_not_plain_text_is_refused_on_its_line(fixture_repo, key: str, value: str,
+                                                               expected: str) -> None:
+    root = with_danish_label(fixture_repo(), key, value)
+    with pytest.raises(PublisherError) as error:  # `make check` and the build both load the catalogue first
+        load_catalogue(root / "docs")
+    assert [str(f) for f in error.value.findings] == [expected]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import with_danish_label
 from htmltools import html_pages, read_page
 from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
+from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
 from publisher.search_forms import read_documents
 from publisher.sources import parse_text
@@ -158,3 +160,63 @@ def test_search_indexes_are_per_language(real_site: Path) -> None:
             locations = {doc["location"].split("#")[0] for doc in docs}
             assert locations == ({entry.replace(".md", ".html") for entry in org.nav}
                                  | {"about.html", "accessibility.html"})
+
+
+
+PASSAGE = "docs/languages.yml:47: error: label 'passage_title' of language 'da' has "
+MAY_USE = "it may use {topic}, {organisation}"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ('"{topic} · tekst fra {organisation} {orgname}"',
+     f"the placeholder '{{orgname}}', which is never filled in; {MAY_USE}"),
+    ('"{topic.__class__.__mro__} · tekst fra {organisation}"',
+     f"the placeholder '{{topic.__class__.__mro__}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{topic[0]} · tekst fra {organisation}"',
+     f"the placeholder '{{topic[0]}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{} · tekst fra {organisation}"', f"the placeholder '{{}}' without a name; {MAY_USE}"),
+    ('"{0} · tekst fra {organisation}"', f"the placeholder '{{0}}' without a name; {MAY_USE}"),
+    ('"{topic!r} · tekst fra {organisation}"',
+     f"the placeholder '{{topic!r}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{topic:40} · tekst fra {organisation}"',
+     f"the placeholder '{{topic:40}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{topic} · tekst fra {organisation"',
+     f"a '{{' or '}}' that is not part of a placeholder; {MAY_USE}, and braces are not text here"),
+    ('"{topic} · tekst fra } {organisation}"',
+     f"a '{{' or '}}' that is not part of a placeholder; {MAY_USE}, and braces are not text here"),
+    ('"{{topic}} · tekst fra {organisation}"',
+     f"a '{{' or '}}' that is not part of a placeholder; {MAY_USE}, and braces are not text here"),
+])
+def test_a_label_placeholder_the_code_does_not_fill_in_is_refused_on_its_line(fixture_repo, value: str,
+                                                                             expected: str) -> None:
+    root = with_danish_label(fixture_repo(), "passage_title", value)
+    with pytest.raises(PublisherError) as error:  # `make check` and the build both load the catalogue first
+        load_catalogue(root / "docs")
+    assert [str(f) for f in error.value.findings] == [PASSAGE + expected]
+
+
+def test_a_label_without_placeholders_takes_none(fixture_repo) -> None:
+    root = with_danish_label(fixture_repo(), "contents", '"Indhold {page}"')
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert [str(f) for f in error.value.findings] == [
+        "docs/languages.yml:22: error: label 'contents' of language 'da' has the placeholder '{page}', which is never "
+        "filled in; it takes no placeholders"]
+
+
+def test_every_real_label_uses_only_the_placeholders_its_code_fills_in() -> None:
+    import string
+
+    import yaml
+    from publisher.label_rules import LABEL_PLACEHOLDERS, label_problem
+    from publisher.organisations import LANGUAGE_LABELS
+
+    assert set(LABEL_PLACEHOLDERS) <= set(LANGUAGE_LABELS)
+    languages = yaml.safe_load((ROOT / "docs/languages.yml").read_text(encoding="utf-8"))
+    for code, labels in languages.items():
+        for key, value in labels.items():
+            if key == "language_names":
+                continue
+            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+            assert names <= set(LABEL_PLACEHOLDERS.get(key, ())), (code, key, names)
+            assert label_problem(key, value) is None, (code, key)

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .atomic import write_atomic
-from .branding import WHITE, contrast
+from .colours import WHITE, contrast
 from .fields import domain_problem, plain_text_problem, visible
 from .findings import ArgumentError, Finding, PublisherError
 from .locking import source_lock

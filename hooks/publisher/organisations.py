@@ -13,10 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .colours import primary_problem
 from .document_facts import APPROVAL_FACTS, DATE_FACTS, FACT_KEYS, Fact, parse_facts  # noqa: F401 (re-exported)
 from .edition_records import Edition, editions_stamps, with_editions
 from .fields import organisation_findings
 from .findings import Finding, PublisherError, display_path
+from .label_rules import label_problem
 from .passages import SHARED_DIR, Adoptions, adoptions_for
 from .yamlsource import Located, load_located_file
 
@@ -225,11 +227,28 @@ def _load_languages(path: Path, root: Path) -> dict[str, Language]:
             findings.append(Finding(located.path, located.line(code, "language_names") or located.line(code),
                                     f"language '{code}' needs 'language_names', e.g. {{da: Danish, en: English}}"))
             continue
+        bad = [Finding(located.path, located.line(code, *keys), f"label '{'.'.join(keys)}' of language '{code}' "
+                                                                 f"{problem}")
+               for keys, value in _label_texts(labels) if (problem := label_problem(keys[-1], value))]
+        if bad:
+            findings.extend(bad)
+            continue
         texts = {k: str(v) for k, v in labels.items() if k != "language_names"}
         languages[str(code)] = Language(str(code), texts, {str(k): str(v) for k, v in names.items()})
     if findings:
         raise PublisherError(findings)
     return languages
+
+
+def _label_texts(labels: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    """Every text of one language's labels, by key path: the labels and the names under `language_names`."""
+    texts: list[tuple[tuple[str, ...], str]] = []
+    for key, value in labels.items():
+        if key == "language_names" and isinstance(value, dict):
+            texts.extend((("language_names", str(k)), v) for k, v in value.items() if isinstance(v, str))
+        elif isinstance(value, str):
+            texts.append(((str(key),), value))
+    return texts
 
 
 def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str, Language],
@@ -273,6 +292,9 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
     for key in ("primary", "accent"):
         if not isinstance(palette.get(key), str) or not HEX_COLOUR.match(palette[key]):
             error(f"palette '{key}' must be a colour like \"#1d4f7c\" (quoted)", "palette", key)
+    if isinstance(palette.get("primary"), str) and HEX_COLOUR.match(palette["primary"]) \
+            and (problem := primary_problem(palette["primary"])):
+        error(problem, "palette", "primary")
     contact = entry.get("contact")
     if not isinstance(contact, dict) or not _str(contact.get("unit")):
         error("'contact' must be a mapping with at least 'unit'", "contact")

@@ -173,8 +173,16 @@ def css_counter_text(template: str) -> str:
         elif part == "{pages}":
             out.append("counter(pages)")
         elif part:
-            out.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
+            out.append('"' + "".join(_css_string_char(char) for char in part) + '"')
     return " ".join(out)
+
+
+def _css_string_char(char: str) -> str:
+    """One character of a CSS string inside <style>: anything that could end the string, the rule or the
+    element (quotes, backslash, '<', '>', '&', line breaks, control characters) as a CSS escape, `\\3c `."""
+    if char.isalnum() or char in " .,:;!?()-/'%" or (ord(char) > 0x7f and char.isprintable()):
+        return char
+    return f"\\{ord(char):x} "
 
 
 def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str,
