@@ -759,3 +759,13 @@ def test_a_primary_colour_too_light_for_white_text_is_refused_by_the_check_at_it
     with pytest.raises((BuildFailed, PublisherError)) as failed:  # and so does the build, with the same message
         build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
     assert expected[0] in str(failed.value)
+
+
+@pytest.mark.parametrize("html", ['Se <a href="index.md">forsiden</a>.',
+                                  '<table><tr><td><a href=\'index.md\'>forsiden</a></td></tr></table>'])
+def test_a_page_linked_in_html_is_refused(fixture_repo, html: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\n{html}\n"})
+    assert findings(root) == [
+        "docs/testby/regler.da.md:10: error: <a href=\"index.md\"> would be published as written and lead nowhere "
+        "(the page is published as .html); write the link in Markdown, [forsiden](index.md), so it is checked and "
+        "rewritten"]

@@ -256,14 +256,16 @@ def facts(source: Source, root: Path, shared_dir: Path) -> PageFacts:
     locate = _Locator(source)
     links = []
     for link in rendered.links:
-        line = next((found for needle in _written_forms(link.target) if (found := locate.line_of(needle))), None)
+        line, written = next(((found, needle) for needle in _written_forms(link.target)
+                              if (found := locate.line_of(needle))), (None, ""))
         if line is None and link.target.strip():
             # Markdown turned a tab in the written address into spaces: match any run of white space.
             loose = re.compile(r"\s+".join(re.escape(part) for part in link.target.split()))
             line = locate.line_of(f"loose: {link.target}", loose)  # a key of its own in the locator
         if line is not None:  # else it comes from an included wording, which is checked on its own
+            raw_link = link.tag == "a" and written.startswith(("=\"", "='"))  # <a href="…"> in the source
             links.append(Link(line, link.target, link.text, is_image=link.tag == "img",
-                              from_html=None if link.tag in ("a", "img") else link.tag))
+                              from_html="a" if raw_link else None if link.tag in ("a", "img") else link.tag))
     tags = []
     tag_locate = _Locator(source)
     for name, attributes in rendered.tags:

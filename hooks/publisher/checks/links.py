@@ -77,6 +77,13 @@ def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_p
                        f"(link another organisation's site with its full address instead)")
             return
         relative = resolved.split("/", 1)[1] if "/" in resolved else ""
+        if link.from_html == "a" and relative.lower().endswith(".md"):
+            # MkDocs rewrites Markdown links to the published page; an HTML <a href> stays as written.
+            ctx.error(where.display, link.line,
+                      f"<a href=\"{target}\"> would be published as written and lead nowhere (the page is published "
+                      f"as .html); write the link in Markdown, [{link.text or 'text'}]({target}), so it is checked "
+                      f"and rewritten")
+            return
         if not relative.endswith(".md"):
             if not (ctx.catalogue.docs_dir / resolved).is_file():
                 spaced = " (the address holds white space; remove it)" if any(c.isspace() for c in target) else ""
