@@ -494,8 +494,9 @@ def test_valid_markdown_is_accepted(fixture_repo, body: str) -> None:
      "docs/testby/regler.da.md:11: error: link 'mangler.md' points to a page that does not exist in 'testby' "
      "(Dansk (da)): no docs/testby/mangler.da.md; pages: index.md, regler.md"),
     ('<a\n  href="mangler.md">x</a>\n',
-     "docs/testby/regler.da.md:11: error: link 'mangler.md' points to a page that does not exist in 'testby' "
-     "(Dansk (da)): no docs/testby/mangler.da.md; pages: index.md, regler.md"),
+     "docs/testby/regler.da.md:11: error: <a href=\"mangler.md\"> would be published as written and lead nowhere "
+     "(the page is published as .html); write the link in Markdown, [x](mangler.md), so it is checked and "
+     "rewritten"),
     ("Se [x][mangler] her.\n",
      "docs/testby/regler.da.md:10: error: '[x][mangler]' would be published as text: the reference link has no "
      "definition; add a line '[label]: address' or write the link as [text](address)"),
