@@ -168,3 +168,23 @@ def test_each_removed_attribute_is_placed_on_its_own_line(fixture_repo) -> None:
     assert [line.split(": error: ")[0] for line in found] == [
         f"docs/testby/regler.da.md:{number}" for number in (10, 12, 14, 16)]
     assert 'xlink:href="javascript:alert(7)"' in found[0] and '(href="javascript:alert(8)"' in found[1]
+
+
+def test_statement_shows_plain_text_fields_as_typed_and_a_label_with_a_colon_as_its_title(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("name: Testby Kommune", "name: Testby *Kommune*").replace(
+        '      phone: "12 34 56 78"\n',
+        '      phone: "12 34 56 78"\n      address: "[Skriv til os](https://evil.example/phish) eller **ring**"\n')
+    root = fixture_repo(organisations=organisations)
+    languages = root / "docs/languages.yml"
+    languages.write_text(languages.read_text(encoding="utf-8").replace(
+        "  accessibility_statement: Tilgængelighedserklæring\n",
+        '  accessibility_statement: "Erklæring: tilgængelighed"\n', 1), encoding="utf-8")
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    statement = (root / "site/testby/accessibility.html").read_text(encoding="utf-8")
+    assert "<title>Erklæring: tilgængelighed - Testby *Kommune*</title>" in statement
+    assert "<h1>Erklæring: tilgængelighed</h1>" in statement
+    assert "<p>Testby *Kommune* ønsker, at alle kan bruge dette websted." in statement
+    assert ('<li>Skriftligt: <a href="mailto:hr@testby.dk">hr@testby.dk</a>, '
+            "[Skriv til os](https://evil.example/phish) eller **ring**</li>") in statement
+    assert 'href="https://evil.example' not in statement and "<strong>ring</strong>" not in statement
+    assert "search:" not in statement

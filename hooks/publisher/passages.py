@@ -31,6 +31,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from .fields import markdown_text
 from .findings import Finding, PublisherError, display_path
 from .yamlsource import load_located_file, read_text
 
@@ -282,12 +283,6 @@ def adoptions_for(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) -> 
 
 
 # -- the Markdown extension --------------------------------------------------------------------
-
-def markdown_text(value: str) -> str:
-    """Data (a name, a topic) as literal text inside generated Markdown: no markup, no HTML."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", value)
-
 
 @dataclass(frozen=True)
 class PassageLabels:
