@@ -68,7 +68,7 @@ def markdown_text(value: str) -> str:
 
     Only what Python-Markdown (with `tables`) lets a backslash escape gets one: before any other
     character, such as '~', the backslash itself would show."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", value)
 
 

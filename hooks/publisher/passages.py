@@ -326,7 +326,8 @@ class PassagePreprocessor(Preprocessor):
         if labels is None:
             return lines + [f"{indent}{text}" if text.strip() else "" for text in body] + [""]
         inner = indent + " " * 4
-        lines += [f'{indent}!!! passage "{markdown_text(labels.title)}"', ""]
+        title = markdown_text(labels.title).replace('"', "&quot;")  # inside the admonition's quoted title
+        lines += [f'{indent}!!! passage "{title}"', ""]
         lines += [f"{inner}{text}" if text.strip() else "" for text in body]
         if labels.shared:
             lines += ["", f"{inner}{markdown_text(labels.shared)}", f"{inner}{{: .passage-shared }}"]
