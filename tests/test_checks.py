@@ -422,6 +422,31 @@ def test_build_fails_with_the_same_messages(fixture_repo) -> None:
     assert "docs/testby/index.da.md:7: error: anchor '#nej' does not exist in docs/testby/regler.da.md" in problems
 
 
+IMAGE_NOT_PICTURE = ("docs/testby/index.da.md:7: error: an image must be a picture file (.png, .jpg, .jpeg, .gif, "
+                     ".webp or .svg), not '{name}'; link the {kind} with [text]({name}) instead")
+
+
+@pytest.mark.parametrize(("body", "name", "kind"), [
+    ("![kort](regler.md)", "regler.md", "page"),
+    ("![kort2](index.da.md)", "index.da.md", "page"),
+    ("![kort](REGLER.MD#tavshed)", "REGLER.MD", "file"),
+    ('<img alt="kort" src="regler.md">', "regler.md", "page"),
+    ("![bilag](bilag.pdf)", "bilag.pdf", "file"),
+])
+def test_an_image_must_be_a_picture_file(fixture_repo, body: str, name: str, kind: str) -> None:
+    # The site would show a broken image, and the PDF build stops on it.
+    root = fixture_repo({"testby/index.da.md": f"---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               f"Se kortet: {body}\n"})
+    assert errors(root) == [IMAGE_NOT_PICTURE.format(name=name, kind=kind)]
+
+
+def test_an_image_may_be_a_picture_file_with_a_capital_extension(fixture_repo) -> None:
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "Se kortet: ![kort](kort.PNG)\n"})
+    (root / "docs/testby/kort.PNG").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(24))
+    assert errors(root) == []
+
+
 def test_missing_statement_contact_is_a_warning(fixture_repo) -> None:
     organisations = FIXTURE_ORGANISATIONS.replace("      email: hr@testby.dk\n", "").replace(
         '      phone: "12 34 56 78"\n', "")

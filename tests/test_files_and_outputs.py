@@ -47,6 +47,16 @@ def test_files_that_are_not_pages_images_or_pdfs_are_refused(fixture_repo, name:
     ]
 
 
+@pytest.mark.parametrize("name", ["ekstra.da.MD", "ekstra.da.Md"])
+def test_a_page_whose_name_ends_in_capital_md_is_refused(fixture_repo, name: str) -> None:
+    # MkDocs takes only '.md' as a page: it would publish the source (front matter, any <script>) as a file.
+    root = fixture_repo({f"testby/{name}": "---\ntitle: Ekstra\n---\n\n<script>alert(1)</script>\n"})
+    assert errors(root) == [
+        f"docs/testby/{name}:1: error: is no page: MkDocs reads only names ending in lowercase '.md' as pages and "
+        f"would publish this file's source as it is; rename it to ekstra.da.md",
+    ]
+
+
 @pytest.mark.parametrize(("svg", "problem"), [
     ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
      "holds <script>, which can run code or load another file; an SVG image may hold only shapes, text, gradients "

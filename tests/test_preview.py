@@ -112,3 +112,14 @@ def test_port_from_the_environment() -> None:
     with pytest.raises(PublisherError) as error:
         port_from_environment({"GUIDE_ARG_PORT": "web"})
     assert str(error.value) == "Makefile:1: error: PORT=web is no port number: give one like PORT=8001"
+
+
+def test_serve_shows_a_finding_as_text_never_as_markup(preview) -> None:
+    # A link's anchor is what the editor typed; the finding that names it must not run in the preview.
+    page = BROKEN.replace("[reglerne](reglerne.md)", "[a](index.md#<svg/onload=document.body.dataset.pwned=1>)")
+    root, url, log = preview({"testby/index.da.md": page})
+    wait_for(lambda: "guide-preview-errors" in fetch(url + "index.html"), "the page with the error")
+    shown = fetch(url + "index.html")
+    assert ("<li><code>docs/testby/index.da.md:7: error: anchor &#39;#&lt;svg/onload=document.body.dataset.pwned=1&gt;"
+            "&#39; does not exist in docs/testby/index.da.md; it has no headings</code></li>") in shown
+    assert "<svg/onload" not in shown

@@ -63,6 +63,15 @@ def without_invisible(value: str) -> str:
     return "".join(c for c in value if unicodedata.category(c) != "Cf")
 
 
+def markdown_text(value: str) -> str:
+    """Data (a name, a topic, an address) as literal text inside generated Markdown: no markup, no HTML.
+
+    Only what Python-Markdown (with `tables`) lets a backslash escape gets one: before any other
+    character, such as '~', the backslash itself would show."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", value)
+
+
 def visible(value: str) -> str:
     """`value` as a message can show it: line breaks, control and invisible characters escaped as a
     shell's $'...' writes them, so nothing in a terminal is hidden, reordered or split."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .colours import WHITE, contrast
-from .fields import domain_problem, plain_text_problem, visible
+from .fields import domain_problem, markdown_text, plain_text_problem, visible
 from .findings import ArgumentError, Finding, PublisherError
 from .locking import source_lock
 from .organisations import ORG_ID, ORGANISATIONS_FILE, Catalogue, load_catalogue
@@ -49,14 +49,6 @@ def palette_for(org_id: str) -> tuple[str, str]:
             lightness -= 0.02
         colours.append(colour)
     return colours[0], colours[1]
-
-
-MARKDOWN_SPECIAL = "\\`*_{}[]()>#+-.!"  # what Python-Markdown lets a backslash escape
-
-
-def _markdown_text(text: str) -> str:
-    """`text` with every character Markdown could read as syntax escaped, so a name shows as typed."""
-    return "".join(f"\\{char}" if char in MARKDOWN_SPECIAL else char for char in text)
 
 
 def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str],
@@ -149,7 +141,7 @@ def _start_pages(catalogue: Catalogue, org_id: str, name: str, languages: list[s
         front: dict[str, object] = {"title": labels["portal_title"]}
         if position == 0:
             front |= {"owner": name, "topics": []}
-        body = "\n" + START_TEXT.get(code, START_TEXT["en"]).format(name=_markdown_text(name)) + "\n"
+        body = "\n" + START_TEXT.get(code, START_TEXT["en"]).format(name=markdown_text(name)) + "\n"
         if position > 0 and source_page is not None:
             front["source_hash"] = source_hash(source_page, catalogue.shared_dir)
         text = f"---\n{emit(front)}---\n{body}"

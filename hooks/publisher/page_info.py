@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .fields import markdown_text
 from .findings import display_path
 from .organisations import Catalogue
 from .sources import page_name, read_source
@@ -66,6 +67,7 @@ def statement_markdown(catalogue: Catalogue, org_id: str, language: str) -> str:
     org = catalogue.organisation(org_id)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["md"] = markdown_text  # organisations.yml holds plain text: it shows as typed, never as Markdown
     return env.get_template("statement/accessibility.md").render(
         org=org,
         labels=catalogue.languages[language].labels,

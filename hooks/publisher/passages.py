@@ -31,6 +31,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from .fields import markdown_text
 from .findings import Finding, PublisherError, display_path
 from .yamlsource import load_located_file, read_text
 
@@ -283,12 +284,6 @@ def adoptions_for(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) -> 
 
 # -- the Markdown extension --------------------------------------------------------------------
 
-def markdown_text(value: str) -> str:
-    """Data (a name, a topic) as literal text inside generated Markdown: no markup, no HTML."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", value)
-
-
 @dataclass(frozen=True)
 class PassageLabels:
     """What the box around a passage says, in the page's language; None renders the bare text."""
@@ -331,7 +326,8 @@ class PassagePreprocessor(Preprocessor):
         if labels is None:
             return lines + [f"{indent}{text}" if text.strip() else "" for text in body] + [""]
         inner = indent + " " * 4
-        lines += [f'{indent}!!! passage "{markdown_text(labels.title)}"', ""]
+        title = markdown_text(labels.title).replace('"', "&quot;")  # inside the admonition's quoted title
+        lines += [f'{indent}!!! passage "{title}"', ""]
         lines += [f"{inner}{text}" if text.strip() else "" for text in body]
         if labels.shared:
             lines += ["", f"{inner}{markdown_text(labels.shared)}", f"{inner}{{: .passage-shared }}"]

@@ -165,6 +165,9 @@ def _folder_findings(folder: Path, docs_dir: Path, root: Path, suffixes: tuple[s
         problem = link_problem(path, docs_dir)
         if problem is None and path.suffix.lower() not in suffixes and not path.is_dir():
             problem = wrong_type.format(suffix=path.suffix or path.name)
+        if problem is None and path.suffix.lower() == PAGE_SUFFIX and path.suffix != PAGE_SUFFIX:
+            problem = (f"is no page: MkDocs reads only names ending in lowercase '{PAGE_SUFFIX}' as pages and would "
+                       f"publish this file's source as it is; rename it to {path.stem}{PAGE_SUFFIX}")
         if problem is None and path.suffix.lower() == ".svg":
             problem = svg_problem(path)
         if problem is None and not path.is_dir():

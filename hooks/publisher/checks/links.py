@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..rendered import Link
+from ..safe_files import IMAGE_SUFFIXES, PAGE_SUFFIX
 from ..sources import Source, page_name
 from .context import CheckContext, OrgPages
 
@@ -61,6 +62,14 @@ def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_p
         return
     path = unquote(parts.path)
     fragment = unquote(parts.fragment)
+    if link.is_image and not path.lower().endswith(IMAGE_SUFFIXES):
+        # A page or PDF as an image: a broken image on the site, and the PDF build stops on it.
+        shown_path = path or target
+        kind = "page" if path.endswith(PAGE_SUFFIX) else "file"
+        ctx.error(where.display, link.line,
+                  f"an image must be a picture file ({', '.join(IMAGE_SUFFIXES[:-1])} or {IMAGE_SUFFIXES[-1]}), "
+                  f"not '{shown_path}'; link the {kind} with [text]({shown_path}) instead")
+        return
     org = org_pages.org
     if not path:
         target_page: Source | None = page
