@@ -348,6 +348,8 @@ REMOVED = ("<{tag}> can run code, load another site or submit data, and is remov
     ("### Indhold {#guide-contents}",
      "id=\"guide-contents\" on <h3> is removed: the site's template gives this id to its own element (the skip "
      "link and the contents lead there); choose another id, e.g. {#guide-contents-1} after a heading"),
+    ('<p formaction="https://evil.example">x</p>',
+     "attribute 'formaction=' on <p> is not allowed in a guideline and is removed; remove it"),
     ("Ring på <tel:+4559535353>.",
      "'<tel:+4559535353…>' looks like an address in angle brackets, which Markdown makes a link only for https:, "
      "http: and e-mail addresses: the text would vanish from the page. Write a link, e.g. [text](https://…) or "
@@ -795,3 +797,10 @@ def test_a_page_linked_in_html_is_refused(fixture_repo, html: str) -> None:
         "docs/testby/regler.da.md:10: error: <a href=\"index.md\"> would be published as written and lead nowhere "
         "(the page is published as .html); write the link in Markdown, [forsiden](index.md), so it is checked and "
         "rewritten"]
+
+
+def test_a_contents_label_with_markup_is_refused(fixture_repo) -> None:
+    body = '## Tavshedspligt {#tavshed}\n\n## Etiket {data-toc-label="<img src=x onerror=alert(2)>"}\n'
+    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+        'docs/testby/regler.da.md:10: error: data-toc-label="<img src=x onerror=alert(2)>" holds markup, which the '
+        'contents list drops (it would show an empty entry); write the label as plain text']

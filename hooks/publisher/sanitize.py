@@ -188,9 +188,9 @@ class Change:
         if name == "style":
             return (f"style=\"{shown}\" on <{tag}> is removed: a style attribute may only set text-align, and "
                     f"never load anything (url(), image-set(), @import); use the site's own styles")
-        if name in ("href", "src", "cite", "action", "formaction", "xlink:href") and value:
+        if name in ("href", "src", "cite", "xlink:href") and value:
             scheme = urlsplit(value.strip()).scheme.lower()
-            if scheme:
+            if scheme and scheme not in URL_SCHEMES:
                 return (f"'{scheme}:' addresses are not allowed ({name}=\"{shown}\" on <{tag}>): links use https:, "
                         f"http:, mailto:, tel: or a relative address inside the site; remove or replace it")
         return f"attribute '{name}=' on <{tag}> is not allowed in a guideline and is removed; remove it"

@@ -35,6 +35,21 @@ def check_content(ctx: CheckContext, where: Source) -> None:
         ctx.error(where.display, line, message)
     _check_invisible(ctx, where)
     _check_repeated_ids(ctx, where)
+    _check_toc_labels(ctx, where)
+
+
+TOC_LABEL = re.compile(r"""data-toc-label=(?:"([^"]*)"|'([^']*)')""")
+
+
+def _check_toc_labels(ctx: CheckContext, where: Source) -> None:
+    """A heading's contents-list label is text: markup in it is dropped, leaving an empty entry."""
+    for number in range(where.body_line, len(where.lines) + 1):
+        for match in TOC_LABEL.finditer(where.lines[number - 1]):
+            label = match.group(1) if match.group(1) is not None else match.group(2)
+            if "<" in label or ">" in label:
+                ctx.error(where.display, number,
+                          f"data-toc-label=\"{label[:60]}\" holds markup, which the contents list drops (it "
+                          f"would show an empty entry); write the label as plain text")
 
 
 def _check_repeated_ids(ctx: CheckContext, where: Source) -> None:
