@@ -12,8 +12,9 @@ from .context import CheckContext
 
 
 def check_content(ctx: CheckContext, where: Source) -> None:
+    lines = where.lines  # a property that splits the text: once, not per leftover
     for leftover in ctx.facts(where).leftovers:
-        written = where.lines[leftover.line - 1]
+        written = lines[leftover.line - 1]
         if INCLUDE_LIKE.match(written) and not INCLUDE.match(written) or invisible_include(written):
             continue  # reported as an unrecognised include, with how to fix it
         if UNTYPED_BOX.match(leftover.text):
@@ -43,8 +44,9 @@ TOC_LABEL = re.compile(r"""data-toc-label=(?:"([^"]*)"|'([^']*)')""")
 
 def _check_toc_labels(ctx: CheckContext, where: Source) -> None:
     """A heading's contents-list label is text: markup in it is dropped, leaving an empty entry."""
-    for number in range(where.body_line, len(where.lines) + 1):
-        for match in TOC_LABEL.finditer(where.lines[number - 1]):
+    lines = where.lines  # a property that splits the text: once, not per line
+    for number in range(where.body_line, len(lines) + 1):
+        for match in TOC_LABEL.finditer(lines[number - 1]):
             label = match.group(1) if match.group(1) is not None else match.group(2)
             if "<" in label or ">" in label:
                 ctx.error(where.display, number,
@@ -56,8 +58,9 @@ def _check_repeated_ids(ctx: CheckContext, where: Source) -> None:
     """Two elements with one id: a link or the contents list leads to the first only."""
     for repeated in dict.fromkeys(ctx.facts(where).repeated_ids):
         written = re.compile(rf"#{re.escape(repeated)}\b|id=[\"']{re.escape(repeated)}[\"']")
-        lines = [number for number in range(where.body_line, len(where.lines) + 1)
-                 if written.search(where.lines[number - 1])]
+        source_lines = where.lines
+        lines = [number for number in range(where.body_line, len(source_lines) + 1)
+                 if written.search(source_lines[number - 1])]
         line = lines[1] if len(lines) > 1 else (lines or [where.body_line])[0]
         first = f" (also on line {lines[0]})" if len(lines) > 1 else ""
         ctx.error(where.display, line,
