@@ -742,8 +742,7 @@ def test_a_value_of_the_wrong_type_is_quoted_as_written(fixture_repo, old: str, 
 
 
 def test_an_id_given_to_two_elements_is_an_error_at_the_second(fixture_repo) -> None:
-    body = "## Tavshedspligt {#tavshed}\n\n## Samme {#same}\n\nTekst.\n{: #same }\n"
-    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+    assert findings(fixture_repo(regler("## Samme {#same}\n\nTekst.\n{: #same }\n"))) == [
         "docs/testby/regler.da.md:13: error: id 'same' is given to two elements of this page (also on line 10); a "
         "link leads to one place: rename one of them"]
 
@@ -756,20 +755,18 @@ def test_an_id_given_to_two_elements_is_an_error_at_the_second(fixture_repo) -> 
     ("tel:ring-os", "is not a phone number; write tel: and the digits, e.g. tel:+4512345678"),
 ])
 def test_an_address_that_leads_nowhere(fixture_repo, target: str, problem: str) -> None:
-    root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\nSe [her]({target}).\n"})
-    assert findings(root) == [f"docs/testby/regler.da.md:10: error: link '{target}' {problem}"]
+    assert findings(fixture_repo(regler(f"Se [her]({target}).\n"))) == [
+        f"docs/testby/regler.da.md:10: error: link '{target}' {problem}"]
 
 
 def test_a_box_without_a_type_is_named(fixture_repo) -> None:
-    body = '## Tavshedspligt {#tavshed}\n\n!!! "Kun titel"\n    Uden type.\n'
-    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+    assert findings(fixture_repo(regler('!!! "Kun titel"\n    Uden type.\n'))) == [
         'docs/testby/regler.da.md:10: error: \'!!! "Kun titel"\' would be published as text: a box needs its type '
         'before the title, e.g. !!! note "Title" or !!! warning "Title"']
 
 
 def test_a_block_of_includes_is_refused(fixture_repo) -> None:
-    body = '## Tavshedspligt {#tavshed}\n\n--8<--\nconfidentiality/testby.da.md\n--8<--\n'
-    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+    assert findings(fixture_repo(regler('--8<--\nconfidentiality/testby.da.md\n--8<--\n'))) == [
         "docs/testby/regler.da.md:10: error: a block of includes (--8<-- on a line of its own) shows a wording "
         "without the box that says whose words it is; write each include on one line: --8<-- "
         "\"<topic>/<wording>.<language>.md\""]
@@ -792,15 +789,13 @@ def test_a_primary_colour_too_light_for_white_text_is_refused_by_the_check_at_it
 @pytest.mark.parametrize("html", ['Se <a href="index.md">forsiden</a>.',
                                   '<table><tr><td><a href=\'index.md\'>forsiden</a></td></tr></table>'])
 def test_a_page_linked_in_html_is_refused(fixture_repo, html: str) -> None:
-    root = fixture_repo({"testby/regler.da.md": FM_DA + f"## Tavshedspligt {{#tavshed}}\n\n{html}\n"})
-    assert findings(root) == [
+    assert findings(fixture_repo(regler(f"{html}\n"))) == [
         "docs/testby/regler.da.md:10: error: <a href=\"index.md\"> would be published as written and lead nowhere "
         "(the page is published as .html); write the link in Markdown, [forsiden](index.md), so it is checked and "
         "rewritten"]
 
 
 def test_a_contents_label_with_markup_is_refused(fixture_repo) -> None:
-    body = '## Tavshedspligt {#tavshed}\n\n## Etiket {data-toc-label="<img src=x onerror=alert(2)>"}\n'
-    assert findings(fixture_repo({"testby/regler.da.md": FM_DA + body})) == [
+    assert findings(fixture_repo(regler('## Etiket {data-toc-label="<img src=x onerror=alert(2)>"}\n'))) == [
         'docs/testby/regler.da.md:10: error: data-toc-label="<img src=x onerror=alert(2)>" holds markup, which the '
         'contents list drops (it would show an empty entry); write the label as plain text']
