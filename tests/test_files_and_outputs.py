@@ -319,8 +319,8 @@ def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) ->
 
 
 def test_a_large_page_is_split_into_lines_a_few_times_not_once_a_line(fixture_repo, monkeypatch) -> None:
-    """Work, not seconds (timing belongs in make bench): `Source.lines` splits the whole text on each
-    use, so a check that reads it once a line is quadratic; that took a 1.2 MB page minutes."""
+    """Work, not seconds (timing belongs in make bench): splitting the whole text once a line is
+    quadratic; two checks did that and took a 1.2 MB page minutes."""
     from publisher import sources
 
     splits = 0

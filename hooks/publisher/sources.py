@@ -66,9 +66,14 @@ class Source:
     findings: list[Finding] = field(default_factory=list)
     includes: list[Include] = field(default_factory=list)
 
+    _split: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def lines(self) -> list[str]:
-        return split_lines(self.text)
+        """The text's lines, split once per text (checks read them line by line; read, never change them)."""
+        if self._split is None or self._split[0] is not self.text:
+            self._split = (self.text, split_lines(self.text))
+        return self._split[1]
 
     def key_line(self, key: str) -> int:
         return self.front_matter_lines.get((key,), 1)

@@ -12,7 +12,7 @@ from .context import CheckContext
 
 
 def check_content(ctx: CheckContext, where: Source) -> None:
-    lines = where.lines  # a property that splits the text: once, not per leftover
+    lines = where.lines
     for leftover in ctx.facts(where).leftovers:
         written = lines[leftover.line - 1]
         if INCLUDE_LIKE.match(written) and not INCLUDE.match(written) or invisible_include(written):
@@ -44,7 +44,7 @@ TOC_LABEL = re.compile(r"""data-toc-label=(?:"([^"]*)"|'([^']*)')""")
 
 def _check_toc_labels(ctx: CheckContext, where: Source) -> None:
     """A heading's contents-list label is text: markup in it is dropped, leaving an empty entry."""
-    lines = where.lines  # a property that splits the text: once, not per line
+    lines = where.lines
     for number in range(where.body_line, len(lines) + 1):
         for match in TOC_LABEL.finditer(lines[number - 1]):
             label = match.group(1) if match.group(1) is not None else match.group(2)
