@@ -1,5 +1,6 @@
-# The front door. `make site` and `make test` each set up .venv from requirements.lock first
-# (every package pinned with its hashes; requirements.txt is the list people edit).
+# The front door. `make site` and `make test` each set up .venv from the hashed locks alone first
+# (tools/locked_venv.py: pinned pip, then every locked file with --no-deps, then pip check;
+# requirements.txt is the list people edit).
 #   make site [ORG=id,id] [SHARD=i/n]  all sites, PDFs and the portal into site/ (incremental)
 #   make pdf [ORG=id,id]           only the PDFs, into site/<org>/pdf/
 #   make serve [ORG=id] [LANG=en] [PORT=8001]  live preview: findings with file:line, keeps serving
@@ -25,7 +26,7 @@ AXE_CORE := tools/axe/node_modules/axe-core/axe.min.js
 export AXE_CORE_JS := $(CURDIR)/$(AXE_CORE)
 # Lighthouse 12.2 runs on Node 20 (13 needs Node 22); budgets in tests, scores in make bench.
 LIGHTHOUSE := tools/lighthouse/node_modules/.bin/lighthouse
-RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests
+RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --target-version py311 hooks tests tools/locked_venv.py
 
 # Values typed on make's command line reach Python unchanged, through the environment: each
 # GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
@@ -44,10 +45,9 @@ endif
 .PHONY: site pdf serve bench check translations addresses edition new-org import wordforms test lint clean
 
 # Both engines: requirements-properdocs.lock adds ProperDocs (hashed) to requirements.lock.
-$(INSTALLED): requirements.lock requirements-properdocs.lock
-	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.lock
-	touch $@
+# The installer writes $(INSTALLED) last, only when every step passed.
+$(INSTALLED): requirements-pip.lock requirements.lock requirements-properdocs.lock tools/locked_venv.py
+	python3 tools/locked_venv.py $(VENV) requirements-properdocs.lock
 
 site: $(INSTALLED)
 	$(PYTHON) -m publisher build

@@ -85,7 +85,8 @@ def test_every_job_runs_in_debian_with_readmes_commands() -> None:
 def fixture_with_make(fixture_repo, broken: bool) -> Path:
     pages = {"testby/index.da.md": "---\ntitle: Forside\nowner: HR\ntopics: []\n---\n\nSe [reglerne](reglerne.md).\n"}
     root = fixture_repo(pages if broken else None)
-    for name in ("Makefile", "requirements.txt", "requirements.lock", "requirements-properdocs.lock", ".venv", ".ci"):
+    for name in ("Makefile", "requirements.txt", "requirements-pip.lock", "requirements.lock",
+                     "requirements-properdocs.lock", "tools", ".venv", ".ci"):
         (root / name).symlink_to(ROOT / name)  # the real .venv: its .installed is newer than requirements.txt
     return root
 

@@ -7,7 +7,6 @@ with a message that names `make site` instead of publishing half a site.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -26,7 +25,7 @@ GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 GUARD = ("Build these sites with 'make site' (preview: 'make serve'). This build did not run our hooks "
          "(hooks/*.py), which set config.extra.guide: Zensical ignores the hooks: list in mkdocs.yml, and a "
          "copy of mkdocs.yml without that list skips them.")
-ZENSICAL_REQUIREMENTS = ROOT / "requirements-zensical.txt"
+ZENSICAL_LOCK = ROOT / "requirements-zensical.lock"
 ZENSICAL_VENV = ROOT / ".venv" / "zensical"  # never the publisher's own environment
 
 
@@ -135,17 +134,12 @@ def test_build_without_our_hooks_stops_and_names_make_site(fixture_repo, engine:
 
 @pytest.fixture(scope="session")
 def zensical() -> Path:
-    """Zensical in a venv of its own, made from requirements-zensical.txt when missing or outdated."""
-    wanted = hashlib.sha256(ZENSICAL_REQUIREMENTS.read_bytes()).hexdigest()
-    stamp = ZENSICAL_VENV / "installed-from"
-    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != wanted:
-        for command in ([sys.executable, "-m", "venv", "--clear", str(ZENSICAL_VENV)],
-                        [str(ZENSICAL_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                         "--disable-pip-version-check", "-r", str(ZENSICAL_REQUIREMENTS)]):
-            result = run(command, ROOT)
-            if result.returncode != 0:
-                pytest.fail(f"could not install Zensical into {ZENSICAL_VENV}: {result.stderr}")
-        stamp.write_text(wanted, encoding="utf-8")
+    """Zensical in a venv of its own, made from its hashed lock by the installer `make` uses, when missing or
+    outdated."""
+    result = run([sys.executable, str(ROOT / "tools" / "locked_venv.py"), str(ZENSICAL_VENV), str(ZENSICAL_LOCK),
+                  "--if-needed"], ROOT)
+    if result.returncode != 0:
+        pytest.fail(f"could not install Zensical into {ZENSICAL_VENV}: {result.stderr}")
     return ZENSICAL_VENV / "bin" / "zensical"
 
 

@@ -51,7 +51,8 @@ def preview(fixture_repo, tmp_path: Path):
 
     def start(pages: dict[str, str] | None = None) -> tuple[Path, str, Path]:
         root = fixture_repo(pages)
-        for name in ("Makefile", "requirements.txt", "requirements.lock", "requirements-properdocs.lock", ".venv"):
+        for name in ("Makefile", "requirements.txt", "requirements-pip.lock", "requirements.lock",
+                     "requirements-properdocs.lock", "tools", ".venv"):
             (root / name).symlink_to(ROOT / name)  # the real .venv: its .installed is newer than requirements.txt
         port = free_port()
         log = tmp_path / "serve.log"

@@ -50,7 +50,7 @@ def test_installed_packages_are_the_locked_ones() -> None:
 def test_makefile_installs_from_the_locks_only() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     # requirements-properdocs.lock is all of requirements.lock (-r) plus the second engine, hashed.
-    assert "--require-hashes -r requirements-properdocs.lock" in makefile
+    assert "tools/locked_venv.py $(VENV) requirements-properdocs.lock" in makefile  # --require-hashes --no-deps
     assert (ROOT / "requirements-properdocs.lock").read_text(encoding="utf-8").count("-r requirements.lock\n") == 1
     assert "-r requirements.txt" not in makefile
     assert "npm ci" in makefile and "npm install" not in makefile
