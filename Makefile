@@ -71,7 +71,7 @@ bench: $(INSTALLED) $(LIGHTHOUSE)
 	$(PYTHON) -m publisher bench
 
 wordforms: $(INSTALLED)
-	$(PYTHON) -m publisher.wordforms_build --root $(CURDIR)
+	$(PYTHON) -m publisher.commands.wordforms --root $(CURDIR)
 
 addresses: $(INSTALLED)
 	$(PYTHON) -m publisher addresses

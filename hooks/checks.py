@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from publisher.checks import check_site
-from publisher.organisations import load_catalogue
-from publisher.preview import PREVIEW_ENV
+from publisher.commands.preview import PREVIEW_ENV
+from publisher.model.organisations import load_catalogue
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

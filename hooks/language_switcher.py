@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from publisher.languages import absolute_alternates, alternate_links
+from publisher.render.languages import absolute_alternates, alternate_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,6 @@
 """Select the organisation and language of this build and configure MkDocs for it.
 
-Thin adapter: the settings come from `publisher.site_config`; this file only copies them
+Thin adapter: the settings come from `publisher.outputs.site_config`; this file only copies them
 into MkDocs' configuration and adds the generated branding files.
 """
 
@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-from publisher import branding, site_config
-from publisher.findings import PublisherError
-from publisher.organisations import load_catalogue
-from publisher.passage_labels import labeller
+from publisher.files.findings import PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.outputs import site_config
+from publisher.pipeline import priority
+from publisher.render import branding
+from publisher.render.passage_labels import labeller
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-@event_priority(100)  # before mkdocs-static-i18n and search read their configuration
+@event_priority(priority("organisation", "on_config"))  # publisher.pipeline.SITE_BUILD says why
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The configured docs_dir is the folder holding organisations.yml and every organisation.
     catalogue_dir = Path(config.extra.get("guide_catalogue_dir") or config.docs_dir)
@@ -51,7 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra.setdefault("guide_stylesheets", [css for css in config.extra_css if css != site_config.PALETTE_CSS])
     config.extra_css = [site_config.PALETTE_CSS]
     config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = site_config.snippet_base_path(catalogue)
-    config.mdx_configs["publisher.passages"] = {
+    config.mdx_configs["publisher.render.passages"] = {
         "shared_dir": str(catalogue.shared_dir),
         "labels": labeller(catalogue, target.org.id, target.language),
     }
@@ -75,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+@event_priority(priority("organisation", "on_files"))  # publisher.pipeline.SITE_BUILD says why
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     guide = config.extra["guide"]
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))

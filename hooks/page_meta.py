@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
-from publisher.about import ABOUT_PAGE, CHANGES_PAGE, about_markdown
-from publisher.addresses import redirect_pages
-from publisher.changes import changes_markdown
-from publisher.front_door import most_asked, opening_words
-from publisher.organisations import load_catalogue
-from publisher.page_info import page_info, statement_markdown
-from publisher.site_config import STATEMENT_PAGE
+from publisher.model.addresses import redirect_pages
+from publisher.model.organisations import load_catalogue
+from publisher.outputs.site_config import STATEMENT_PAGE
+from publisher.pipeline import priority
+from publisher.render.about import ABOUT_PAGE, CHANGES_PAGE, about_markdown
+from publisher.render.changes import changes_markdown
+from publisher.render.front_door import most_asked, opening_words
+from publisher.render.page_info import page_info, statement_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
-@event_priority(-110)  # after mkdocs-static-i18n has chosen this language's files
+@event_priority(priority("page_meta", "on_files"))  # publisher.pipeline.SITE_BUILD says why
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     guide = config.extra["guide"]
     catalogue = load_catalogue(Path(config.extra["guide_catalogue_dir"]))

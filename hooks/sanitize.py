@@ -1,6 +1,6 @@
 """Nothing an editor types can run in a reader's browser: escape data, sanitize every page.
 
-Thin adapter over `publisher.sanitize` and `publisher.fields`:
+Thin adapter over `publisher.render.sanitize` and `publisher.model.fields`:
 - the site name and page titles (organisations.yml, front matter) are handed to the theme as
   escaped markup, so Material's templates, which print them with and without `| e`, show text;
 - our own partials escape everything they print (autoescape);
@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 from mkdocs.plugins import event_priority, get_plugin_logger
-from publisher.findings import display_path
-from publisher.sanitize import sanitize, unsafe_findings
-from publisher.sources import parse_text, read_source
+from publisher.files.findings import display_path
+from publisher.model.sources import parse_text, read_source
+from publisher.pipeline import priority
+from publisher.render.sanitize import sanitize, unsafe_findings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -37,7 +38,7 @@ def _as_text(value: str) -> Markup:
     return value if isinstance(value, Markup) else Markup(escape(value))
 
 
-@event_priority(-100)  # after hooks/organisation.py has set the organisation's name
+@event_priority(priority("sanitize", "on_config"))  # publisher.pipeline.SITE_BUILD says why
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = _as_text(config.site_name)
     return config
@@ -61,7 +62,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(-100)  # last: what any other hook added is sanitized too
+@event_priority(priority("sanitize", "on_page_content"))  # publisher.pipeline.SITE_BUILD says why
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     result = sanitize(html)
     if result.changes:

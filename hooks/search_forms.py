@@ -1,4 +1,4 @@
-"""Search that understands Danish and Norwegian words, loaded when first used (see publisher.search_forms).
+"""Search that understands Danish and Norwegian words, loaded when first used (see publisher.render.search_forms).
 
 The pages point Material at our search worker (overrides/main.html, block config), which loads
 Material's own worker, the documents and their word forms on the first query.
@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-from publisher import search_forms
+from publisher.pipeline import priority
+from publisher.render import search_forms
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-110)  # after i18n rewrites the index and offline copies it into search_index.js (both -100)
+@event_priority(priority("search_forms", "on_post_build"))  # publisher.pipeline.SITE_BUILD says why
 def on_post_build(config: MkDocsConfig) -> None:
     search_dir = Path(config.site_dir) / "search"
     if not config.extra.get("guide_search") or not (search_dir / "search_index.json").is_file():

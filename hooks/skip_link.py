@@ -1,10 +1,10 @@
-"""Every page gets a skip link to the start of its content (see publisher.skip_link)."""
+"""Every page gets a skip link to the start of its content (see publisher.render.skip_link)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from publisher.skip_link import add_skip_link
+from publisher.render.skip_link import add_skip_link
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from publisher.dates import long_date
-from publisher.template_cache import TEMPLATES
+from publisher.model.dates import long_date
+from publisher.render.template_cache import TEMPLATES
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -1,6 +1,6 @@
 """Stale and untranslated pages: show a notice, and the source page until a translation exists.
 
-The status comes from `publisher.translations`; this hook puts it on the page (as page meta the
+The status comes from `publisher.model.translations`; this hook puts it on the page (as page meta the
 templates render) and reports the organisation's translation status when the build starts.
 """
 
@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
-from publisher.organisations import load_catalogue
-from publisher.sources import page_name, read_source
-from publisher.translations import notice_text, organisation_status, page_status
+from publisher.model.organisations import load_catalogue
+from publisher.model.sources import page_name, read_source
+from publisher.model.translations import notice_text, organisation_status, page_status
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from publisher.engine import use_engine  # noqa: E402
+from publisher.outputs.engine import use_engine  # noqa: E402
 
 use_engine()  # `make test ENGINE=properdocs`: every build in the suite runs on ProperDocs
 
-from publisher.build import build_all  # noqa: E402
+from publisher.pipeline.whole import build_all  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -103,9 +103,9 @@ def with_danish_label(root: Path, key: str, value: str) -> Path:
 
 def _mark_translations_reviewed(docs: Path) -> None:
     """Fixture translations start as reviewed, like the real ones: their source_hash is recorded."""
-    from publisher.findings import PublisherError
-    from publisher.organisations import load_catalogue
-    from publisher.translations import mark_current
+    from publisher.files.findings import PublisherError
+    from publisher.model.organisations import load_catalogue
+    from publisher.model.translations import mark_current
 
     try:
         catalogue = load_catalogue(docs)

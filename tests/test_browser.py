@@ -20,8 +20,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from htmltools import html_pages
-from publisher.organisations import load_catalogue
-from publisher.search_bench import QUERY_SETS, load_queries, report, run_queries
+from publisher.commands.search_bench import (
+    QUERY_SETS,
+    load_queries,
+    report,
+    run_queries,
+)
+from publisher.model.organisations import load_catalogue
 from test_editions import record_two_editions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -275,7 +280,7 @@ def test_a_nynorsk_organisation_builds_searches_passes_axe_and_prints(
     import pypdf
     from conftest import FIXTURE_ORGANISATIONS
     from htmltools import read_page
-    from publisher.build import build_all
+    from publisher.pipeline.whole import build_all
 
     root = fixture_repo(NYNORSK_PAGES, organisations=FIXTURE_ORGANISATIONS + NYNORSK_ORGANISATION)
     site = root / "site"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from htmltools import read_page
-from publisher.build import BuildFailed, build_all
-from publisher.findings import PublisherError
+from publisher.files.findings import PublisherError
+from publisher.pipeline.whole import BuildFailed, build_all
 
 
 def test_fixture_organisation_builds_in_both_languages(fixture_repo) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_ORGANISATIONS, FIXTURE_PAGES, make_repo
-from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
-from publisher.findings import PublisherError
-from publisher.organisations import load_catalogue
-from publisher.report import print_report
+from publisher.checks.report import print_report
+from publisher.files.findings import PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import BuildFailed, build_all
 
 FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 FM_EN = "---\ntitle: Rules\ntopics: [confidentiality]\n---\n\n"

@@ -21,9 +21,9 @@ import pytest
 import yaml
 from conftest import ROOT, make_repo
 from publisher.checks import check_all
-from publisher.new_org import new_organisation
-from publisher.organisations import load_catalogue
-from publisher.rendered import render
+from publisher.commands.new_org import new_organisation
+from publisher.model.organisations import load_catalogue
+from publisher.render.rendered import render
 
 VENV = ROOT / ".venv"
 HOSTILE = "\"; touch canary1; echo \" $(shell touch canary2) `touch canary3` $(touch canary4) ';touch canary5' #"
@@ -209,8 +209,8 @@ def test_new_org_names_round_trip_exactly(fixture_repo, name: str) -> None:
 
 
 def test_new_org_failure_after_writing_restores_everything(fixture_repo, monkeypatch) -> None:
-    from publisher import new_org
-    from publisher.findings import PublisherError
+    from publisher.commands import new_org
+    from publisher.files.findings import PublisherError
 
     root = fixture_repo()
     before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
@@ -239,7 +239,7 @@ def _publisher(root: Path, *arguments: str, **env: str) -> subprocess.Popen[str]
 
 
 def test_two_new_orgs_at_once_both_end_up_recorded(fixture_repo) -> None:
-    from publisher.locking import source_lock
+    from publisher.files.locking import source_lock
 
     root = fixture_repo()
     docs = root / "docs"
@@ -261,7 +261,7 @@ def test_two_new_orgs_at_once_both_end_up_recorded(fixture_repo) -> None:
 
 
 def test_a_writer_that_may_not_wait_is_refused_and_changes_nothing(fixture_repo) -> None:
-    from publisher.locking import source_lock
+    from publisher.files.locking import source_lock
 
     root = fixture_repo()
     before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
@@ -291,12 +291,12 @@ def test_new_org_removes_the_staging_folders_of_killed_runs(fixture_repo) -> Non
 
 @pytest.mark.parametrize("writer", ["mark", "addresses", "edition", "import"])
 def test_every_command_that_writes_sources_takes_the_lock(fixture_repo, monkeypatch, writer: str) -> None:
-    from publisher.addresses import record_addresses
-    from publisher.edition_command import Request, record_edition
-    from publisher.findings import PublisherError
-    from publisher.importer import import_organisation
-    from publisher.locking import source_lock
-    from publisher.translations import mark_current
+    from publisher.commands.edition import Request, record_edition
+    from publisher.commands.import_document import import_organisation
+    from publisher.files.findings import PublisherError
+    from publisher.files.locking import source_lock
+    from publisher.model.addresses import record_addresses
+    from publisher.model.translations import mark_current
 
     root = fixture_repo()
     docs = root / "docs"

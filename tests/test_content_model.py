@@ -8,10 +8,10 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import FIXTURE_ORGANISATIONS
-from publisher.addresses import record_addresses
-from publisher.build import build_all
 from publisher.checks import check_all
-from publisher.organisations import load_catalogue
+from publisher.model.addresses import record_addresses
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import build_all
 
 EDITORIAL = """\
 changes:
@@ -142,7 +142,7 @@ def test_make_addresses_only_adds_lines_and_keeps_the_comments(fixture_repo, pub
 
 
 def test_make_addresses_writes_nothing_it_cannot_add_faithfully(fixture_repo) -> None:
-    from publisher.findings import PublisherError
+    from publisher.files.findings import PublisherError
 
     root = fixture_repo()
     addresses = root / "docs/addresses.yml"

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from conftest import FIXTURE_ORGANISATIONS
 from htmltools import read_page
-from publisher.build import build_all
 from publisher.checks import check_all
-from publisher.dashboard import collect
-from publisher.findings import PublisherError
-from publisher.new_org import new_organisation
-from publisher.organisations import load_catalogue
-from publisher.pdf import render_document
-from publisher.readiness import ready_with_errors
-from publisher.site_config import all_targets
+from publisher.commands.new_org import new_organisation
+from publisher.files.findings import PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.model.readiness import ready_with_errors
+from publisher.outputs.dashboard import collect
+from publisher.outputs.pdf import render_document
+from publisher.outputs.site_config import all_targets
+from publisher.pipeline.whole import build_all
 
 
 def test_new_org_is_a_draft_that_guesses_nothing_readers_see(fixture_repo) -> None:
@@ -117,7 +117,7 @@ def test_draft_lacks_are_listed_not_blocking(fixture_repo) -> None:
 
 
 def test_a_drafts_addresses_are_recorded_only_once_it_is_ready(fixture_repo) -> None:
-    from publisher.addresses import address_findings, record_addresses
+    from publisher.model.addresses import address_findings, record_addresses
 
     root = fixture_repo()
     record_addresses(load_catalogue(root / "docs"))

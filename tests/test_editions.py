@@ -16,12 +16,16 @@ import pypdf
 import pytest
 from conftest import FIXTURE_ORGANISATIONS, ROOT, make_repo
 from htmltools import html_pages
-from publisher.build import build_all
 from publisher.checks import check_all
-from publisher.edition_command import EditionRefused, record_edition, request_from_environment
-from publisher.editions import in_force_on, named
-from publisher.findings import PublisherError
-from publisher.organisations import load_catalogue
+from publisher.commands.edition import (
+    EditionRefused,
+    record_edition,
+    request_from_environment,
+)
+from publisher.files.findings import PublisherError
+from publisher.model.editions import in_force_on, named
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import build_all
 
 REGLER = ("---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
           "## Tavshedspligt {#tavshed}\n\nHold tæt om alt, du hører på arbejdet.\n\n"

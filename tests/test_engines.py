@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from publisher.build import BuildFailed, build_all
-from publisher.engine import ENGINE_ENV, ENGINES, EngineError, use_engine
+from publisher.outputs.engine import ENGINE_ENV, ENGINES, EngineError, use_engine
+from publisher.pipeline.whole import BuildFailed, build_all
 
 ROOT = Path(__file__).resolve().parents[1]
 ORG = "kalundborg"  # the smallest real organisation: three pages in da and en, two PDFs

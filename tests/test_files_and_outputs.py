@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from publisher.build import build_all, main_build
 from publisher.checks import check_all
-from publisher.findings import Finding, PublisherError
-from publisher.locking import build_lock
-from publisher.organisations import load_catalogue
+from publisher.commands.build import main_build
+from publisher.files.findings import Finding, PublisherError
+from publisher.files.locking import build_lock
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import build_all
 
 FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 TAVSHED = "## Tavshedspligt {#tavshed}\n\n"
@@ -135,7 +136,7 @@ def test_images_and_pdfs_of_their_named_type_pass(fixture_repo, name: str, conte
 
 
 def test_the_build_refuses_an_image_that_is_not_one(fixture_repo) -> None:
-    from publisher.build import BuildFailed
+    from publisher.pipeline.whole import BuildFailed
 
     root = fixture_repo({"testby/regler.da.md": MAP_PAGE})
     (root / "docs/testby/kort.png").write_text("not an image\n", encoding="utf-8")
@@ -176,7 +177,7 @@ def test_wording_with_a_byte_order_mark_is_included(fixture_repo) -> None:
 
 
 def test_pdf_reads_no_file_outside_the_organisation(tmp_path: Path) -> None:
-    from publisher.safe_files import confined_fetcher
+    from publisher.files.safe_files import confined_fetcher
     from weasyprint.urls import FatalURLFetchingError
 
     (tmp_path / "org").mkdir()
@@ -191,7 +192,7 @@ def test_pdf_reads_no_file_outside_the_organisation(tmp_path: Path) -> None:
 
 
 def test_make_pdf_runs_the_checks_and_leaves_site_alone(fixture_repo, capsys) -> None:
-    from publisher.pdf_build import main_pdf
+    from publisher.commands.pdf import main_pdf
 
     root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED
                          + '<a rel="attachment" href="file:///etc/passwd">bilag</a>\n'})
@@ -215,7 +216,7 @@ def _with_old_pdfs(fixture_repo) -> tuple[Path, Path]:
 
 
 def test_make_pdf_replaces_all_pdfs_or_none(fixture_repo, monkeypatch) -> None:
-    from publisher import pdf_build
+    from publisher.commands import pdf as pdf_build
 
     root, site = _with_old_pdfs(fixture_repo)
     real = pdf_build.write_pdf
@@ -235,8 +236,8 @@ def test_make_pdf_replaces_all_pdfs_or_none(fixture_repo, monkeypatch) -> None:
 
 def test_a_second_build_in_the_same_checkout_is_refused_while_one_runs(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    second = ("from pathlib import Path\nfrom publisher.findings import PublisherError\n"
-              "from publisher.locking import build_lock\ntry:\n"
+    second = ("from pathlib import Path\nfrom publisher.files.findings import PublisherError\n"
+              "from publisher.files.locking import build_lock\ntry:\n"
               f"    with build_lock(Path({str(out)!r}), wait=False): print('got it')\n"
               "except PublisherError as error: print(error)\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
@@ -267,8 +268,8 @@ def test_bad_shard_is_one_line_not_a_traceback(fixture_repo, capsys) -> None:
 
 
 def test_a_changed_image_is_rebuilt(fixture_repo) -> None:
-    from publisher.inputs import inputs_hash
-    from publisher.site_config import all_targets
+    from publisher.outputs.inputs import inputs_hash
+    from publisher.outputs.site_config import all_targets
 
     root = fixture_repo(WITH_FIGURE)
     catalogue = load_catalogue(root / "docs")
@@ -298,7 +299,7 @@ def test_github_annotations_cannot_be_forged_by_a_file_name() -> None:
 def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) -> None:
     """The locator once rescanned the page for every item (10,000 headings: 151 s); now each line is read a
     bounded number of times however many items the page has."""
-    from publisher import rendered
+    from publisher.render import rendered
 
     scanned = 0
     original = rendered._Locator._scan
@@ -321,7 +322,7 @@ def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) ->
 def test_a_large_page_is_split_into_lines_a_few_times_not_once_a_line(fixture_repo, monkeypatch) -> None:
     """Work, not seconds (timing belongs in make bench): splitting the whole text once a line is
     quadratic; two checks did that and took a 1.2 MB page minutes."""
-    from publisher import sources
+    from publisher.model import sources
 
     splits = 0
     original = sources.split_lines
@@ -344,8 +345,8 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def test_failed_org_build_leaves_the_portal_and_every_site_alone(fixture_repo) -> None:
-    from publisher.build import BuildFailed
-    from publisher.new_org import new_organisation
+    from publisher.commands.new_org import new_organisation
+    from publisher.pipeline.whole import BuildFailed
 
     root = fixture_repo()
     new_organisation(root / "docs", "nyby", "Nyby kommune", ["nb"])
@@ -360,7 +361,7 @@ def test_failed_org_build_leaves_the_portal_and_every_site_alone(fixture_repo) -
 
 
 def test_pdf_follows_its_inputs_in_both_directions(fixture_repo) -> None:
-    from publisher.pdf_build import main_pdf
+    from publisher.commands.pdf import main_pdf
     from pypdf import PdfReader
 
     def pdf_text() -> str:
@@ -424,7 +425,7 @@ def test_make_pdf_killed_while_replacing_puts_every_old_pdf_back(tmp_path: Path)
 
 
 def test_make_pdf_puts_the_replaced_pdfs_back_when_one_cannot_be_replaced(fixture_repo, monkeypatch, capsys) -> None:
-    from publisher import swap
+    from publisher.files import swap
 
     root, site = _with_old_pdfs(fixture_repo)
     real = os.replace
@@ -435,7 +436,7 @@ def test_make_pdf_puts_the_replaced_pdfs_back_when_one_cannot_be_replaced(fixtur
         real(source, target)
 
     monkeypatch.setattr(swap.os, "replace", full_disk_at_english)
-    from publisher.pdf_build import main_pdf
+    from publisher.commands.pdf import main_pdf
 
     assert main_pdf(root, site, None) == 1
     assert [(site / f"testby/pdf/testby-{lang}.pdf").read_bytes() for lang in ("da", "en")] == [b"old", b"old"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from publisher.checks import check_all
-from publisher.glossary import GlossaryEntry, untranslated
-from publisher.organisations import load_catalogue
+from publisher.model.glossary import GlossaryEntry, untranslated
+from publisher.model.organisations import load_catalogue
 
 FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 FM_EN = "---\ntitle: Rules\ntopics: [confidentiality]\n---\n\n"

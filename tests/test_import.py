@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from publisher import importer
 from publisher.checks import check_all
-from publisher.coverage import measure, sentences
-from publisher.dashboard import render_dashboard
-from publisher.findings import PublisherError
-from publisher.importer import import_organisation
-from publisher.new_org import new_organisation
-from publisher.organisations import load_catalogue
+from publisher.commands import import_document as importer
+from publisher.commands.import_document import import_organisation
+from publisher.commands.new_org import new_organisation
+from publisher.files.findings import PublisherError
+from publisher.model.coverage import measure, sentences
+from publisher.model.organisations import load_catalogue
+from publisher.outputs.dashboard import render_dashboard
 
 TITLE = "Retningslinjer for sosiale medium i Nyby kommune"
 INTRO = "Vedteke av kommunestyret 12. mars 2024. Retningslinjene gjeld for alle tilsette."

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from publisher.build import build_all
-from publisher.inputs import shard
-from publisher.new_org import new_organisation
+from publisher.commands.new_org import new_organisation
+from publisher.outputs.inputs import shard
+from publisher.pipeline.whole import build_all
 
 
 def tree(root: Path) -> dict[str, bytes]:

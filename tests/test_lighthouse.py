@@ -10,8 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from publisher.lighthouse import budget_pages, lighthouse_binary, run_lighthouse
-from publisher.lighthouse import served as serve_site
+from publisher.commands.lighthouse import (
+    budget_pages,
+    lighthouse_binary,
+    run_lighthouse,
+)
+from publisher.commands.lighthouse import served as serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +54,7 @@ def test_lighthouse_budgets_hold_on_the_portal_and_a_page_of_every_site(real_sit
 
 
 def test_the_bench_measures_each_kind_of_page_in_every_site_and_language(tmp_path: Path) -> None:
-    from publisher.lighthouse import bench_pages
+    from publisher.commands.lighthouse import bench_pages
 
     for page in ("index.html", "status/index.html", "topics/a.da.html", "topics/a.en.html", "topics/b.da.html",
                  "org/index.html", "org/search/x.json", "org/regler.html", "org/ydre.html", "org/about.html",

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from publisher.organisations import load_catalogue
-from publisher.pdf import write_pdf
+from publisher.model.organisations import load_catalogue
+from publisher.outputs.pdf import write_pdf
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
@@ -178,7 +178,7 @@ def test_an_image_beside_the_pages_is_in_the_pdf(fixture_repo) -> None:
 
 
 def test_a_missing_image_is_a_clean_error_not_a_traceback(fixture_repo) -> None:
-    from publisher.findings import PublisherError
+    from publisher.files.findings import PublisherError
 
     root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
                                                "![Testbys logo](mangler.png)\n"})
@@ -246,7 +246,7 @@ def test_running_header_and_footer_are_artifacts_and_the_tree_reaches_all_else(r
 
 
 def _tiny_pdf(tmp_path: Path, body: str) -> Path:
-    from publisher.pdf import PDF_VARIANT
+    from publisher.outputs.pdf import PDF_VARIANT
     from weasyprint import HTML
 
     html = ("<html lang='en'><head><title>t</title><style>@page { size: A6; margin: 10mm }"
@@ -308,7 +308,7 @@ def test_split_reader_finds_a_single_line_at_the_foot_or_the_head_of_a_page() ->
 @pytest.mark.parametrize(("org_id", "language"), TARGETS)
 def test_no_paragraph_leaves_a_single_line_at_a_page_break(org_id: str, language: str) -> None:
     from pdf_layout import split_faults
-    from publisher.pdf import confined_fetcher, render_document
+    from publisher.outputs.pdf import confined_fetcher, render_document
     from weasyprint import HTML
 
     html = render_document(ROOT, CATALOGUE, org_id, language)  # what write_pdf lays out
@@ -318,7 +318,7 @@ def test_no_paragraph_leaves_a_single_line_at_a_page_break(org_id: str, language
 
 
 def test_the_page_counter_label_cannot_end_the_style_element() -> None:
-    from publisher.pdf import css_counter_text
+    from publisher.outputs.pdf import css_counter_text
 
     label = "Side {page} af {pages}</style><h1 style='color:red'>X</h1>\"\\\n"
     assert css_counter_text(label) == (

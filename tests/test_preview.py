@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from publisher.findings import PublisherError
-from publisher.preview import ensure_port_free, port_from_environment
+from publisher.commands.preview import ensure_port_free, port_from_environment
+from publisher.files.findings import PublisherError
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = "---\ntitle: Forside\nowner: HR\ntopics: []\n---\n\nSe [reglerne](reglerne.md).\n"

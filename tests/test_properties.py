@@ -21,12 +21,12 @@ from htmltools import html_pages
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from inert import executable_markup
-from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
-from publisher.findings import Finding, PublisherError
-from publisher.organisations import load_catalogue
-from publisher.rendered import render
-from publisher.sanitize import sanitize
+from publisher.files.findings import Finding, PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import BuildFailed, build_all
+from publisher.render.rendered import render
+from publisher.render.sanitize import sanitize
 
 FRAGMENTS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", '"', "'", "&", "&#x61;", "&lt;b&gt;", ": ", "#",

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from htmltools import html_pages, read_page
-from publisher.organisations import load_catalogue
+from publisher.model.organisations import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -241,7 +241,7 @@ def test_navigation_titles_tell_the_pages_apart(real_site: Path, org_id: str) ->
     """No two entries of a site's navigation begin with the same three words (editorial short titles
     in front matter, `nav_title`, where the document's titles are alike), and the site shows them."""
     import yaml
-    from publisher.site_config import BuildTarget, nav_entries
+    from publisher.outputs.site_config import BuildTarget, nav_entries
 
     org = CATALOGUE.organisation(org_id)
     for language in org.languages:

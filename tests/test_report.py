@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from publisher.checks import CheckReport
-from publisher.findings import Finding
-from publisher.report import print_report
+from publisher.checks.report import print_report
+from publisher.files.findings import Finding
 
 REPORT = CheckReport(findings=[
     Finding("docs/a/x.da.md", 4, "link to 'nope.md': no such page; link to one of its pages", "error"),

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from htmltools import html_pages
-from publisher.organisations import load_catalogue
-from publisher.search_bench import QUERY_SETS, load_queries
-from publisher.search_forms import (
+from publisher.commands.search_bench import QUERY_SETS, load_queries
+from publisher.model.organisations import load_catalogue
+from publisher.render.search_forms import (
     SEPARATOR,
     WordForms,
     compact_form,
@@ -46,7 +46,7 @@ def test_the_query_set_covers_every_site_language_and_kind(path: Path) -> None:
 def test_every_language_has_a_word_form_table() -> None:
     languages = yaml.safe_load((ROOT / "docs" / "languages.yml").read_text(encoding="utf-8"))
     missing = [code for code in languages if not table_path(code).is_file()]
-    assert missing == [], f"run 'make wordforms' after adding {missing} to hooks/publisher/wordforms_build.py"
+    assert missing == [], f"run 'make wordforms' after adding {missing} to hooks/publisher/commands/wordforms.py"
 
 
 def test_a_word_stands_for_its_lemma_its_verb_and_its_parts() -> None:

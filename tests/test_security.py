@@ -9,11 +9,11 @@ import pytest
 from conftest import FIXTURE_ORGANISATIONS, with_danish_label
 from htmltools import html_pages, read_page
 from inert import executable_markup
-from publisher.build import build_all
 from publisher.checks import check_all
-from publisher.findings import PublisherError
-from publisher.organisations import load_catalogue
-from publisher.sanitize import sanitize
+from publisher.files.findings import PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import build_all
+from publisher.render.sanitize import sanitize
 
 FM_DA = "---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
 PLAIN = "contains '<' or '>', which a browser reads as markup; write the text without them"
@@ -172,8 +172,8 @@ def test_each_removed_attribute_is_placed_on_its_own_line(fixture_repo) -> None:
 
 
 def test_the_ids_kept_from_editors_are_every_id_our_templates_write() -> None:
-    from publisher.sanitize import TEMPLATE_IDS
-    from publisher.skip_link import TARGET_ID
+    from publisher.render.sanitize import TEMPLATE_IDS
+    from publisher.render.skip_link import TARGET_ID
 
     root = Path(__file__).resolve().parents[1] / "overrides"
     written = {match for path in (root / "main.html", *sorted((root / "partials").glob("*.html")))

@@ -1,4 +1,8 @@
-"""Code structure: the publisher's modules import each other in one direction only."""
+"""Code structure: the publisher's modules import each other in one direction only, floor by floor.
+
+The floors, bottom to top (README, "Layout"): each may import only the floors below it and
+modules of its own floor. `publisher/__init__.py` and `__main__.py` stand outside.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "hooks" / "publisher"
+FLOORS = ("files", "model", "render", "checks", "outputs", "pipeline", "commands")
 
 
 def module_name(path: Path, package: Path) -> str:
@@ -83,9 +88,46 @@ def test_cycle_finder_finds_a_cycle_through_a_function_local_import(tmp_path: Pa
 def test_publisher_modules_import_in_one_direction() -> None:
     """A module may import only modules below it; a function-local import does not hide a cycle."""
     graph = import_graph(PACKAGE)
-    assert {"publisher.inputs", "publisher.site_config", "publisher.page_info", "publisher.translations",
-            "publisher.checks.links"} <= graph.keys()
+    assert {"publisher.outputs.inputs", "publisher.outputs.site_config", "publisher.render.page_info",
+            "publisher.model.translations", "publisher.checks.links"} <= graph.keys()
     found = cycles(graph)
     where = [f"{module} imports {imported} (line {graph[module][imported][0]})"
              for cycle in found for module, imported in zip(cycle, cycle[1:] + cycle[:1], strict=True)]
     assert found == [], "import cycle: " + "; ".join(where)
+
+
+def floor_of(module: str) -> int | None:
+    """The floor of `publisher.<floor>.…`; None for the package itself."""
+    parts = module.split(".")
+    return FLOORS.index(parts[1]) if len(parts) > 1 and parts[1] in FLOORS else None
+
+
+def upward_imports(graph: dict[str, dict[str, list[int]]]) -> list[str]:
+    return [f"{module} (floor {FLOORS[floor_of(module)]}) imports {imported} (floor {FLOORS[floor_of(imported)]}, "
+            f"above it) at line {lines[0]}"
+            for module, edges in sorted(graph.items()) for imported, lines in sorted(edges.items())
+            if floor_of(module) is not None and floor_of(imported) is not None
+            and floor_of(imported) > floor_of(module)]
+
+
+def test_every_module_stands_on_a_floor() -> None:
+    graph = import_graph(PACKAGE)
+    assert [m for m in graph if m != "publisher" and floor_of(m) is None] == []
+    assert sorted({m.split(".")[1] for m in graph if m != "publisher"}) == sorted(FLOORS)
+
+
+def test_no_floor_imports_a_floor_above_it() -> None:
+    assert upward_imports(import_graph(PACKAGE)) == []
+
+
+def test_the_floor_rule_finds_an_upward_import(tmp_path: Path) -> None:
+    package = tmp_path / "publisher"
+    for floor in ("files", "model"):
+        (package / floor).mkdir(parents=True)
+        (package / floor / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "model" / "organisations.py").write_text("X = 1\n", encoding="utf-8")
+    (package / "files" / "atomic.py").write_text("def f():\n    from ..model.organisations import X\n",
+                                                 encoding="utf-8")
+    assert upward_imports(import_graph(package)) == [
+        "publisher.files.atomic (floor files) imports publisher.model.organisations (floor model, above it) at line 2"]

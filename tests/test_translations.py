@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from conftest import with_danish_label
 from htmltools import html_pages, read_page
-from publisher.build import BuildFailed, build_all
 from publisher.checks import check_all
-from publisher.findings import PublisherError
-from publisher.organisations import load_catalogue
-from publisher.search_forms import read_documents
-from publisher.sources import parse_text
-from publisher.translations import mark_current, organisation_status
+from publisher.files.findings import PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.model.sources import parse_text
+from publisher.model.translations import mark_current, organisation_status
+from publisher.pipeline.whole import BuildFailed, build_all
+from publisher.render.search_forms import read_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -135,7 +135,7 @@ def test_mark_keeps_every_other_front_matter_line_as_the_editor_wrote_it(fixture
 
 
 def test_mark_refuses_a_source_page(fixture_repo) -> None:
-    from publisher.findings import PublisherError
+    from publisher.files.findings import PublisherError
 
     root = fixture_repo()
     with pytest.raises(PublisherError, match="this is the da source page; mark its translation instead"):
@@ -208,8 +208,8 @@ def test_every_real_label_uses_only_the_placeholders_its_code_fills_in() -> None
     import string
 
     import yaml
-    from publisher.label_rules import LABEL_PLACEHOLDERS, label_problem
-    from publisher.organisations import LANGUAGE_LABELS
+    from publisher.model.label_rules import LABEL_PLACEHOLDERS, label_problem
+    from publisher.model.organisations import LANGUAGE_LABELS
 
     assert set(LABEL_PLACEHOLDERS) <= set(LANGUAGE_LABELS)
     languages = yaml.safe_load((ROOT / "docs/languages.yml").read_text(encoding="utf-8"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from publisher.findings import PublisherError
-from publisher.site_config import site_stylesheet
-from publisher.unused_css import class_vocabulary, drop_unused_rules
+from publisher.files.findings import PublisherError
+from publisher.outputs.site_config import site_stylesheet
+from publisher.outputs.unused_css import class_vocabulary, drop_unused_rules
 
 PALETTE = ("@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
            "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}"

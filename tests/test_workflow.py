@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 from htmltools import read_page
-from publisher.build import build_all
 from publisher.checks import check_all
-from publisher.dashboard import collect, render_dashboard
-from publisher.findings import ArgumentError
-from publisher.new_org import new_organisation
-from publisher.organisations import load_catalogue
-from publisher.readability import band, measure
-from publisher.sources import parse_text
+from publisher.commands.new_org import new_organisation
+from publisher.files.findings import ArgumentError
+from publisher.model.organisations import load_catalogue
+from publisher.model.readability import band, measure
+from publisher.model.sources import parse_text
+from publisher.outputs.dashboard import collect, render_dashboard
+from publisher.pipeline.whole import build_all
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")

@@ -10,8 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from .engine import EngineError, use_engine
-from .findings import PublisherError
+from .files.findings import PublisherError
+from .outputs.engine import EngineError, use_engine
 
 ROOT = Path(os.path.abspath(__file__)).parents[2]  # not resolved: a fixture repository links hooks/ in
 # The Makefile hands make variables over through the environment, never through a shell.
@@ -38,9 +38,9 @@ def check(root: Path) -> int:
     import time
 
     from .checks import check_all
-    from .organisations import load_catalogue
-    from .readiness import ready_with_errors
-    from .report import print_report
+    from .checks.report import print_report
+    from .model.organisations import load_catalogue
+    from .model.readiness import ready_with_errors
 
     started = time.perf_counter()
     catalogue = load_catalogue(root / "docs")
@@ -55,8 +55,8 @@ def check(root: Path) -> int:
 
 
 def translations_command(root: Path, mark: list[str]) -> int:
-    from .organisations import load_catalogue
-    from .translations import all_status, mark_current
+    from .model.organisations import load_catalogue
+    from .model.translations import all_status, mark_current
 
     catalogue = load_catalogue(root / "docs")
     for name in mark:
@@ -127,15 +127,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "build":
-            from .build import main_build
+            from .commands.build import main_build
 
             return main_build(ROOT, Path(args.out), _orgs(args.org), args.shard)
         if args.command == "pdf":
-            from .pdf_build import main_pdf
+            from .commands.pdf import main_pdf
 
             return main_pdf(ROOT, Path(args.out), _orgs(args.org))
         if args.command == "new-org":
-            from .new_org import new_organisation
+            from .commands.new_org import new_organisation
 
             created = new_organisation(ROOT / "docs", args.id, args.name, _words(args.languages),
                                        args.country, args.domain)
@@ -146,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"docs/organisations.yml.")
             return 0
         if args.command == "import":
-            from .findings import Finding
-            from .importer import import_organisation
+            from .commands.import_document import import_organisation
+            from .files.findings import Finding
 
             if not args.org or not args.file:
                 raise PublisherError([Finding("Makefile", 1, "give the organisation and its document: make import "
@@ -155,18 +155,18 @@ def main(argv: list[str] | None = None) -> int:
             import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
             return 0
         if args.command == "bench":
-            from .bench import main as bench_main
+            from .commands.bench import main as bench_main
 
             return bench_main(ROOT, args.orgs)
         if args.command == "check":
             return check(ROOT)
         if args.command == "edition":
-            from .edition_command import main as edition_main
+            from .commands.edition import main as edition_main
 
             return edition_main(ROOT)
         if args.command == "addresses":
-            from .addresses import record_addresses
-            from .organisations import load_catalogue
+            from .model.addresses import record_addresses
+            from .model.organisations import load_catalogue
 
             added = record_addresses(load_catalogue(ROOT / "docs"))
             print("\n".join(f"recorded {name}.html as published" for name in added) or "nothing new to record")
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "translations":
             return translations_command(ROOT, args.mark)
         if args.command == "serve":
-            from .serve import serve
+            from .commands.serve import serve
 
             return serve(ROOT, args.org, args.lang, args.addr)
     except PublisherError as error:

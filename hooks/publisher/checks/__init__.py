@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..addresses import address_findings
-from ..editions import edition_findings
-from ..organisations import Catalogue, Organisation
-from ..passages import PassageRef
-from ..readability import LANGUAGES as READABILITY_LANGUAGES
-from ..safe_files import org_file_findings, snippet_file_findings
-from ..sources import Source
+from ..files.safe_files import org_file_findings, snippet_file_findings
+from ..model.addresses import address_findings
+from ..model.adoptions import PassageRef
+from ..model.editions import edition_findings
+from ..model.organisations import Catalogue, Organisation
+from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
+from ..model.sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..fields import invisible_problem
-from ..rendered import LEFTOVER_REFERENCE, UNTYPED_BOX
-from ..sanitize import snippet_texts, unsafe_findings
-from ..sources import INCLUDE, INCLUDE_LIKE, Source, invisible_include
+from ..model.fields import invisible_problem
+from ..model.sources import INCLUDE, INCLUDE_LIKE, Source, invisible_include
+from ..render.rendered import LEFTOVER_REFERENCE, UNTYPED_BOX
+from ..render.sanitize import snippet_texts, unsafe_findings
 from .context import CheckContext
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding, display_path
-from ..organisations import Catalogue, Organisation
-from ..rendered import PageFacts, facts
-from ..sources import Source, page_name, read_source
+from ..files.findings import Finding, display_path
+from ..model.organisations import Catalogue, Organisation
+from ..model.sources import Source, page_name, read_source
+from ..render.rendered import PageFacts, facts
 
 
 @dataclass

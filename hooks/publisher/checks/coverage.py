@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..coverage import measure
-from ..organisations import Organisation
+from ..model.coverage import measure
+from ..model.organisations import Organisation
 from .context import CheckContext
 
 

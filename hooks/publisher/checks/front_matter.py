@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from ..fields import front_matter_problems, wrong_type
-from ..sources import Source
+from ..model.fields import front_matter_problems, wrong_type
+from ..model.sources import Source
 from .context import CheckContext
 
 SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,)}

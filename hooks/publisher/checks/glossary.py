@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..glossary import GlossaryEntry, load_glossary, untranslated
-from ..sources import Source
+from ..model.glossary import GlossaryEntry, load_glossary, untranslated
+from ..model.sources import Source
 from .context import CheckContext, OrgPages
 from .includes import includes_of
 

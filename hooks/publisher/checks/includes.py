@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..organisations import Organisation
-from ..passages import SHARED_DIR, PassageRef, sections_of
-from ..safe_files import include_problem
-from ..sources import Include, Source
+from ..files.safe_files import include_problem
+from ..model.adoptions import SHARED_DIR, PassageRef, sections_of
+from ..model.organisations import Organisation
+from ..model.sources import Include, Source
 from .adoption import check_included_passage
 from .context import CheckContext
 

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..rendered import Link
-from ..safe_files import IMAGE_SUFFIXES, PAGE_SUFFIX
-from ..sources import Source, page_name
+from ..files.safe_files import IMAGE_SUFFIXES, PAGE_SUFFIX
+from ..model.sources import Source, page_name
+from ..render.rendered import Link
 from .context import CheckContext, OrgPages
 
 LOADING_TAGS = {"img", "link", "source", "video", "audio", "track", "picture", "input"}

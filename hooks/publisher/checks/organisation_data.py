@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..editorial import load_editorial
-from ..facts import missing_facts
-from ..organisations import Organisation
+from ..model.editorial import load_editorial
+from ..model.organisations import Organisation
+from ..model.shown_facts import missing_facts
 from .context import CheckContext
 
 

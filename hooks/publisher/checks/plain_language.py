@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..readability import LONG_SENTENCE_WORDS, measure
-from ..sources import Source
+from ..model.readability import LONG_SENTENCE_WORDS, measure
+from ..model.sources import Source
 from .context import CheckContext
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..readiness import placeholder_findings
+from ..model.readiness import placeholder_findings
 from .context import CheckContext
 
 

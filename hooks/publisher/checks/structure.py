@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..translations import page_status
+from ..model.translations import page_status
 from .context import CheckContext, OrgPages
 
 

@@ -1,0 +1,178 @@
+"""Editions as recorded data: `docs/_editions/<org>/editions.yml`, read when the catalogue loads.
+
+A lower floor than editions.py (which renders editions, compares snapshots and writes notices):
+organisations.py imports this module to give each organisation its editions and the latest
+edition's facts; this module imports nothing from organisations.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..files.findings import Finding, display_path
+from ..files.yamlsource import load_located_file
+from .document_facts import APPROVAL_FACTS, Fact, parse_facts
+from .fields import FACT_FIELDS, note_problem
+
+EDITIONS_DIR = "_editions"
+EDITIONS_FILE = "editions.yml"
+ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "note")
+# The approval dates an edition comes into force on when no date is given, in this order.
+FORCE_FACTS = ("approved_on", "adopted_on")
+
+
+@dataclass(frozen=True)
+class Edition:
+    number: int
+    recorded_on: dt.date
+    in_force_from: dt.date
+    facts: tuple[Fact, ...]
+    notes: dict[str, str]  # language -> change note
+    line: int = dataclasses.field(default=1, compare=False)
+
+    def fact(self, key: str) -> str | dt.date | None:
+        return next((f.value for f in self.facts if f.key == key), None)
+
+    @property
+    def name(self) -> str:
+        """How readers call it: the version or edition the document states, else its number."""
+        for key in ("version", "edition"):
+            value = self.fact(key)
+            if value:
+                return str(value)
+        return str(self.number)
+
+    @property
+    def anchor(self) -> str:
+        return f"edition-{self.number}"
+
+    @property
+    def is_approved(self) -> bool:
+        return any(fact.key in APPROVAL_FACTS for fact in self.facts)
+
+    def note_in(self, language: str, source_language: str) -> tuple[str, str] | None:
+        """(note, its language): the note in `language`, else in the source language."""
+        for code in (language, source_language):
+            if self.notes.get(code):
+                return self.notes[code], code
+        return None
+
+
+def editions_folder(docs_dir: Path, org_id: str) -> Path:
+    return docs_dir / EDITIONS_DIR / org_id
+
+
+def editions_stamps(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the catalogue cache must notice: every organisation's editions file."""
+    stamps = []
+    for path in sorted((docs_dir / EDITIONS_DIR).glob(f"*/{EDITIONS_FILE}")):
+        stat = path.stat()
+        stamps.append((path.parent.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def default_in_force(facts: tuple[Fact, ...], recorded_on: dt.date) -> dt.date:
+    """The approval (or adoption) date, else the date the edition was recorded."""
+    for key in FORCE_FACTS:
+        value = next((f.value for f in facts if f.key == key), None)
+        if isinstance(value, dt.date):
+            return value
+    return recorded_on
+
+
+def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[Edition], list[Finding]]:
+    """Editions from the parsed YAML; `line(*keys)` gives the line of a key path."""
+    findings: list[Finding] = []
+    entries = data.get("editions") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        return [], [Finding(display, 1, "expected 'editions:' with a list of editions (number, recorded_on, "
+                                        "in_force_from, facts, note); 'make edition' writes them")]
+    editions: list[Edition] = []
+    for index, entry in enumerate(entries):
+        where = ("editions", str(index))
+
+        def error(message: str, *keys: str, _where: tuple[str, ...] = where) -> None:
+            findings.append(Finding(display, line(*_where, *keys), message))
+
+        if not isinstance(entry, dict):
+            error("each edition is a mapping with number, recorded_on, in_force_from, facts and note")
+            continue
+        before = len(findings)
+        unknown = sorted(str(key) for key in entry if key not in ENTRY_KEYS)
+        if unknown:
+            error(f"unknown key(s) {', '.join(unknown)}; an edition has {', '.join(ENTRY_KEYS)}")
+        number = entry.get("number")
+        if number != index + 1 or isinstance(number, bool):
+            error(f"edition {index + 1} must say 'number: {index + 1}' (editions are numbered 1, 2, 3 … in order)",
+                  "number")
+        recorded = entry.get("recorded_on")
+        if not isinstance(recorded, dt.date):
+            error("'recorded_on' must be a date written YYYY-MM-DD", "recorded_on")
+        facts_data = entry.get("facts") or {}
+        facts: tuple[Fact, ...] = ()
+        if not isinstance(facts_data, dict):
+            error("'facts' must be a mapping of the facts the approval states (e.g. approved_by, approved_on)",
+                  "facts")
+        else:
+            facts = parse_facts(facts_data, lambda message, *keys: error(message, "facts", *keys))
+            for key, problem in _text_problems(facts_data, FACT_FIELDS):
+                error(f"'{key}' {problem}", "facts", key)
+        in_force = entry.get("in_force_from")
+        if in_force is not None and not isinstance(in_force, dt.date):
+            error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
+        notes = entry.get("note")
+        if not isinstance(notes, dict) or not all(isinstance(v, str) and v.strip() for v in notes.values()):
+            error(f"'note' must map languages to a short change note, e.g. {{{org.source_language}: \"...\"}}", "note")
+            notes = {}
+        else:
+            for language in (str(code) for code in notes if code not in org.languages):
+                error(f"'note' is written in '{language}', which is not a language of '{org.id}' "
+                      f"({', '.join(org.languages)}); write the note in those, or remove it", "note", language)
+            for language, problem in _text_problems(notes, dict.fromkeys(notes, note_problem)):
+                error(f"'note' in '{language}' {problem}", "note", language)
+            if not notes.get(org.source_language):
+                error(f"'note' needs a change note in {org.source_language}, the language the guideline is written "
+                      f"in", "note")
+        if len(findings) > before or not isinstance(recorded, dt.date):
+            continue
+        start = in_force if isinstance(in_force, dt.date) else default_in_force(facts, recorded)
+        if editions and start < editions[-1].in_force_from:
+            error(f"edition {index + 1} comes into force on {start.isoformat()}, before edition {index} "
+                  f"({editions[-1].in_force_from.isoformat()}); editions follow each other in time", "in_force_from")
+            continue
+        editions.append(Edition(index + 1, recorded, start, facts,
+                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where)))
+    return editions, findings
+
+
+def _text_problems(mapping: dict[Any, Any], rules: dict[Any, Any]) -> list[tuple[str, str]]:
+    """(key, problem) for each text value in `mapping` that breaks its field rule (fields.py)."""
+    return [(str(key), problem) for key, value in mapping.items()
+            if isinstance(value, str) and key in rules and (problem := rules[key](value))]
+
+
+def with_editions(docs_dir: Path, org: Any, findings: list[Finding]) -> Any:
+    """`org` with its recorded editions, the latest edition's facts becoming the document's facts."""
+    path = editions_folder(docs_dir, org.id) / EDITIONS_FILE
+    if not path.is_file():
+        return org
+    root = docs_dir.parent
+    located = load_located_file(path, display_path(path, root))
+    editions, problems = parse_editions(located.data, org, located.path, located.line)
+    findings.extend(problems)
+    if problems:
+        return org
+    if org.document.facts:
+        findings.append(Finding(
+            display_path(docs_dir / "organisations.yml", root), org.line,
+            f"organisation '{org.id}' has recorded editions, so its facts come from the latest edition in "
+            f"{located.path}; remove {', '.join(f.key for f in org.document.facts)} from its 'document' "
+            f"(a fact typed twice can disagree)",
+        ))
+        return org
+    document = dataclasses.replace(org.document, facts=editions[-1].facts)
+    return dataclasses.replace(org, document=document, editions=tuple(editions))

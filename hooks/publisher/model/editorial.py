@@ -1,0 +1,96 @@
+"""Every deviation from the source document, on record: `docs/_editorial/<organisation>.yml`.
+
+The pages carry the organisation's own words. Where an editor had to change something when the
+document became pages (a typo, a placeholder link, a line moved to the facts, an editorial page
+title), the change is recorded here, shown to readers on the "about this guideline" page of each
+site and printed as an appendix of the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..files.findings import Finding, PublisherError, display_path
+from ..files.yamlsource import load_located_file
+from .organisations import CHANGE_KINDS, Catalogue
+
+EDITORIAL_DIR = "_editorial"
+
+
+@dataclass(frozen=True)
+class EditorialChange:
+    kind: str
+    page: str | None  # page base name; None: the document as a whole
+    original: str  # as the source document has it ("" where something was added)
+    published: str  # as the site has it ("" where something was removed)
+    line: int
+
+    @property
+    def label_key(self) -> str:
+        return f"change_{self.kind}"
+
+
+@dataclass(frozen=True)
+class EditorialRecord:
+    org_id: str
+    display: str
+    changes: tuple[EditorialChange, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+def editorial_path(catalogue: Catalogue, org_id: str) -> Path:
+    return catalogue.docs_dir / EDITORIAL_DIR / f"{org_id}.yml"
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def load_editorial(catalogue: Catalogue, org_id: str) -> EditorialRecord:
+    """The organisation's recorded changes; a missing file means none were made."""
+    path = editorial_path(catalogue, org_id)
+    display = display_path(path, catalogue.root)
+    if not path.is_file():
+        return EditorialRecord(org_id, display, ())
+    try:
+        located = load_located_file(path, display)
+    except PublisherError as error:
+        return EditorialRecord(org_id, display, (), tuple(error.findings))
+    findings: list[Finding] = []
+    entries = located.data.get("changes") if isinstance(located.data, dict) else None
+    if not isinstance(entries, list):
+        return EditorialRecord(org_id, display, (), (Finding(display, 1, "expected 'changes:' with a list of "
+                                                             "changes (kind, page, original, published)"),))
+    org = catalogue.organisation(org_id)
+    folder = catalogue.org_dir(org_id)
+    changes = []
+    for index, entry in enumerate(entries):
+        line = located.line("changes", str(index))
+        if not isinstance(entry, dict):
+            findings.append(Finding(display, line, "each change is a mapping with kind, page, original, published"))
+            continue
+        kind = entry.get("kind")
+        if kind not in CHANGE_KINDS:
+            findings.append(Finding(display, located.line("changes", str(index), "kind"),
+                                    f"'kind' must be one of {', '.join(CHANGE_KINDS)}, not {kind!r}"))
+            continue
+        page = entry.get("page")
+        if page is not None and (not isinstance(page, str)
+                                 or not (folder / f"{page}.{org.source_language}.md").is_file()):
+            findings.append(Finding(display, located.line("changes", str(index), "page"),
+                                    f"'page' must be the base name of a page of '{org_id}' (e.g. 'index'), "
+                                    f"not {page!r}; leave it out for a change to the whole document"))
+            continue
+        original, published = _text(entry.get("original", "")), _text(entry.get("published", ""))
+        if original is None or published is None or not (original.strip() or published.strip()):
+            findings.append(Finding(display, line, "a change needs 'original' (the source's words) and/or "
+                                                   "'published' (the site's words), as quoted text"))
+            continue
+        unknown = sorted(set(entry) - {"kind", "page", "original", "published"})
+        if unknown:
+            findings.append(Finding(display, line, f"unknown key(s) {', '.join(unknown)}; a change has kind, page, "
+                                                   f"original and published"))
+        changes.append(EditorialChange(kind, page, original.strip(), published.strip(), line))
+    return EditorialRecord(org_id, display, tuple(changes), tuple(findings))

@@ -1,0 +1,111 @@
+"""One site's build and one PDF, each in a worker process (step "build sites" of `WHOLE_BUILD`).
+
+A site is one engine build (MkDocs, strict) of one organisation in one language, optimised
+afterwards; a PDF is rendered from the same sources. Each returns what went wrong, never raises:
+the whole build reports every failed site at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..files.findings import PublisherError
+from ..model.organisations import load_catalogue
+from ..outputs.engine import engine_logger
+from ..outputs.optimise import optimise_site
+from ..outputs.site_config import LANG_ENV, ORG_ENV
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class SiteResult:
+    org_id: str
+    language: str
+    path: str
+    seconds: float
+    problems: list[str] = field(default_factory=list)
+    kind: str = "site"  # "site", "pdf", or "reused" (site and PDF taken unchanged from the last build)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class BuildFailed(Exception):
+    """One or more sites failed; `site/` was left as it was."""
+
+    def __init__(self, failures: list[SiteResult]) -> None:
+        self.failures = failures
+        lines = []
+        for failure in failures:
+            lines.append(f"{failure.org_id} ({failure.language}) failed:")
+            lines.extend(f"  {problem}" for problem in failure.problems)
+        super().__init__("\n".join(lines))
+
+
+class _Collector(logging.Handler):
+    """Keeps the warnings and errors MkDocs logs, to report them with the site's name."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _set_epoch(epoch: int | None) -> None:
+    if epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+
+
+def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int | None = None) -> SiteResult:
+    """Build one site with MkDocs in strict mode (runs in a worker process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    _set_epoch(epoch)  # MkDocs dates the sitemap with it: same inputs, same bytes
+    os.environ[ORG_ENV] = org_id
+    os.environ[LANG_ENV] = language
+    collector = _Collector()
+    logger = engine_logger()
+    logger.addHandler(collector)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    problems: list[str] = []
+    try:
+        config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
+        build(config)
+        optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []))
+    except MkDocsException as error:
+        problems = collector.messages + [str(error)]
+    except Exception as error:  # an unexpected fault must still name its site
+        problems = collector.messages + [f"{type(error).__name__}: {error}"]
+    finally:
+        logger.removeHandler(collector)
+    return SiteResult(org_id, language, "", time.perf_counter() - started, problems)
+
+
+def build_pdf(root: str, org_id: str, language: str, target: str, epoch: int | None = None) -> SiteResult:
+    """Write one organisation's PDF in one language (runs in a worker process)."""
+    from ..outputs.pdf import write_pdf
+
+    started = time.perf_counter()
+    _set_epoch(epoch)
+    problems: list[str] = []
+    try:
+        write_pdf(Path(root), load_catalogue(Path(root) / "docs"), org_id, language, Path(target))
+    except PublisherError as error:
+        problems = [f"PDF: {finding.message}" for finding in error.findings]
+    except Exception as error:  # report which PDF failed and why, whatever failed
+        problems = [f"PDF: {type(error).__name__}: {error}"]
+    return SiteResult(org_id, language, "", time.perf_counter() - started, problems, kind="pdf")

@@ -1,0 +1,88 @@
+"""The Markdown extension that shows a shared wording where a page includes it.
+
+`PassageExtension` expands the includes of `docs/_shared/` wordings (see `publisher.model.adoptions`) for
+every engine that renders our Markdown (the site, the PDF, the checks), before pymdownx.snippets, and
+marks each as what it is. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from ..model.adoptions import PASSAGE_INCLUDE, SHARED_DIR, PassageRef, wording_lines
+from ..model.fields import markdown_text
+
+
+@dataclass(frozen=True)
+class PassageLabels:
+    """What the box around a passage says, in the page's language; None renders the bare text."""
+
+    title: str  # e.g. "Trusler · tekst fra Kalundborg Kommune"
+    shared: str | None  # e.g. "Samme ordlyd bruges også af Moskenes kommune."
+
+
+class PassagePreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, shared_dir: Path, labels: Any) -> None:
+        super().__init__(md)
+        self.shared_dir = shared_dir
+        self.labels = labels  # callable (PassageRef) -> PassageLabels | None
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence: str | None = None
+        for line in lines:
+            stripped = line.strip()
+            if fence is None and stripped.startswith(("```", "~~~")):
+                fence = stripped[:3]
+            elif fence is not None and stripped.startswith(fence):
+                fence = None
+            match = PASSAGE_INCLUDE.match(line) if fence is None else None
+            ref = PassageRef.parse(match["path"]) if match else None
+            path = self.shared_dir / ref.file if ref else None
+            if not match or ref is None or path is None or not path.is_file():
+                out.append(line)  # not a passage: the snippets extension and the checks deal with it
+                continue
+            body = wording_lines(path.read_text(encoding="utf-8-sig"), ref.section) or []
+            out.extend(self._expand(match["indent"], match["marker"], body, ref))
+        return out
+
+    def _expand(self, indent: str, marker: str | None, body: list[str], ref: PassageRef) -> list[str]:
+        labels = self.labels(ref) if self.labels else None
+        lines: list[str] = []
+        if marker:  # the passage is this list item's text: keep the item, put the passage inside it
+            lines += [f"{indent}{marker.rstrip()} ", ""]
+            indent += " " * 4
+        if labels is None:
+            return lines + [f"{indent}{text}" if text.strip() else "" for text in body] + [""]
+        inner = indent + " " * 4
+        title = markdown_text(labels.title).replace('"', "&quot;")  # inside the admonition's quoted title
+        lines += [f'{indent}!!! passage "{title}"', ""]
+        lines += [f"{inner}{text}" if text.strip() else "" for text in body]
+        if labels.shared:
+            lines += ["", f"{inner}{markdown_text(labels.shared)}", f"{inner}{{: .passage-shared }}"]
+        return [*lines, ""]
+
+
+class PassageExtension(Extension):
+    """Expands wording includes before pymdownx.snippets sees them (it would drop our labels)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "shared_dir": ["", "docs/_shared"],
+            # Not None: Markdown would read a None default as a yes/no setting.
+            "labels": ["", "callable(PassageRef) -> PassageLabels | None; empty: the bare text"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        shared_dir = Path(self.getConfig("shared_dir") or SHARED_DIR)
+        md.preprocessors.register(PassagePreprocessor(md, shared_dir, self.getConfig("labels")), "guide_passages", 40)
+
+
+def makeExtension(**kwargs: Any) -> PassageExtension:  # noqa: N802 (Markdown's API)
+    return PassageExtension(**kwargs)

@@ -1,0 +1,154 @@
+"""Portal pages per topic: what each organisation's guideline says about it, side by side.
+
+For an editor drafting a new guideline: every wording of the topic (docs/_shared/), in each
+organisation's own words, with who adopted it and where its document says it, linked to the page
+that shows it; and the organisations that only mention the topic (front-matter `topics:`).
+One page per topic and language an organisation publishes in: a wording is shown in that language where
+it exists, else in the language its organisation wrote it in, marked with `lang`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import markdown
+
+from ..model.adoptions import PassageRef, wording_lines
+from ..model.organisations import Catalogue
+from ..model.sources import page_name, read_source
+from .rendered import markdown_settings
+
+TOPIC_TEMPLATE = "portal/topic.html"
+TOPICS_DIR = "topics"
+
+
+@dataclass
+class Adopter:
+    org_id: str
+    name: str
+    where: str
+    where_lang: str
+    pages: list[tuple[str, str]]  # (title, href from the topic page)
+
+
+@dataclass
+class WordingView:
+    id: str
+    lang: str
+    html: str
+    adopters: list[Adopter]
+
+
+@dataclass
+class TopicView:
+    id: str
+    name: str
+    wordings: list[WordingView] = field(default_factory=list)
+    mentions: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)  # org name, pages
+
+
+def topic_page_name(topic: str, language: str) -> str:
+    return f"{TOPICS_DIR}/{topic}.{language}.html"
+
+
+def _site_href(catalogue: Catalogue, org_id: str, language: str, base: str) -> str:
+    org = catalogue.organisation(org_id)
+    shown = language if language in org.languages else org.source_language
+    folder = org_id if shown == org.source_language else f"{org_id}/{shown}"
+    return f"../{folder}/{base}.html"
+
+
+def pages_on_topic(catalogue: Catalogue, org_id: str, topic: str, wording: str | None = None,
+                   tagged: bool = False) -> list[str]:
+    """Base names, in nav order, of the organisation's pages that include a wording of `topic`
+    (only `wording`, if given) or, with `tagged`, list the topic in their front matter."""
+    org = catalogue.organisation(org_id)
+    found = []
+    for entry in org.nav:
+        base = entry.removesuffix(".md")
+        path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
+        if not path.is_file() or page_name(path) is None:
+            continue
+        source = read_source(path, path.name)
+        refs = [ref for include in source.includes if (ref := PassageRef.parse(include.path)) is not None]
+        if any(ref.topic == topic and wording in (None, ref.wording) for ref in refs) or (
+                tagged and topic in (source.front_matter.get("topics") or [])):
+            found.append(base)
+    return found
+
+
+def _linked_pages(catalogue: Catalogue, org_id: str, bases: list[str], language: str) -> list[tuple[str, str]]:
+    """(title, href) of each page, titled in `language` where the site has it."""
+    org = catalogue.organisation(org_id)
+    shown = language if language in org.languages else org.source_language
+    found = []
+    for base in bases:
+        path = catalogue.org_dir(org_id) / f"{base}.{shown}.md"
+        if not path.is_file():
+            path = catalogue.org_dir(org_id) / f"{base}.{org.source_language}.md"
+        title = str(read_source(path, path.name).front_matter.get("title", base))
+        found.append((title, _site_href(catalogue, org_id, language, base)))
+    return found
+
+
+def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
+    adoptions = catalogue.adoptions
+    extensions, configs = markdown_settings(catalogue.root, catalogue.shared_dir)
+    engine = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    views = []
+    for topic, names in catalogue.topics.items():
+        view = TopicView(topic, names.get(language, topic))
+        adopted_orgs = set()
+        for (wording_topic, wording_id), wording in sorted(adoptions.wordings.items()):
+            adopters = [a for a in adoptions.adoptions if (a.topic, a.wording) == (topic, wording_id)]
+            if wording_topic != topic or not adopters:
+                continue
+            first_org = catalogue.organisation(adopters[0].org_id)
+            lang = language if language in wording.files else first_org.source_language
+            if lang not in wording.files:
+                continue
+            engine.reset()
+            text = "\n".join(wording_lines(wording.files[lang].read_text(encoding="utf-8-sig"), None) or [])
+            view.wordings.append(WordingView(wording_id, lang, engine.convert(text), [
+                Adopter(a.org_id, catalogue.organisations[a.org_id].name, a.where,
+                        catalogue.organisations[a.org_id].source_language,
+                        _linked_pages(catalogue, a.org_id, pages_on_topic(catalogue, a.org_id, topic, wording_id),
+                                      language))
+                for a in adopters
+            ]))
+            adopted_orgs |= {a.org_id for a in adopters}
+        for org in catalogue.organisations.values():
+            if org.id in adopted_orgs:
+                continue
+            pages = _linked_pages(catalogue, org.id, pages_on_topic(catalogue, org.id, topic, tagged=True), language)
+            if pages:
+                view.mentions.append((org.name, pages))
+        if view.wordings or view.mentions:
+            views.append(view)
+    return views
+
+
+def topic_languages(catalogue: Catalogue) -> tuple[str, ...]:
+    """The languages the topic pages are written in: every language an organisation of the catalogue
+    publishes, in docs/languages.yml's order (a language added as data gets its topic pages)."""
+    published = {code for org in catalogue.organisations.values() for code in org.languages}
+    return tuple(code for code in catalogue.languages if code in published)
+
+
+def render_topic_pages(catalogue: Catalogue, overrides_dir: Path) -> dict[str, str]:
+    """Every topic page: {relative path below site/: HTML}."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(overrides_dir), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    template = env.get_template(TOPIC_TEMPLATE)
+    pages = {}
+    languages = topic_languages(catalogue)
+    for language in languages:
+        topics = collect_topics(catalogue, language)
+        for topic in topics:
+            pages[topic_page_name(topic.id, language)] = template.render(
+                topic=topic, topics=topics, language=language, labels=catalogue.languages[language].labels,
+                alternates=[(code, catalogue.languages[code].name, f"{topic.id}.{code}.html") for code in languages],
+            )
+    return pages

@@ -1,0 +1,49 @@
+"""Golden tests of our Markdown extensions: Markdown in, HTML out, exactly.
+
+`publisher.render.passages` (mkdocs.yml's `markdown_extensions`) shows a shared wording where a page
+includes it: bare for the organisation's own words, boxed and labelled when the labeller says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from publisher.render.passages import PassageLabels
+
+WORDING = "Intro.\n\n--8<-- [start:procedure]\n1. Gem beskeden.\n2. Ring til chefen.\n--8<-- [end:procedure]\n\nSlut.\n"
+PROCEDURE = "<ol>\n<li>Gem beskeden.</li>\n<li>Ring til chefen.</li>\n</ol>"
+LABELS = PassageLabels('Trusler · tekst fra <Testby> & "Co"', "Samme ordlyd bruges også af *Andenby*.")
+
+GOLDEN = {
+    "a whole wording in place of its include line": (
+        'Før.\n\n--8<-- "threats/testby.da.md"\n\nEfter.', None,
+        f"<p>Før.</p>\n<p>Intro.</p>\n{PROCEDURE}\n<p>Slut.</p>\n<p>Efter.</p>"),
+    "a named section as a list item's text": (
+        '- --8<-- "threats/testby.da.md:procedure"', None,
+        f"<ul>\n<li>\n{PROCEDURE}\n</li>\n</ul>"),
+    "an include inside a code fence is left as code": (
+        '```\n--8<-- "threats/testby.da.md"\n```', None,
+        '<pre><code>--8&lt;-- &quot;threats/testby.da.md&quot;\n</code></pre>'),
+    "a labelled passage: a box whose title and note are text, never markup": (
+        '--8<-- "threats/testby.da.md:procedure"', LABELS,
+        '<div class="admonition passage">\n'
+        '<p class="admonition-title">Trusler · tekst fra &lt;Testby&gt; &amp; &quot;Co&quot;</p>\n'
+        f"{PROCEDURE}\n"
+        '<p class="passage-shared">Samme ordlyd bruges også af *Andenby*.</p>\n</div>'),
+    "a missing wording is left for the checks to report": (
+        '--8<-- "threats/missing.da.md"', None,
+        '<p>--8&lt;-- "threats/missing.da.md"</p>'),
+}
+
+
+@pytest.mark.parametrize("case", list(GOLDEN))
+def test_passages_extension(case: str, tmp_path: Path) -> None:
+    source, labels, expected = GOLDEN[case]
+    (tmp_path / "threats").mkdir()
+    (tmp_path / "threats" / "testby.da.md").write_text(WORDING, encoding="utf-8")
+    html = markdown.markdown(source, extensions=["admonition", "attr_list", "fenced_code", "publisher.render.passages"],
+                             extension_configs={"publisher.render.passages": {
+                                 "shared_dir": str(tmp_path), "labels": (lambda ref: labels) if labels else ""}})
+    assert html == expected
