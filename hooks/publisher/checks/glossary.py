@@ -23,7 +23,7 @@ NOT_TEXT = re.compile(r"\]\([^)]*\)|\{#[^}]*\}|^\s*(?:\d+\.\s+|-\s+)?-+8<-+.*$",
 def _reader_lines(source: Source) -> list[tuple[int, str]]:
     """(line number, text) of what a reader reads of `source`: its title and body."""
     lines = [(source.key_line("title"), str(source.front_matter.get("title", "")))]
-    lines += [(number, line) for number, line in enumerate(source.lines, start=1) if number >= source.body_line]
+    lines += list(enumerate(source.body_lines, start=source.body_line))
     return [(number, NOT_TEXT.sub(" ", line)) for number, line in lines]
 
 

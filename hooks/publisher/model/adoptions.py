@@ -23,6 +23,7 @@ with whom the wording is shared. Plain data and functions; no MkDocs import.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -131,6 +132,40 @@ def wording_lines(text: str, section: str | None) -> list[str] | None:
     while lines and not lines[-1].strip():
         lines.pop()
     return lines if found else None
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """An include of a shared wording, with the wording's lines (`expand_includes`)."""
+
+    indent: str  # before the include (or before its list marker)
+    marker: str | None  # `4. ` when the include is a list item's text
+    ref: PassageRef
+    body: list[str]
+
+
+def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Expanded]:
+    """Each line as it is, or, for an include of a shared wording that exists, the wording's lines.
+
+    The one include expander: the Markdown extension (`publisher.render.passages`) formats what it
+    yields for the page, the editions' snapshots (`publisher.model.editions.expand`) as plain text.
+    Code fences are left alone: an include shown as code is code.
+    """
+    fence: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if fence is None and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif fence is not None and stripped.startswith(fence):
+            fence = None
+        match = PASSAGE_INCLUDE.match(line) if fence is None else None
+        ref = PassageRef.parse(match["path"]) if match else None
+        path = shared_dir / ref.file if ref else None
+        if match is None or ref is None or path is None or not path.is_file():
+            yield line  # not a passage: the snippets extension and the checks deal with it
+            continue
+        body = wording_lines(path.read_text(encoding="utf-8-sig"), ref.section) or []
+        yield Expanded(match["indent"], match["marker"], ref, body)
 
 
 def _text(value: Any) -> str | None:

@@ -82,7 +82,7 @@ def page_text(catalogue: Catalogue, org: Organisation) -> str:
             continue
         source = read_source(path, path.name)
         parts.append(str(source.front_matter.get("title", "")))
-        parts.append("\n".join(source.lines[source.body_line - 1:]))
+        parts.append(source.body)
         for include in source.includes:  # a whole wording counts, also where a page shows one section
             shared = catalogue.shared_dir / include.file
             if shared.is_file():

@@ -109,7 +109,7 @@ class PageText:
 def expand(source: Source, shared_dir: Path) -> tuple[str, str]:
     """(title, body) of a page: front matter dropped, each shared wording put where it is included."""
     out: list[str] = []
-    for line in source.lines[source.body_line - 1:]:
+    for line in source.body_lines:
         match = PASSAGE_INCLUDE.match(line)
         path = match["path"].split(":", 1) if match else None
         target = shared_dir / path[0] if path else None

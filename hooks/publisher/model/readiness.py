@@ -51,7 +51,7 @@ def placeholder_pages(catalogue: Catalogue, org: Organisation) -> list[str]:
         if page_name(path) is None:
             continue
         source = read_source(path, path.name)
-        if PLACEHOLDER.match("\n".join(source.lines[source.body_line - 1:])):
+        if PLACEHOLDER.match(source.body):
             found.append(path.name)
     return found
 

@@ -75,6 +75,15 @@ class Source:
             self._split = (self.text, split_lines(self.text))
         return self._split[1]
 
+    @property
+    def body_lines(self) -> list[str]:
+        """The lines after the front matter: the page's body, the one place it is cut out."""
+        return self.lines[self.body_line - 1:]
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.body_lines)
+
     def key_line(self, key: str) -> int:
         return self.front_matter_lines.get((key,), 1)
 

@@ -66,7 +66,7 @@ def source_hash(source: Source, shared_dir: Path) -> str:
     passage changes, every translation that shows it needs review, not only the snippet's own.
     """
     title = str(source.front_matter.get("title", ""))
-    parts = [title, "\n".join(source.lines[source.body_line - 1:]).strip()]
+    parts = [title, source.body.strip()]
     for path in included_snippets(source, shared_dir):
         parts += [f"--8<-- {path.relative_to(shared_dir.resolve()).as_posix()}",
                   read_source(path, path.name).text.strip()]  # parsed once already: cached

@@ -115,7 +115,7 @@ def _render(text: str, page: str, extensions: list[Any], configs: dict[str, Any]
 
 
 def _body(source: Source) -> str:
-    return "\n".join(source.lines[source.body_line - 1:])
+    return source.body
 
 
 def document_date(catalogue: Catalogue, org: Organisation) -> dt.datetime:

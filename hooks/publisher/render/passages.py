@@ -14,7 +14,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from ..model.adoptions import PASSAGE_INCLUDE, SHARED_DIR, PassageRef, wording_lines
+from ..model.adoptions import SHARED_DIR, PassageRef, expand_includes
 from ..model.fields import markdown_text
 
 
@@ -34,21 +34,11 @@ class PassagePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        fence: str | None = None
-        for line in lines:
-            stripped = line.strip()
-            if fence is None and stripped.startswith(("```", "~~~")):
-                fence = stripped[:3]
-            elif fence is not None and stripped.startswith(fence):
-                fence = None
-            match = PASSAGE_INCLUDE.match(line) if fence is None else None
-            ref = PassageRef.parse(match["path"]) if match else None
-            path = self.shared_dir / ref.file if ref else None
-            if not match or ref is None or path is None or not path.is_file():
-                out.append(line)  # not a passage: the snippets extension and the checks deal with it
-                continue
-            body = wording_lines(path.read_text(encoding="utf-8-sig"), ref.section) or []
-            out.extend(self._expand(match["indent"], match["marker"], body, ref))
+        for item in expand_includes(lines, self.shared_dir):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                out.extend(self._expand(item.indent, item.marker, item.body, item.ref))
         return out
 
     def _expand(self, indent: str, marker: str | None, body: list[str], ref: PassageRef) -> list[str]:

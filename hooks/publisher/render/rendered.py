@@ -252,7 +252,7 @@ def _include_showing(source: Source, shared_dir: Path, text: str) -> int | None:
 
 def facts(source: Source, root: Path, shared_dir: Path) -> PageFacts:
     """Render `source` with the site's extensions and place each link, tag and leftover on its line."""
-    body = "\n".join(source.lines[source.body_line - 1:])
+    body = source.body
     rendered = render(body, root, shared_dir)
     locate = _Locator(source)
     links = []
