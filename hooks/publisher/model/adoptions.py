@@ -164,7 +164,8 @@ def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Ex
         if match is None or ref is None or path is None or not path.is_file():
             yield line  # not a passage: the snippets extension and the checks deal with it
             continue
-        body = wording_lines(path.read_text(encoding="utf-8-sig"), ref.section) or []
+        # Not UTF-8: a finding at the wording's line, as `make check` reports it, not a traceback.
+        body = wording_lines(read_text(path, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
         yield Expanded(match["indent"], match["marker"], ref, body)
 
 

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import load_located_file
-from .adoptions import PASSAGE_INCLUDE, wording_lines
+from .adoptions import expand_includes
 from .dates import long_date
 from .edition_records import (  # noqa: F401 (re-exported for the modules above)
     EDITIONS_DIR,
@@ -109,18 +109,13 @@ class PageText:
 def expand(source: Source, shared_dir: Path) -> tuple[str, str]:
     """(title, body) of a page: front matter dropped, each shared wording put where it is included."""
     out: list[str] = []
-    for line in source.body_lines:
-        match = PASSAGE_INCLUDE.match(line)
-        path = match["path"].split(":", 1) if match else None
-        target = shared_dir / path[0] if path else None
-        if match is None or path is None or target is None or not target.is_file():
-            out.append(line)
+    for item in expand_includes(source.body_lines, shared_dir):
+        if isinstance(item, str):
+            out.append(item)
             continue
-        wording = read_source(target, target.name).text
-        body = wording_lines(wording, path[1] if len(path) > 1 else None) or []
-        indent, marker = match["indent"], match["marker"] or ""
-        for number, text in enumerate(body):
-            prefix = indent + marker if number == 0 else indent + " " * len(marker)
+        marker = item.marker or ""
+        for number, text in enumerate(item.body):
+            prefix = item.indent + marker if number == 0 else item.indent + " " * len(marker)
             out.append(prefix + text if text.strip() else "")
     return str(source.front_matter.get("title", "")), "\n".join(out).strip() + "\n"
 
