@@ -381,6 +381,20 @@ def test_pdf_follows_its_inputs_in_both_directions(fixture_repo) -> None:
     assert "Midlertidig sætning." not in pdf_text()
 
 
+def test_make_pdf_dates_a_pdf_as_make_site_does(fixture_repo, monkeypatch) -> None:
+    """One PDF date: `make pdf` used a git log of its own (here: no repository, so the approval date),
+    `make site` the newest of the site's inputs; the same sources gave two different PDFs."""
+    from publisher.commands.pdf import main_pdf
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = fixture_repo()
+    site = root / "site"
+    build_all(root, site, progress=lambda line: None)
+    made_by_site = (site / "testby/pdf/testby-da.pdf").read_bytes()
+    assert main_pdf(root, site, ["testby"]) == 0
+    assert (site / "testby/pdf/testby-da.pdf").read_bytes() == made_by_site
+
+
 def _dead_pid() -> int:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

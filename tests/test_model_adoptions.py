@@ -15,7 +15,8 @@ PAGE = ('---\ntitle: Regler\n---\n\n# Regler\n\n3. --8<-- "threats/testby.da.md:
 def shared(tmp_path: Path) -> Path:
     (tmp_path / "threats").mkdir()
     (tmp_path / "threats" / "testby.da.md").write_text(
-        "Intro.\n--8<-- [start:procedure]\nGem beskeden.\n\nRing til chefen.\n--8<-- [end:procedure]\n", encoding="utf-8")
+        "Intro.\n--8<-- [start:procedure]\nGem beskeden.\n\nRing til chefen.\n--8<-- [end:procedure]\n",
+        encoding="utf-8")
     return tmp_path
 
 

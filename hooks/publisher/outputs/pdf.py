@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import posixpath
 import re
-import subprocess
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,9 @@ from ..render.about import about_html, translation_notice
 from ..render.passage_labels import labeller
 from ..render.rendered import markdown_settings
 from ..render.sanitize import sanitize
+from .inputs import source_date_epoch
 from .pdf_artifacts import mark_running_content
+from .site_config import BuildTarget
 
 PDF_TEMPLATE = "pdf/document.html"
 PDF_VARIANT = "pdf/a-2a"
@@ -118,22 +119,10 @@ def _body(source: Source) -> str:
     return source.body
 
 
-def document_date(catalogue: Catalogue, org: Organisation) -> dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the last commit touching the organisation or the snippets."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", str(catalogue.org_dir(org.id)), str(catalogue.shared_dir)],
-            cwd=catalogue.root, capture_output=True, text=True, timeout=10, check=False,
-        )
-        if result.returncode == 0 and result.stdout.strip():
-            return dt.datetime.fromtimestamp(int(result.stdout.strip()), tz=dt.UTC)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    approved = org.document.date or dt.date(2000, 1, 1)
-    return dt.datetime(approved.year, approved.month, approved.day, tzinfo=dt.UTC)
+def document_date(catalogue: Catalogue, org: Organisation, language: str) -> dt.datetime:
+    """The PDF's date: the one build time of its site (`inputs.source_date_epoch`), in `make site` and
+    `make pdf` alike: SOURCE_DATE_EPOCH if set, else the newest commit of the site's inputs."""
+    return dt.datetime.fromtimestamp(source_date_epoch(catalogue, BuildTarget(org, language)), tz=dt.UTC)
 
 
 def sections(catalogue: Catalogue, org: Organisation, language: str,
@@ -194,7 +183,7 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["guide_date"] = long_date
-    date = edition.date or document_date(catalogue, org)
+    date = edition.date or document_date(catalogue, org, language)
     return env.get_template(PDF_TEMPLATE).render(
         org=org,
         language=language,
