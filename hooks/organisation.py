@@ -18,6 +18,7 @@ from publisher.outputs import site_config
 from publisher.pipeline import priority
 from publisher.render import branding
 from publisher.render.passage_labels import labeller
+from publisher.render.rendered import site_extension_configs
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,11 +53,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # One stylesheet of our own (fonts, shared look, palette): see site_config.site_stylesheet.
     config.extra.setdefault("guide_stylesheets", [css for css in config.extra_css if css != site_config.PALETTE_CSS])
     config.extra_css = [site_config.PALETTE_CSS]
-    config.mdx_configs.setdefault("pymdownx.snippets", {})["base_path"] = site_config.snippet_base_path(catalogue)
-    config.mdx_configs["publisher.render.passages"] = {
-        "shared_dir": str(catalogue.shared_dir),
-        "labels": labeller(catalogue, target.org.id, target.language),
-    }
+    config.mdx_configs.update(site_extension_configs(config.markdown_extensions, config.mdx_configs,
+                                                     catalogue.shared_dir,
+                                                     labeller(catalogue, target.org.id, target.language)))
     data_files = [catalogue.docs_dir / name for name in ("organisations.yml", "adoptions.yml", "languages.yml")]
     for watched in (catalogue.shared_dir, *data_files):
         if str(watched) not in config.watch:

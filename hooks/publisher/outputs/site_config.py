@@ -188,10 +188,6 @@ def nav_entries(catalogue: Catalogue, target: BuildTarget) -> list[str | dict[st
     return entries
 
 
-def snippet_base_path(catalogue: Catalogue) -> list[str]:
-    return [str(catalogue.shared_dir)]
-
-
 def docs_dir(catalogue: Catalogue, target: BuildTarget) -> Path:
     return catalogue.org_dir(target.org.id)
 
