@@ -1,5 +1,5 @@
 """Add the accessibility statement, the editions page ("about this guideline"), the change view of
-each edition, the redirect pages, and every page's facts."""
+each edition, the redirect pages, and every page's details (approval, owner, review date)."""
 
 from __future__ import annotations
 

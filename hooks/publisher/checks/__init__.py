@@ -40,7 +40,7 @@ def _check_page(ctx: CheckContext, page: Source, org_pages: OrgPages, language: 
         check_readability(ctx, page)
     for where in (page, *includes_of(ctx, page, org, language)):
         check_content(ctx, where)
-        for link in ctx.facts(where).links:
+        for link in ctx.rendered(where).links:
             check_link(ctx, link, where, page, org_pages, language)
 
 

@@ -13,7 +13,7 @@ from .context import CheckContext
 
 def check_content(ctx: CheckContext, where: Source) -> None:
     lines = where.lines
-    for leftover in ctx.facts(where).leftovers:
+    for leftover in ctx.rendered(where).leftovers:
         written = lines[leftover.line - 1]
         if INCLUDE_LIKE.match(written) and not INCLUDE.match(written) or invisible_include(written):
             continue  # reported as an unrecognised include, with how to fix it
@@ -32,7 +32,7 @@ def check_content(ctx: CheckContext, where: Source) -> None:
                        f"or box")
     # What the build's sanitizer removes from the rendered page (hooks/sanitize.py), on its line.
     snippets = snippet_texts(where, ctx.catalogue.shared_dir)
-    for line, message in unsafe_findings(where, ctx.facts(where).html, snippets):
+    for line, message in unsafe_findings(where, ctx.rendered(where).html, snippets):
         ctx.error(where.display, line, message)
     _check_invisible(ctx, where)
     _check_repeated_ids(ctx, where)
@@ -56,7 +56,7 @@ def _check_toc_labels(ctx: CheckContext, where: Source) -> None:
 
 def _check_repeated_ids(ctx: CheckContext, where: Source) -> None:
     """Two elements with one id: a link or the contents list leads to the first only."""
-    for repeated in dict.fromkeys(ctx.facts(where).repeated_ids):
+    for repeated in dict.fromkeys(ctx.rendered(where).repeated_ids):
         written = re.compile(rf"#{re.escape(repeated)}\b|id=[\"']{re.escape(repeated)}[\"']")
         source_lines = where.lines
         lines = [number for number in range(where.body_line, len(source_lines) + 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..files.findings import Finding, display_path
 from ..model.organisations import Catalogue, Organisation
 from ..model.sources import Source, page_name, read_source
-from ..render.rendered import PageFacts, facts
+from ..render.rendered import RenderedPage, rendered_page
 
 
 @dataclass
@@ -43,13 +43,13 @@ class OrgPages:
 
 
 class CheckContext:
-    """One run of checks: findings go to `report`; rendered facts and includes are computed once."""
+    """One run of checks: findings go to `report`; rendered pages and includes are computed once."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.report = CheckReport()
         self.includes: dict[tuple[Path, str], list[Source]] = {}
-        self._facts: dict[Path, PageFacts] = {}
+        self._rendered: dict[Path, RenderedPage] = {}
 
     def display(self, path: Path) -> str:
         return display_path(path, self.catalogue.root)
@@ -64,12 +64,12 @@ class CheckContext:
         language = self.catalogue.languages.get(code)
         return f"{language.labels['name']} ({code})" if language else code
 
-    def facts(self, source: Source) -> PageFacts:
+    def rendered(self, source: Source) -> RenderedPage:
         """What the engine makes of `source`, once per file and run."""
         key = source.path.resolve()
-        if key not in self._facts:
-            self._facts[key] = facts(source, self.catalogue.root, self.catalogue.shared_dir)
-        return self._facts[key]
+        if key not in self._rendered:
+            self._rendered[key] = rendered_page(source, self.catalogue.root, self.catalogue.shared_dir)
+        return self._rendered[key]
 
     def read(self, path: Path) -> Source:
         source = read_source(path, self.display(path))

@@ -121,7 +121,7 @@ def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_p
         base = page_name(target_page.path)[0] if page_name(target_page.path) else ""
         target_page = org_pages.page(org.source_language, base) or target_page
     if fragment and target_page is not None:
-        anchors = ctx.facts(target_page).ids
+        anchors = ctx.rendered(target_page).ids
         if fragment not in anchors:
             close = difflib.get_close_matches(fragment, sorted(anchors), n=1)
             hint = f"; did you mean '#{close[0]}'?" if close else (

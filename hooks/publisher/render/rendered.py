@@ -58,7 +58,7 @@ class Leftover:
 
 
 @dataclass(frozen=True)
-class PageFacts:
+class RenderedPage:
     """What a source gives its readers, each item at the line of the source it was written on.
 
     Items that come from an included snippet are not listed: they belong to the snippet's lines.
@@ -260,7 +260,7 @@ def _include_showing(source: Source, shared_dir: Path, text: str) -> int | None:
     return None
 
 
-def facts(source: Source, root: Path, shared_dir: Path) -> PageFacts:
+def rendered_page(source: Source, root: Path, shared_dir: Path) -> RenderedPage:
     """Render `source` with the site's extensions and place each link, tag and leftover on its line."""
     body = source.body
     rendered = render(body, root, shared_dir)
@@ -288,4 +288,4 @@ def facts(source: Source, root: Path, shared_dir: Path) -> PageFacts:
         line = locate.line_of(text[:60]) or _include_showing(source, shared_dir, text)
         if line is not None:
             leftovers.append(Leftover(line, text))
-    return PageFacts(rendered.ids, links, tags, leftovers, rendered.html, rendered.repeated_ids)
+    return RenderedPage(rendered.ids, links, tags, leftovers, rendered.html, rendered.repeated_ids)
