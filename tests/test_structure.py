@@ -131,3 +131,40 @@ def test_the_floor_rule_finds_an_upward_import(tmp_path: Path) -> None:
                                                  encoding="utf-8")
     assert upward_imports(import_graph(package)) == [
         "publisher.files.atomic (floor files) imports publisher.model.organisations (floor model, above it) at line 2"]
+
+
+SYNTAX_KEEPERS = {"publisher.model.wordings", "publisher.model.sources"}
+
+
+def modules_spelling_the_include_syntax(package: Path) -> set[str]:
+    """Modules whose code spells the snippets marker (`8<`) in a pattern or a comparison: a regular
+    expression, or a string tested with startswith/endswith/`in`/`==`. Messages to authors may show it."""
+    found = set()
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            spelled = []
+            if isinstance(node, ast.Call):
+                function = node.func
+                name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+                if name in ("compile", "match", "search", "fullmatch", "startswith", "endswith"):
+                    spelled = node.args
+            elif isinstance(node, ast.Compare):
+                spelled = [node.left, *node.comparators]
+            if any("8<" in c.value for arg in spelled for c in ast.walk(arg)
+                   if isinstance(c, ast.Constant) and isinstance(c.value, str)):
+                found.add(module_name(path, package))
+    return found
+
+
+def test_the_include_syntax_is_spelled_in_two_modules_only() -> None:
+    assert modules_spelling_the_include_syntax(PACKAGE) <= SYNTAX_KEEPERS
+
+
+def test_the_syntax_rule_finds_a_module_that_spells_it(tmp_path: Path) -> None:
+    package = tmp_path / "publisher"
+    package.mkdir()
+    (package / "changes.py").write_text('def f(text):\n    return text.startswith(("!!!", "--8<--"))\n',
+                                        encoding="utf-8")
+    (package / "glossary.py").write_text('import re\nNOT_TEXT = re.compile(r"-+8<-+")\n', encoding="utf-8")
+    (package / "messages.py").write_text('HINT = "write --8<-- \\"x.md\\" on its own line"\n', encoding="utf-8")
+    assert modules_spelling_the_include_syntax(package) == {"publisher.changes", "publisher.glossary"}

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 
 from ..files.safe_files import org_file_findings, snippet_file_findings
 from ..model.addresses import address_findings
-from ..model.adoptions import PassageRef
 from ..model.editions import edition_findings
 from ..model.organisations import Catalogue, Organisation
 from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
 from ..model.sources import Source
+from ..model.wordings import PassageRef
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages

@@ -13,11 +13,12 @@ import re
 
 from ..model.glossary import GlossaryEntry, load_glossary, untranslated
 from ..model.sources import Source
+from ..model.wordings import INCLUDE_MARK
 from .context import CheckContext, OrgPages
 from .includes import includes_of
 
 # Link targets, heading ids and include lines are addresses, not words a reader reads.
-NOT_TEXT = re.compile(r"\]\([^)]*\)|\{#[^}]*\}|^\s*(?:\d+\.\s+|-\s+)?-+8<-+.*$", re.MULTILINE)
+NOT_TEXT = re.compile(rf"\]\([^)]*\)|\{{#[^}}]*\}}|^\s*(?:\d+\.\s+|-\s+)?{INCLUDE_MARK}.*$", re.MULTILINE)
 
 
 def _reader_lines(source: Source) -> list[tuple[int, str]]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..files.safe_files import include_problem
-from ..model.adoptions import SHARED_DIR, PassageRef, sections_of
 from ..model.organisations import Organisation
 from ..model.sources import Include, Source
+from ..model.wordings import SHARED_DIR, PassageRef, sections_of
 from .adoption import check_included_passage
 from .context import CheckContext
 

@@ -10,61 +10,22 @@ says these words, and only in the place of the organisation's own text:
       kalundborg:                 # wording id: docs/_shared/threats/kalundborg.<lang>.md
         kalundborg: {where: "Gode råd om brug af sociale medier, punkt 4"}
 
-A page includes a wording on a line of its own (or as the text of a list item):
-
-    --8<-- "threats/kalundborg.da.md"
-    4. --8<-- "threats/kalundborg.da.md:procedure"
-
-`PassageExtension` expands these includes for every engine that renders our Markdown (the site,
-the PDF, the checks) and marks each as what it is: this organisation's text on the topic, and
-with whom the wording is shared. Plain data and functions; no MkDocs import.
+How a page includes a wording, and what a reader gets of it: `model/wordings.py`. This module
+reads the adoption data and finds the wording files. Plain data and functions; no MkDocs import.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..files.findings import Finding, PublisherError, display_path
-from ..files.yamlsource import load_located_file, read_text
+from ..files.yamlsource import Located, load_located_file, read_text
+from .wordings import SHARED_DIR, WORDING_FILE, sections_of
 
 ADOPTIONS_FILE = "adoptions.yml"
-SHARED_DIR = "_shared"
-WORDING_FILE = re.compile(r"^(?P<wording>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
-SECTION_MARKER = re.compile(r"^\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[a-zA-Z0-9_-]+)\]\s*$")
-# An include of a wording: alone on its line, or as the text of a list item (`4. --8<-- "…"`).
-PASSAGE_INCLUDE = re.compile(
-    r'^(?P<indent>[ \t]*)(?P<marker>(?:\d+[.)]|[-*+])[ \t]+)?-{1,}8<-{1,}[ \t]+'
-    r'(?P<quote>["\'])(?P<path>[^"\']+)(?P=quote)[ \t]*$'
-)
-PASSAGE_PATH = re.compile(
-    r"^(?P<topic>[a-z0-9-]+)/(?P<wording>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md(?::(?P<section>[\w-]+))?$"
-)
-
-
-@dataclass(frozen=True)
-class PassageRef:
-    """`threats/kalundborg.da.md:procedure` as written in a page."""
-
-    topic: str
-    wording: str
-    language: str
-    section: str | None
-
-    @classmethod
-    def parse(cls, path: str) -> PassageRef | None:
-        match = PASSAGE_PATH.match(path.strip())
-        if not match:
-            return None
-        return cls(match["topic"], match["wording"], match["lang"], match["section"])
-
-    @property
-    def file(self) -> str:
-        return f"{self.topic}/{self.wording}.{self.language}.md"
 
 
 @dataclass(frozen=True)
@@ -110,67 +71,108 @@ class Adoptions:
         return [a for a in self.adoptions if a.org_id == org_id]
 
 
-def sections_of(text: str) -> list[str]:
-    """The named sections of a wording, in order."""
-    return [m["name"] for line in text.splitlines() if (m := SECTION_MARKER.match(line)) and m["kind"] == "start"]
-
-
-def wording_lines(text: str, section: str | None) -> list[str] | None:
-    """The lines a reader gets: the whole wording or one section, without markers; None if no such section."""
-    lines, inside, found = [], section is None, section is None
-    for line in text.splitlines():
-        marker = SECTION_MARKER.match(line)
-        if marker:
-            if section is not None and marker["name"] == section:
-                inside = marker["kind"] == "start"
-                found = True
-            continue
-        if inside:
-            lines.append(line)
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines if found else None
-
-
-@dataclass(frozen=True)
-class Expanded:
-    """An include of a shared wording, with the wording's lines (`expand_includes`)."""
-
-    indent: str  # before the include (or before its list marker)
-    marker: str | None  # `4. ` when the include is a list item's text
-    ref: PassageRef
-    body: list[str]
-
-
-def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Expanded]:
-    """Each line as it is, or, for an include of a shared wording that exists, the wording's lines.
-
-    The one include expander: the Markdown extension (`publisher.render.passages`) formats what it
-    yields for the page, the editions' snapshots (`publisher.model.editions.expand`) as plain text.
-    Code fences are left alone: an include shown as code is code.
-    """
-    fence: str | None = None
-    for line in lines:
-        stripped = line.strip()
-        if fence is None and stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-        elif fence is not None and stripped.startswith(fence):
-            fence = None
-        match = PASSAGE_INCLUDE.match(line) if fence is None else None
-        ref = PassageRef.parse(match["path"]) if match else None
-        path = shared_dir / ref.file if ref else None
-        if match is None or ref is None or path is None or not path.is_file():
-            yield line  # not a passage: the snippets extension and the checks deal with it
-            continue
-        # Not UTF-8: a finding at the wording's line, as `make check` reports it, not a traceback.
-        body = wording_lines(read_text(path, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
-        yield Expanded(match["indent"], match["marker"], ref, body)
-
-
 def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _find_wordings(shared_dir: Path, root: Path, findings: list[Finding]) -> dict[tuple[str, str], Wording]:
+    """Every wording file in `docs/_shared/<topic>/`, by (topic, wording); misnamed or misplaced files are findings."""
+    wordings: dict[tuple[str, str], Wording] = {}
+    if not shared_dir.is_dir():
+        return wordings
+    for topic_dir in sorted(p for p in shared_dir.iterdir() if p.is_dir()):
+        for file in sorted(topic_dir.iterdir()):
+            if file.suffix != ".md":
+                continue  # only Markdown is read: other files are refused by safe_files
+            match = WORDING_FILE.match(file.name)
+            if not match:
+                findings.append(Finding(display_path(file, root), 1,
+                                        "a wording file is named <wording>.<language>.md, e.g. kalundborg.da.md; "
+                                        "rename it"))
+                continue
+            key = (topic_dir.name, match["wording"])
+            wording = wordings.setdefault(key, Wording(topic_dir.name, match["wording"], {}))
+            wording.files[match["lang"]] = file
+    for stray in sorted(p for p in shared_dir.iterdir() if p.is_file() and p.suffix == ".md"):
+        findings.append(Finding(display_path(stray, root), 1,
+                                f"shared wordings live in docs/{SHARED_DIR}/<topic>/<wording>.<language>.md; "
+                                f"move this file into its topic's folder"))
+    return wordings
+
+
+@dataclass
+class _Reading:
+    """One read of adoptions.yml: where findings go and what they are checked against."""
+
+    located: Located
+    display: str
+    org_ids: set[str]
+    findings: list[Finding]
+
+    def finding(self, line: int, message: str) -> None:
+        self.findings.append(Finding(self.display, line, message))
+
+
+def _adopter(read: _Reading, topic: str, wording_id: str, org_id: str, entry: Any,
+             known_sections: list[str] | None) -> Adoption | None:
+    """One organisation's adoption of a wording, or None after a finding that says why not."""
+    name = f"{topic}/{wording_id}"
+    org_line = read.located.line(topic, wording_id, org_id)
+    if org_id not in read.org_ids:
+        read.finding(org_line, f"unknown organisation '{org_id}' adopts '{name}'; "
+                               f"known organisations: {', '.join(sorted(read.org_ids))}")
+        return None
+    if not isinstance(entry, dict) or not _text(entry.get("where")):
+        read.finding(org_line, f"'{org_id}' under '{name}' needs 'where': the place in its own document that says "
+                               f"these words, e.g. {{where: \"punkt 4\"}}")
+        return None
+    unknown_keys = sorted(set(entry) - {"where", "sections"})
+    if unknown_keys:
+        read.finding(org_line, f"unknown key(s) {', '.join(unknown_keys)} for '{org_id}'; an adoption has 'where' "
+                               f"and 'sections'")
+    adopted = entry.get("sections")
+    if adopted is not None:
+        sections_line = read.located.line(topic, wording_id, org_id, "sections")
+        if not isinstance(adopted, list) or not all(isinstance(s, str) for s in adopted) or not adopted:
+            read.finding(sections_line, "'sections' must be a list of section names, e.g. [venn]")
+            return None
+        for section in adopted:
+            if known_sections is not None and section not in known_sections:
+                read.finding(sections_line, f"wording '{name}' has no section '{section}'; its sections: "
+                             f"{', '.join(known_sections) or 'none (adopt the whole wording: leave out sections)'}")
+    return Adoption(org_id, topic, wording_id, _text(entry["where"]) or "", tuple(adopted) if adopted else None,
+                    org_line)
+
+
+def _topic_adoptions(read: _Reading, topic: str, by_wording: Any, topics: dict[str, Any],
+                     wordings: dict[tuple[str, str], Wording], sections: dict[tuple[str, str], list[str] | None],
+                     lines: dict[tuple[str, str], int]) -> list[Adoption]:
+    """The adoptions listed under one topic of adoptions.yml."""
+    if topic not in topics:
+        read.finding(read.located.line(topic), f"unknown topic '{topic}'; add it to docs/topics.yml or use one of: "
+                                               f"{', '.join(topics)}")
+        return []
+    if not isinstance(by_wording, dict):
+        read.finding(read.located.line(topic), f"topic '{topic}' must map wording ids to adopters")
+        return []
+    adoptions = []
+    for wording_id, by_org in by_wording.items():
+        wording_id = str(wording_id)
+        line = read.located.line(topic, wording_id)
+        lines[(topic, wording_id)] = line
+        if (topic, wording_id) not in wordings:
+            read.finding(line, f"wording '{wording_id}' of topic '{topic}' does not exist: create "
+                               f"docs/{SHARED_DIR}/{topic}/{wording_id}.<language>.md")
+            continue
+        if not isinstance(by_org, dict) or not by_org:
+            read.finding(line, f"wording '{topic}/{wording_id}' must list the organisations that adopted it, "
+                               f"e.g. 'kalundborg: {{where: \"punkt 4\"}}'")
+            continue
+        for org_id, entry in by_org.items():
+            adoption = _adopter(read, topic, wording_id, str(org_id), entry, sections[(topic, wording_id)])
+            if adoption is not None:
+                adoptions.append(adoption)
+    return adoptions
 
 
 def load_adoptions(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) -> Adoptions:
@@ -181,25 +183,7 @@ def load_adoptions(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) ->
     path = docs_dir / ADOPTIONS_FILE
     display = display_path(path, root)
     findings: list[Finding] = []
-    wordings: dict[tuple[str, str], Wording] = {}
-    if shared_dir.is_dir():
-        for topic_dir in sorted(p for p in shared_dir.iterdir() if p.is_dir()):
-            for file in sorted(topic_dir.iterdir()):
-                if file.suffix != ".md":
-                    continue  # only Markdown is read: other files are refused by safe_files
-                match = WORDING_FILE.match(file.name)
-                if not match:
-                    findings.append(Finding(display_path(file, root), 1,
-                                            "a wording file is named <wording>.<language>.md, e.g. kalundborg.da.md; "
-                                            "rename it"))
-                    continue
-                key = (topic_dir.name, match["wording"])
-                wording = wordings.setdefault(key, Wording(topic_dir.name, match["wording"], {}))
-                wording.files[match["lang"]] = file
-        for stray in sorted(p for p in shared_dir.iterdir() if p.is_file() and p.suffix == ".md"):
-            findings.append(Finding(display_path(stray, root), 1,
-                                    f"shared wordings live in docs/{SHARED_DIR}/<topic>/<wording>.<language>.md; "
-                                    f"move this file into its topic's folder"))
+    wordings = _find_wordings(shared_dir, root, findings)
     if not path.is_file():
         return Adoptions(shared_dir, display, wordings, (), tuple(findings))
     try:
@@ -208,67 +192,14 @@ def load_adoptions(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) ->
         return Adoptions(shared_dir, display, wordings, (), tuple(findings + error.findings))
     data = located.data or {}
     sections = {key: _sections_by_language(wording, root, findings) for key, wording in wordings.items()}
+    read = _Reading(located, display, org_ids, findings)
     adoptions: list[Adoption] = []
     lines: dict[tuple[str, str], int] = {}
     if not isinstance(data, dict):
-        findings.append(Finding(display, 1, "expected 'topic: {wording: {organisation: {where: ...}}}'"))
+        read.finding(1, "expected 'topic: {wording: {organisation: {where: ...}}}'")
         data = {}
     for topic, by_wording in data.items():
-        topic = str(topic)
-        if topic not in topics:
-            findings.append(Finding(display, located.line(topic),
-                                    f"unknown topic '{topic}'; add it to docs/topics.yml or use one of: "
-                                    f"{', '.join(topics)}"))
-            continue
-        if not isinstance(by_wording, dict):
-            findings.append(Finding(display, located.line(topic), f"topic '{topic}' must map wording ids to adopters"))
-            continue
-        for wording_id, by_org in by_wording.items():
-            wording_id = str(wording_id)
-            line = located.line(topic, wording_id)
-            lines[(topic, wording_id)] = line
-            wording = wordings.get((topic, wording_id))
-            if wording is None:
-                findings.append(Finding(display, line,
-                                        f"wording '{wording_id}' of topic '{topic}' does not exist: create "
-                                        f"docs/{SHARED_DIR}/{topic}/{wording_id}.<language>.md"))
-                continue
-            if not isinstance(by_org, dict) or not by_org:
-                findings.append(Finding(display, line, f"wording '{topic}/{wording_id}' must list the organisations "
-                                                       f"that adopted it, e.g. 'kalundborg: {{where: \"punkt 4\"}}'"))
-                continue
-            known_sections = sections[(topic, wording_id)]
-            for org_id, entry in by_org.items():
-                org_id = str(org_id)
-                org_line = located.line(topic, wording_id, org_id)
-                if org_id not in org_ids:
-                    findings.append(Finding(display, org_line,
-                                            f"unknown organisation '{org_id}' adopts '{topic}/{wording_id}'; "
-                                            f"known organisations: {', '.join(sorted(org_ids))}"))
-                    continue
-                if not isinstance(entry, dict) or not _text(entry.get("where")):
-                    findings.append(Finding(display, org_line,
-                                            f"'{org_id}' under '{topic}/{wording_id}' needs 'where': the place in "
-                                            f"its own document that says these words, e.g. {{where: \"punkt 4\"}}"))
-                    continue
-                unknown_keys = sorted(set(entry) - {"where", "sections"})
-                if unknown_keys:
-                    findings.append(Finding(display, org_line, f"unknown key(s) {', '.join(unknown_keys)} for "
-                                                               f"'{org_id}'; an adoption has 'where' and 'sections'"))
-                adopted = entry.get("sections")
-                if adopted is not None:
-                    if not isinstance(adopted, list) or not all(isinstance(s, str) for s in adopted) or not adopted:
-                        findings.append(Finding(display, located.line(topic, wording_id, org_id, "sections"),
-                                                "'sections' must be a list of section names, e.g. [venn]"))
-                        continue
-                    for name in adopted:
-                        if known_sections is not None and name not in known_sections:
-                            findings.append(Finding(
-                                display, located.line(topic, wording_id, org_id, "sections"),
-                                f"wording '{topic}/{wording_id}' has no section '{name}'; its sections: "
-                                f"{', '.join(known_sections) or 'none (adopt the whole wording: leave out sections)'}"))
-                adoptions.append(Adoption(org_id, topic, wording_id, _text(entry["where"]) or "",
-                                          tuple(adopted) if adopted else None, org_line))
+        adoptions += _topic_adoptions(read, str(topic), by_wording, topics, wordings, sections, lines)
     return Adoptions(shared_dir, display, wordings, tuple(adoptions), tuple(findings), lines)
 
 

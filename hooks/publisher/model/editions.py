@@ -22,7 +22,6 @@ from markupsafe import Markup, escape
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import load_located_file
-from .adoptions import expand_includes
 from .dates import long_date
 from .edition_records import (  # noqa: F401 (re-exported for the modules above)
     EDITIONS_DIR,
@@ -36,6 +35,7 @@ from .edition_records import (  # noqa: F401 (re-exported for the modules above)
 )
 from .organisations import Catalogue, Organisation
 from .sources import Source, page_name, read_source
+from .wordings import expand_includes
 
 SNAPSHOT_PAGES = "pages"
 SNAPSHOT_SHARED = "shared"

@@ -15,12 +15,13 @@ from typing import Any
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import Located, load_located_file
-from .adoptions import SHARED_DIR, Adoptions, adoptions_for
+from .adoptions import Adoptions, adoptions_for
 from .colours import primary_problem
 from .document_facts import APPROVAL_FACTS, DATE_FACTS, FACT_KEYS, Fact, parse_facts  # noqa: F401 (re-exported)
 from .edition_records import Edition, editions_stamps, with_editions
 from .fields import organisation_findings
 from .label_rules import label_problem
+from .wordings import SHARED_DIR
 
 ORGANISATIONS_FILE = "organisations.yml"
 LANGUAGES_FILE = "languages.yml"

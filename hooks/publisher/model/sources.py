@@ -16,13 +16,13 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from ..files.findings import Finding, PublisherError
 from ..files.yamlsource import load_located, read_text
-from .adoptions import PASSAGE_INCLUDE, SECTION_MARKER
 from .fields import invisible_problem, without_invisible
+from .wordings import INCLUDE_MARK, PASSAGE_INCLUDE, SECTION_MARKER
 
 FRONT_MATTER_FENCE = "---"
 # The snippets extension's own pattern: a line it does not match is published as text.
 INCLUDE = SnippetPreprocessor.RE_ALL_SNIPPETS
-INCLUDE_LIKE = re.compile(r"^\s*;*-+8<-+")
+INCLUDE_LIKE = re.compile(r"^\s*;*" + INCLUDE_MARK)
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 PAGE_NAME = re.compile(r"^(?P<base>[^.]+)\.(?P<lang>[a-z]{2})\.md$")
 

@@ -18,6 +18,7 @@ from markupsafe import escape
 
 from ..model.editions import EDITIONS_ANCHOR, PageText, snapshot
 from ..model.organisations import Catalogue
+from ..model.wordings import INCLUDE_MARK
 from .about import ABOUT_SEARCH
 
 CHANGES_TEMPLATE = "editions/changes.html"
@@ -47,7 +48,7 @@ def blocks(body: str) -> list[str]:
     def close() -> None:
         if current:
             text = plain("\n".join(current))
-            if text and not text.startswith(("!!!", "???", "--8<--")):
+            if text and not text.startswith(("!!!", "???")) and not re.match(INCLUDE_MARK, text):
                 result.append(text)
             current.clear()
 

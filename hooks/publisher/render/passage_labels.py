@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.adoptions import PassageRef
 from ..model.organisations import Catalogue
+from ..model.wordings import PassageRef
 from .passages import PassageLabels
 
 

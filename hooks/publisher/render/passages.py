@@ -14,8 +14,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from ..model.adoptions import SHARED_DIR, PassageRef, expand_includes
 from ..model.fields import markdown_text
+from ..model.wordings import SHARED_DIR, PassageRef, expand_includes
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,15 @@ from typing import Any
 import markdown
 from mkdocs.utils.yaml import yaml_load
 
-from ..model.adoptions import PassageRef
 from ..model.sources import Source
+from ..model.wordings import INCLUDE_MARK, PassageRef
 from .passages import PassageLabels
 
 PASSAGES_EXTENSION = "publisher.render.passages"
 
 # Unprocessed markup that would reach readers as text: an include the snippets extension did not
 # recognise, or an admonition whose marker lost its place (indented, or inside a paragraph).
-LEFTOVER_MARKUP = re.compile(r"-+8<-+|^\s*[!?]{3}\+?\s+[\w\"']", re.MULTILINE)
+LEFTOVER_MARKUP = re.compile(INCLUDE_MARK + r"|^\s*[!?]{3}\+?\s+[\w\"']", re.MULTILINE)
 # A box written with its title but no type: `!!! "Title"` (it needs `!!! note "Title"`).
 UNTYPED_BOX = re.compile(r"^\s*[!?]{3}\+?\s+[\"']")
 # `[text][label]` or `[text][]` left as text: the label has no `[label]: address` definition.

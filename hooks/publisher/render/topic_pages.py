@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from ..model.adoptions import PassageRef, wording_lines
 from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
+from ..model.wordings import PassageRef, wording_lines
 from .rendered import markdown_settings
 
 TOPIC_TEMPLATE = "portal/topic.html"

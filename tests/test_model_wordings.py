@@ -1,12 +1,12 @@
-"""model/adoptions.py: the one include expander, as the editions' snapshots and the pages use it."""
+"""model/wordings.py: the one include expander, as the editions' snapshots and the pages use it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from publisher.model.adoptions import Expanded, PassageRef, expand_includes
 from publisher.model.editions import expand
 from publisher.model.sources import parse_text
+from publisher.model.wordings import Expanded, PassageRef, expand_includes
 
 PAGE = ('---\ntitle: Regler\n---\n\n# Regler\n\n3. --8<-- "threats/testby.da.md:procedure"\n\n'
         '```\n--8<-- "threats/testby.da.md"\n```\n')

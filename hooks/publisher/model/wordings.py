@@ -1,0 +1,117 @@
+"""The include syntax of shared wordings: how a page includes one, and what a reader gets of it.
+
+A wording lives in `docs/_shared/<topic>/<wording>.<lang>.md`, optionally cut into named sections
+with the snippets markers `--8<-- [start:name]` / `--8<-- [end:name]`. A page includes it on a
+line of its own, or as the text of a list item:
+
+    --8<-- "threats/kalundborg.da.md"
+    4. --8<-- "threats/kalundborg.da.md:procedure"
+
+This module and `model/sources.py` (which reads a page's includes with their lines) are the only
+ones that know the syntax (tests/test_structure.py holds them to it); `expand_includes` is the
+one expander, used by the Markdown extension (`publisher.render.passages`) and by the editions'
+snapshots. Plain data and functions; no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files.yamlsource import read_text
+
+SHARED_DIR = "_shared"
+WORDING_FILE = re.compile(r"^(?P<wording>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
+# The snippets marker, as pymdownx.snippets reads it: other modules build on this, never spell it.
+INCLUDE_MARK = r"-+8<-+"
+SECTION_MARKER = re.compile(r"^\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[a-zA-Z0-9_-]+)\]\s*$")
+# An include of a wording: alone on its line, or as the text of a list item (`4. --8<-- "…"`).
+PASSAGE_INCLUDE = re.compile(
+    r'^(?P<indent>[ \t]*)(?P<marker>(?:\d+[.)]|[-*+])[ \t]+)?-{1,}8<-{1,}[ \t]+'
+    r'(?P<quote>["\'])(?P<path>[^"\']+)(?P=quote)[ \t]*$'
+)
+PASSAGE_PATH = re.compile(
+    r"^(?P<topic>[a-z0-9-]+)/(?P<wording>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md(?::(?P<section>[\w-]+))?$"
+)
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """`threats/kalundborg.da.md:procedure` as written in a page."""
+
+    topic: str
+    wording: str
+    language: str
+    section: str | None
+
+    @classmethod
+    def parse(cls, path: str) -> PassageRef | None:
+        match = PASSAGE_PATH.match(path.strip())
+        if not match:
+            return None
+        return cls(match["topic"], match["wording"], match["lang"], match["section"])
+
+    @property
+    def file(self) -> str:
+        return f"{self.topic}/{self.wording}.{self.language}.md"
+
+
+def sections_of(text: str) -> list[str]:
+    """The named sections of a wording, in order."""
+    return [m["name"] for line in text.splitlines() if (m := SECTION_MARKER.match(line)) and m["kind"] == "start"]
+
+
+def wording_lines(text: str, section: str | None) -> list[str] | None:
+    """The lines a reader gets: the whole wording or one section, without markers; None if no such section."""
+    lines, inside, found = [], section is None, section is None
+    for line in text.splitlines():
+        marker = SECTION_MARKER.match(line)
+        if marker:
+            if section is not None and marker["name"] == section:
+                inside = marker["kind"] == "start"
+                found = True
+            continue
+        if inside:
+            lines.append(line)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines if found else None
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """An include of a shared wording, with the wording's lines (`expand_includes`)."""
+
+    indent: str  # before the include (or before its list marker)
+    marker: str | None  # `4. ` when the include is a list item's text
+    ref: PassageRef
+    body: list[str]
+
+
+def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Expanded]:
+    """Each line as it is, or, for an include of a shared wording that exists, the wording's lines.
+
+    The one include expander: the Markdown extension (`publisher.render.passages`) formats what it
+    yields for the page, the editions' snapshots (`publisher.model.editions.expand`) as plain text.
+    Code fences are left alone: an include shown as code is code.
+    """
+    fence: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if fence is None and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif fence is not None and stripped.startswith(fence):
+            fence = None
+        match = PASSAGE_INCLUDE.match(line) if fence is None else None
+        ref = PassageRef.parse(match["path"]) if match else None
+        path = shared_dir / ref.file if ref else None
+        if match is None or ref is None or path is None or not path.is_file():
+            yield line  # not a passage: the snippets extension and the checks deal with it
+            continue
+        # Not UTF-8: a finding at the wording's line, as `make check` reports it, not a traceback.
+        body = wording_lines(read_text(path, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
+        yield Expanded(match["indent"], match["marker"], ref, body)
