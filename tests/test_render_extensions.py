@@ -2,6 +2,8 @@
 
 `publisher.render.passages` (mkdocs.yml's `markdown_extensions`) shows a shared wording where a page
 includes it: bare for the organisation's own words, boxed and labelled when the labeller says so.
+The PDF's internal-links extension (`publisher.outputs.pdf`) gives every id a per-page prefix and
+points links between pages at them, so they work inside one PDF.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from publisher.outputs.pdf import _InternalLinksExtension
 from publisher.render.passages import PassageLabels
 
 WORDING = "Intro.\n\n--8<-- [start:procedure]\n1. Gem beskeden.\n2. Ring til chefen.\n--8<-- [end:procedure]\n\nSlut.\n"
@@ -46,4 +49,21 @@ def test_passages_extension(case: str, tmp_path: Path) -> None:
     html = markdown.markdown(source, extensions=["admonition", "attr_list", "fenced_code", "publisher.render.passages"],
                              extension_configs={"publisher.render.passages": {
                                  "shared_dir": str(tmp_path), "labels": (lambda ref: labels) if labels else ""}})
+    assert html == expected
+
+
+PDF_LINKS = {
+    "ids get the page's prefix": ("## Tavshed {#tavshed}", '<h2 id="regler--tavshed">Tavshed</h2>'),
+    "a link to an anchor on the same page": ("[se](#tavshed)", '<p><a href="#regler--tavshed">se</a></p>'),
+    "a link to another page's anchor": ("[se](gode-raad.md#trusler)", '<p><a href="#gode-raad--trusler">se</a></p>'),
+    "a link to another page": ("[se](gode-raad.md)", '<p><a href="#gode-raad">se</a></p>'),
+    "an outside link is left alone": ("[kk](https://kalundborg.dk/#x)", '<p><a href="https://kalundborg.dk/#x">kk</a></p>'),
+    "a protocol-relative link is left alone": ('<a href="//x.dk/a.md">x</a>', '<p><a href="//x.dk/a.md">x</a></p>'),
+}
+
+
+@pytest.mark.parametrize("case", list(PDF_LINKS))
+def test_pdf_internal_links_extension(case: str) -> None:
+    source, expected = PDF_LINKS[case]
+    html = markdown.markdown(source, extensions=["attr_list", _InternalLinksExtension("regler")])
     assert html == expected
