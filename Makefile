@@ -11,6 +11,7 @@
 #   make import ORG=x FILE=doc.docx [LANG=da]    its pages from its document (.docx .odt .pdf .txt)
 #   make edition ORG=id NOTE="…" [VERSION=v] [APPROVED_BY="…"] [APPROVED_ON=YYYY-MM-DD] [IN_FORCE_FROM=YYYY-MM-DD]
 #                                  record the current sources as the organisation's next edition (archived)
+#   make match FILE=doc [ORG=x | NAME="X" DOMAIN=x.no]  passages the document shares with others (writes nothing)
 #   make bench [ORGS=100]          build-speed figures; writes bench-results.json
 #   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
@@ -42,7 +43,7 @@ ifeq ($(origin LANG),command line)
 export GUIDE_ARG_LANG := $(value LANG)
 endif
 
-.PHONY: site pdf serve bench check translations addresses edition new-org import wordforms test lint clean
+.PHONY: site pdf serve bench check translations addresses edition new-org import match wordforms test lint clean
 
 # Both engines: requirements-properdocs.lock adds ProperDocs (hashed) to requirements.lock.
 # The installer writes $(INSTALLED) last, only when every step passed.
@@ -66,6 +67,9 @@ new-org: $(INSTALLED)
 
 import: $(INSTALLED)
 	$(PYTHON) -m publisher import
+
+match: $(INSTALLED)
+	$(PYTHON) -m publisher match
 
 bench: $(INSTALLED) $(LIGHTHOUSE)
 	$(PYTHON) -m publisher bench

@@ -328,3 +328,27 @@ def test_new_org_only_adds_lines_to_organisations_yml(fixture_repo) -> None:
     text = (root / "docs/organisations.yml").read_text(encoding="utf-8")
     assert text.startswith(commented)
     assert text[len(commented):].startswith("  nyt:\n    name: Nyt\n    status: draft\n    country: DK\n")
+
+
+def test_make_match_reports_and_writes_nothing(clone: Path) -> None:
+    """A document that reuses a Testby page with its own name put in: found, and nothing written."""
+    page = clone / "docs/testby/model.da.md"
+    page.write_text("---\ntitle: Model\n---\n\n## Formål {#formaal}\n\nTestby Kommune bruger sociale medier. "
+                    "Vi svarer hurtigt. Testbys ansatte skriver selv.\n", encoding="utf-8")
+    document = clone.parent / "andenby.txt"
+    document.write_text("Formål\n\nAndenby Kommune bruger sociale medier. Vi svarer hurtigt. Andenbys ansatte "
+                        "skriver selv.\n", encoding="utf-8")
+    try:
+        before = status(clone)
+        result = make(clone, "match", f"FILE={document}", "NAME=Andenby Kommune")
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()[1:]  # after the command make echoes
+        assert lines[0] == "../andenby.txt: 1 shared passage(s)."
+        assert lines[2] == "../andenby.txt (paragraphs 1-2) shares 4 item(s) with docs/testby/model.da.md:"
+        assert status(clone) == before
+    finally:
+        page.unlink()
+    missing = make(clone, "match")
+    assert missing.returncode == 2  # make's own code for a failed recipe
+    assert missing.stderr.splitlines()[0] == ('Makefile:1: error: give the document: make match FILE=<path to '
+                                              '.docx/.odt/.pdf/.txt/.md> [ORG=<id> or NAME="..."]')

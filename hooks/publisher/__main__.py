@@ -103,6 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("--org", default=_arg("ORG"), help="organisation id (make import ORG=...)")
     importer.add_argument("--file", default=_arg("FILE"), help=".docx, .odt, .pdf or .txt (make import FILE=...)")
     importer.add_argument("--lang", default=_arg("LANG"), help="the document's language")
+    match = commands.add_parser("match", help="the passages a document shares with wordings and other organisations' "
+                                              "pages; writes nothing (make match)")
+    match.add_argument("--file", default=_arg("FILE"), help="the document (make match FILE=...)")
+    match.add_argument("--org", default=_arg("ORG"), help="the organisation whose document it is: its names as blanks")
+    match.add_argument("--name", default=os.environ.get(f"{ARG_PREFIX}NAME", "").strip() or None,
+                       help="the body's name when it is no organisation yet")
+    match.add_argument("--domain", default=_arg("DOMAIN"), help="the body's web domain, with NAME")
     bench = commands.add_parser("bench", help="build-speed and output-size figures (make bench)")
     bench.add_argument("--orgs", type=int, default=_arg("ORGS") or 100, help="synthetic organisations (default 100)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
@@ -154,6 +161,17 @@ def main(argv: list[str] | None = None) -> int:
                                                              "ORG=<id> FILE=<path to .docx/.odt/.pdf/.txt>")])
             import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
             return 0
+        if args.command == "match":
+            from .commands.match import print_match
+            from .files.findings import Finding
+            from .model.organisations import load_catalogue
+
+            if not args.file:
+                raise PublisherError([Finding("Makefile", 1, "give the document: make match FILE=<path to "
+                                                             ".docx/.odt/.pdf/.txt/.md> [ORG=<id> or NAME=\"...\"]")])
+            catalogue = load_catalogue(ROOT / "docs")
+            org = catalogue.organisation(args.org) if args.org else None
+            return print_match(catalogue, Path(args.file).absolute(), org, args.name, args.domain)
         if args.command == "bench":
             from .commands.bench import main as bench_main
 

@@ -1,0 +1,67 @@
+"""`make match FILE=doc [ORG=x | NAME="…" DOMAIN=…]`: the passages a document shares with the shared
+wordings and with every other organisation's pages, written nowhere (see `publisher.model.matching`).
+
+`make import` prints the same report before it writes an organisation's pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..files.document_readers import read_document
+from ..files.findings import display_path
+from ..model.matching import Index, Passage, Text, document_items, markdown_items, names_of, report
+from ..model.organisations import Catalogue, Organisation
+from ..model.sources import page_name, read_source
+
+
+def organisation_texts(catalogue: Catalogue, skip: str | None = None) -> Iterable[Text]:
+    """Every page of every other organisation, its organisation's names as blanks."""
+    for org_id, org in catalogue.organisations.items():
+        if org_id == skip:
+            continue
+        names = names_of(org.name, org.domain)
+        for path in sorted(catalogue.org_dir(org_id).glob("*.md")):
+            if page_name(path) is None:
+                continue
+            source = read_source(path, display_path(path, catalogue.root))
+            yield Text(source.display, tuple(markdown_items(source.body, source.body_line)), names)
+
+
+def wording_texts(catalogue: Catalogue) -> Iterable[Text]:
+    """Every shared wording file, named with the organisations that adopted it (docs/adoptions.yml)."""
+    adoptions = catalogue.adoptions
+    for path in sorted(catalogue.shared_dir.glob("*/*.md")):
+        source = read_source(path, display_path(path, catalogue.root))
+        adopters = adoptions.adopters(path.parent.name, path.name.split(".")[0])
+        name = f"{source.display} (adopted by {', '.join(adopters)})" if adopters else source.display
+        yield Text(name, tuple(markdown_items(source.body, source.body_line)))
+
+
+def document_text(path: Path, display: str, names: tuple[str, ...]) -> Text:
+    """A document to match: a Markdown page by its lines, any other document by its paragraphs."""
+    if path.suffix == ".md":
+        source = read_source(path, display)
+        return Text(display, tuple(markdown_items(source.body, source.body_line)), names)
+    blocks = read_document(path, display)
+    return Text(display, tuple(document_items((b.kind, b.text) for b in blocks)), names, "paragraph")
+
+
+def match_document(catalogue: Catalogue, path: Path, org: Organisation | None = None, name: str | None = None,
+                   domain: str | None = None) -> tuple[Text, list[Passage]]:
+    """The document and its shared passages; the body's own names from `org`, or `name` and `domain`."""
+    names = names_of(org.name, org.domain) if org else names_of(name, domain) if name else ()
+    document = document_text(path, display_path(path, catalogue.root), names)
+    index = Index([*wording_texts(catalogue), *organisation_texts(catalogue, skip=org.id if org else None)])
+    return document, index.match(document)
+
+
+def print_match(catalogue: Catalogue, path: Path, org: Organisation | None, name: str | None, domain: str | None,
+                out: Callable[[str], None] = print) -> int:
+    document, passages = match_document(catalogue, path, org, name, domain)
+    if not document.names:
+        out("Note: no ORG= or NAME= given, so the document's own name is compared as a word, not as a blank.")
+    for line in report(document, passages):
+        out(line)
+    return 0
