@@ -142,6 +142,9 @@ def test_import_splits_at_headings_and_carries_the_sentences(nyby: Path, tmp_pat
     assert list(org.nav) == PAGES, lines
     assert coverage.share >= 0.95, "\n".join(lines)
     assert coverage.content >= sentences_in_fixture() == 18
+    # First what the document shares with others (make match's report), before anything was written.
+    assert lines[0] == f"../{document.name}: no shared passage with any wording or other organisation's pages."
+    lines = lines[1:]
     assert lines[0] == ("Imported 4 page(s) into docs/nyby/ (index, formal, bruk-i-arbeidet, tryggleik); nav "
                         "written to docs/organisations.yml.")
     assert lines[1].startswith(f"Coverage: nyby: the pages carry {len(coverage.carried)} of the document's ")
@@ -178,7 +181,7 @@ def test_removals_are_on_record_and_reported(nyby: Path, tmp_path: Path) -> None
          "published": "intranettet"},
     ]
     lines = "\n".join(lines).splitlines()
-    assert lines[2:8] == [
+    assert lines[3:9] == [  # after the match report, the import and coverage lines
         "",
         "Removed as artefacts, each recorded in docs/_editorial/nyby.yml (4):",
         "  printed table of contents: 'Innhald … 1. Formål ........ 2 … 2. Bruk i arbeidet ........ 3 … 3....'",

@@ -39,6 +39,7 @@ from ..files.findings import Finding, PublisherError, display_path
 from ..files.locking import source_lock
 from ..model.coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
 from ..model.editorial import EDITORIAL_DIR
+from ..model.matching import report as match_report
 from ..model.organisations import (
     ORGANISATIONS_FILE,
     Catalogue,
@@ -46,6 +47,7 @@ from ..model.organisations import (
     load_catalogue,
 )
 from ..model.readiness import placeholder_pages
+from .match import match_document
 
 TOC_TITLE = re.compile(r"^\s*(?:indhold|innhold|innhald|indholdsfortegnelse|innholdsfortegnelse|"
                        r"innhaldsliste|contents|table of contents)\s*$", re.IGNORECASE)
@@ -296,6 +298,11 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
             f"'{org_id}' already has pages of its own ({', '.join(p.name for p in own)}): make import writes a new "
             f"organisation's pages only; move them out of docs/{org_id}/ first, or edit them by hand"))])
     result = import_document(document, catalogue, org)
+    # What the document shares with the shared wordings and other bodies' pages, before anything is written;
+    # nothing becomes shared by this (make match prints the same).
+    matched, passages = match_document(catalogue, document, org)
+    for line in match_report(matched, passages):
+        out(line)
     transaction = _Transaction()
     try:
         for name in sorted(placeholders):

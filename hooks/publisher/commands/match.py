@@ -11,7 +11,15 @@ from pathlib import Path
 
 from ..files.document_readers import read_document
 from ..files.findings import display_path
-from ..model.matching import Index, Passage, Text, document_items, markdown_items, names_of, report
+from ..model.matching import (
+    Index,
+    Passage,
+    Text,
+    document_items,
+    markdown_items,
+    names_of,
+    report,
+)
 from ..model.organisations import Catalogue, Organisation
 from ..model.sources import page_name, read_source
 
