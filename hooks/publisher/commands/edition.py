@@ -252,14 +252,34 @@ def record_edition(root: Path, request: Request, today: dt.date | None = None,
         return _record(root, request, today or dt.date.today(), progress)
 
 
-def _record(root: Path, request: Request, today: dt.date, progress: Callable[[str], None]) -> Edition:
+@dataclass(frozen=True)
+class _Plan:
+    """What `make edition` will record, checked before anything is written."""
+
+    root: Path
+    request: Request
+    catalogue: Catalogue
+    org: Organisation
+    edition: Edition
+    staged: Catalogue  # the catalogue as it reads with the new edition
+    final: Path  # the snapshot folder docs/_editions/<org>/<n>
+    tag: str
+    why_no_tag: str | None
+    organisations_text: str | None  # organisations.yml without the document facts (first edition only)
+
+    @property
+    def folder(self) -> Path:
+        return editions_folder(self.catalogue.docs_dir, self.org.id)
+
+
+def _plan(root: Path, request: Request, today: dt.date) -> _Plan:
+    """Every refusal before anything is written: organisation, notes, version, dates, sources, leftovers."""
     try:
         catalogue = load_catalogue(root / "docs")
         org = catalogue.organisation(request.org_id)
     except PublisherError as error:
         raise EditionRefused(f"{error}\nNothing was recorded.") from None
     number = len(org.editions) + 1
-    tag = f"{org.id}/edition-{number}"
     unknown = sorted(set(request.notes) - set(org.languages))
     if unknown:
         raise EditionRefused(f"NOTE_{unknown[0].upper()} is not a language of '{org.id}' "
@@ -274,88 +294,118 @@ def _record(root: Path, request: Request, today: dt.date, progress: Callable[[st
         raise EditionRefused(f"{display_path(final, root)} exists, but edition {number} is not in "
                              f"{EDITIONS_FILE}: it is left over from an interrupted run; remove it and run "
                              f"'make edition' again. Nothing was recorded.")
-    why_no_tag = git_state(root, tag)
-
-    notes = {org.source_language: request.note, **request.notes}
-    edition = Edition(number, today, start, facts, notes)
-    organisations_text = _without_document_facts(root, org) if not org.editions else None
+    tag = f"{org.id}/edition-{number}"
+    edition = Edition(number, today, start, facts, {org.source_language: request.note, **request.notes})
     staged_org = dataclasses.replace(org, editions=(*org.editions, edition),
                                      document=dataclasses.replace(org.document, facts=facts))
     staged = dataclasses.replace(catalogue, organisations={**catalogue.organisations, org.id: staged_org})
+    return _Plan(root, request, catalogue, org, edition, staged, final, tag, git_state(root, tag),
+                 _without_document_facts(root, org) if not org.editions else None)
 
-    folder = editions_folder(catalogue.docs_dir, org.id)
+
+def _stage_sources(plan: _Plan, staging: Path) -> None:
+    """The snapshot: every source the sites are built from, and the document's title and nav."""
+    org = plan.org
+    for relative, source in snapshot_sources(plan.catalogue, org).items():
+        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, staging / relative)
+    document = {"title": org.document.title, "title_translations": dict(org.document.title_translations),
+                "nav": list(org.nav)}
+    (staging / SNAPSHOT_DOCUMENT).write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True),
+                                             encoding="utf-8")
+
+
+def _stage_pdfs(plan: _Plan, staging: Path, progress: Callable[[str], None]) -> None:
+    """The edition's PDFs, one per language, with its facts and (from the second) its change appendix."""
+    catalogue, org, edition, number = plan.catalogue, plan.org, plan.edition, plan.edition.number
+    today = edition.recorded_on
+    date = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    for language in org.languages:
+        labels = catalogue.languages[language].labels
+        said = Notices(edition, period_text(labels, language, edition.in_force_from, None), None, None)
+        appendix = None
+        if number > 1:
+            changes = compare(snapshot(catalogue, org.id, number - 1).pages(language),
+                              current_pages(catalogue, org.id, language), org.nav)
+            title = labels["changes_title"].format(previous=org.editions[-1].name, name=edition.name)
+            appendix = (title, changes_html(plan.root / "overrides", labels, changes, None, link_pages=False))
+        view = EditionPrint(appendix=appendix, date=date,
+                            about=about_html(plan.staged, org.id, language, link_pages=False, state=said))
+        target = staging / SNAPSHOT_PDF / pdf_name(org.id, language)
+        write_pdf(plan.root, plan.staged, org.id, language, target, view)
+        progress(f"ok   PDF {org.id} ({language}) edition {number} -> {display_path(plan.final, plan.root)}/"
+                 f"{SNAPSHOT_PDF}/{target.name} ({target.stat().st_size // 1024} KB)")
+
+
+def _editions_text(plan: _Plan, editions_path: Path) -> str:
+    """editions.yml with the new entry, read back to be sure it says what was meant."""
+    display = display_path(editions_path, plan.root)
+    if editions_path.is_file():  # only the new entry is added: comments and corrections stay as written
+        text = with_items_appended(editions_path.read_text(encoding="utf-8"), ("editions",), [_entry(plan.edition)],
+                                   display)
+    else:
+        text = editions_yaml(plan.org, [plan.edition])
+    located = load_located(text, display)
+    again, problems = parse_editions(located.data, plan.org, located.path, located.line)
+    if problems or again != [*plan.org.editions, plan.edition]:
+        why = "; ".join(str(p) for p in problems) or "different values"
+        raise EditionRefused(f"internal error: {EDITIONS_FILE} did not read back as written ({why}). "
+                             f"Nothing was recorded.")
+    return text
+
+
+def _write_edition(plan: _Plan, progress: Callable[[str], None]) -> None:
+    """Stage the snapshot, the PDFs and the YAML beside their places, then move each in: all or nothing."""
+    folder = plan.folder
     folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f".{number}.partial-{os.getpid()}"
+    staging = folder / f".{plan.edition.number}.partial-{os.getpid()}"
+    editions_path = folder / EDITIONS_FILE
+    organisations_path = plan.root / "docs" / ORGANISATIONS_FILE
     written: list[Path] = []
     try:
         shutil.rmtree(staging, ignore_errors=True)
-        for relative, source in snapshot_sources(catalogue, org).items():
-            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, staging / relative)
-        document = {"title": org.document.title, "title_translations": dict(org.document.title_translations),
-                    "nav": list(org.nav)}
-        (staging / SNAPSHOT_DOCUMENT).write_text(
-            yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        date = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
-        for language in org.languages:
-            labels = catalogue.languages[language].labels
-            said = Notices(edition, period_text(labels, language, start, None), None, None)
-            appendix = None
-            if number > 1:
-                changes = compare(snapshot(catalogue, org.id, number - 1).pages(language),
-                                  current_pages(catalogue, org.id, language), org.nav)
-                title = labels["changes_title"].format(previous=org.editions[-1].name, name=edition.name)
-                appendix = (title, changes_html(root / "overrides", labels, changes, None, link_pages=False))
-            view = EditionPrint(appendix=appendix, date=date,
-                                about=about_html(staged, org.id, language, link_pages=False, state=said))
-            target = staging / SNAPSHOT_PDF / pdf_name(org.id, language)
-            write_pdf(root, staged, org.id, language, target, view)
-            progress(f"ok   PDF {org.id} ({language}) edition {number} -> {display_path(final, root)}/"
-                     f"{SNAPSHOT_PDF}/{target.name} ({target.stat().st_size // 1024} KB)")
-
-        editions_path = folder / EDITIONS_FILE
-        if editions_path.is_file():  # only the new entry is added: comments and corrections stay as written
-            text = with_items_appended(editions_path.read_text(encoding="utf-8"), ("editions",), [_entry(edition)],
-                                       display_path(editions_path, root))
-        else:
-            text = editions_yaml(org, [edition])
-        located = load_located(text, display_path(editions_path, root))  # read back what was written
-        again, problems = parse_editions(located.data, org, located.path, located.line)
-        if problems or again != [*org.editions, edition]:
-            why = "; ".join(str(p) for p in problems) or "different values"
-            raise EditionRefused(f"internal error: {EDITIONS_FILE} did not read back as written ({why}). "
-                                 f"Nothing was recorded.")
-        partial_editions = _write_atomically(editions_path, text)
+        _stage_sources(plan, staging)
+        _stage_pdfs(plan, staging, progress)
+        partial_editions = _write_atomically(editions_path, _editions_text(plan, editions_path))
         written.append(partial_editions)
         partial_orgs = None
-        if organisations_text is not None:
-            partial_orgs = _write_atomically(root / "docs" / ORGANISATIONS_FILE, organisations_text)
+        if plan.organisations_text is not None:
+            partial_orgs = _write_atomically(organisations_path, plan.organisations_text)
             written.append(partial_orgs)
-        os.replace(staging, final)
+        os.replace(staging, plan.final)
         os.replace(partial_editions, editions_path)
         if partial_orgs is not None:
-            os.replace(partial_orgs, root / "docs" / ORGANISATIONS_FILE)
+            os.replace(partial_orgs, organisations_path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    load_catalogue(root / "docs")  # the repository reads as it should, or this says why
-    progress(f"recorded edition {number} of {org.id} in {display_path(folder, root)}/")
-    if why_no_tag is not None:
-        progress(f"not committed or tagged: {why_no_tag}. Commit the edition, then tag it: git tag {tag}")
-        return edition
-    paths = [display_path(folder, root)] + ([f"docs/{ORGANISATIONS_FILE}"] if organisations_text else [])
-    for args in (["add", "--", *paths],
-                 ["commit", "-q", "-m", f"Edition {number} of {org.name}: {request.note}", "--", *paths],
-                 ["tag", tag]):
-        result = _git(root, *args)
+
+
+def _commit_and_tag(plan: _Plan, progress: Callable[[str], None]) -> None:
+    if plan.why_no_tag is not None:
+        progress(f"not committed or tagged: {plan.why_no_tag}. Commit the edition, then tag it: git tag {plan.tag}")
+        return
+    paths = [display_path(plan.folder, plan.root)] + ([f"docs/{ORGANISATIONS_FILE}"] if plan.organisations_text
+                                                       else [])
+    message = f"Edition {plan.edition.number} of {plan.org.name}: {plan.request.note}"
+    for args in (["add", "--", *paths], ["commit", "-q", "-m", message, "--", *paths], ["tag", plan.tag]):
+        result = _git(plan.root, *args)
         if result.returncode != 0:
             progress(f"recorded, but 'git {args[0]}' failed: {result.stderr.strip()}; commit and tag it yourself: "
-                     f"git tag {tag}")
-            return edition
-    progress(f"committed and tagged {tag}")
-    return edition
+                     f"git tag {plan.tag}")
+            return
+    progress(f"committed and tagged {plan.tag}")
+
+
+def _record(root: Path, request: Request, today: dt.date, progress: Callable[[str], None]) -> Edition:
+    plan = _plan(root, request, today)
+    _write_edition(plan, progress)
+    load_catalogue(root / "docs")  # the repository reads as it should, or this says why
+    progress(f"recorded edition {plan.edition.number} of {plan.org.id} in {display_path(plan.folder, root)}/")
+    _commit_and_tag(plan, progress)
+    return plan.edition
 
 
 def main(root: Path) -> int:
