@@ -34,6 +34,7 @@ from .findings import Finding, PublisherError, display_path
 from .locking import source_lock
 from .organisations import ORGANISATIONS_FILE, Catalogue, Organisation, load_catalogue
 from .readiness import placeholder_pages
+from .yamlsource import load_located_file
 
 TOC_TITLE = re.compile(r"^\s*(?:indhold|innhold|innhald|indholdsfortegnelse|innholdsfortegnelse|"
                        r"innhaldsliste|contents|table of contents)\s*$", re.IGNORECASE)
@@ -205,9 +206,10 @@ def _mapping_value(node: yaml.Node, key: str) -> yaml.Node:
 
 
 def editorial_yaml(existing: Path, name: str, removals: list[Removal]) -> str:
-    changes = []
-    if existing.is_file():
-        changes = (yaml.safe_load(existing.read_text(encoding="utf-8")) or {}).get("changes") or []
+    changes: list[object] = []
+    if existing.is_file():  # read as the checks read it: a tag or a foreign encoding is a finding with its line
+        data = load_located_file(existing, display_path(existing, existing.parents[2])).data
+        changes = (data.get("changes") if isinstance(data, dict) else None) or []
     for removal in removals:
         change = {"kind": removal.kind, **({"page": removal.page} if removal.page else {}),
                   "original": removal.original, "published": removal.published}

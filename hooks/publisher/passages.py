@@ -33,6 +33,7 @@ from markdown.preprocessors import Preprocessor
 
 from .fields import markdown_text
 from .findings import Finding, PublisherError, display_path
+from .markdown_limits import register as register_limits
 from .yamlsource import load_located_file, read_text
 
 ADOPTIONS_FILE = "adoptions.yml"
@@ -313,7 +314,8 @@ class PassagePreprocessor(Preprocessor):
             if not match or ref is None or path is None or not path.is_file():
                 out.append(line)  # not a passage: the snippets extension and the checks deal with it
                 continue
-            body = wording_lines(path.read_text(encoding="utf-8-sig"), ref.section) or []
+            # read as the checks read it: a wording in another encoding is a finding with its line, not a traceback
+            body = wording_lines(read_text(path, display_path(path, self.shared_dir.parents[1])), ref.section) or []
             out.extend(self._expand(match["indent"], match["marker"], body, ref))
         return out
 
@@ -348,6 +350,7 @@ class PassageExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         shared_dir = Path(self.getConfig("shared_dir") or SHARED_DIR)
         md.preprocessors.register(PassagePreprocessor(md, shared_dir, self.getConfig("labels")), "guide_passages", 40)
+        register_limits(md)  # every engine that shows wordings: the check, the sites, the topic pages
 
 
 def makeExtension(**kwargs: Any) -> PassageExtension:  # noqa: N802 (Markdown's API)

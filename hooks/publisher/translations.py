@@ -21,6 +21,7 @@ from .history import last_changed
 from .organisations import Catalogue
 from .safe_files import inside
 from .sources import Source, page_name, read_source
+from .yamlsource import read_text
 
 State = Literal["current", "stale", "unreviewed", "untranslated", "missing"]
 HASH_LENGTH = 12
@@ -144,7 +145,7 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
     with source_lock(catalogue.docs_dir):  # the page and its source as they are once no other writer runs
         new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
                                catalogue.shared_dir)
-        text = translation_path.read_text(encoding="utf-8")
+        text = read_text(translation_path, display)
         write_atomic(translation_path, with_front_matter_key(text, "source_hash", new_hash, display))
     return new_hash
 

@@ -37,14 +37,23 @@ class Located:
 MAX_DEPTH = 20
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+def _tag_as_written(tag: str) -> str:
+    """`tag:yaml.org,2002:bool` as an author types it: `!!bool`."""
+    return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
 
 
 def _structure_findings(text: str, display: str, line_offset: int) -> list[Finding]:
-    """Anchors, aliases and runaway nesting, found in the event stream before anything is built.
+    """Anchors, aliases, tags and runaway nesting, found in the event stream before anything is built.
 
     An alias lets a few lines stand for billions of values ("billion laughs") and nesting thousands
     deep exhausts the stack: both are refused here, before the composer or any walk of the values.
-    Our data never needs either (an editor writes each value where it is used)."""
+    A tag (`!!timestamp`, `!!bool`, `!foo`) makes YAML construct a value its own way, and several
+    constructors fail on text they do not expect with a bare Python error instead of a YAML one; every
+    tag is refused, so no value reaches a constructor the author chose.
+    Our data never needs any of them (an editor writes each value where it is used, as plain text)."""
     findings: list[Finding] = []
     depth = 0
     reported: set[int] = set()
@@ -58,6 +67,14 @@ def _structure_findings(text: str, display: str, line_offset: int) -> list[Findi
                 break  # the parser slows down with every level: stop reading at once
         elif isinstance(event, _CLOSES):
             depth -= 1
+        tag = getattr(event, "tag", None)  # None unless written: plain values are typed by their text alone
+        if tag is not None and line not in reported:
+            reported.add(line)
+            shown = _tag_as_written(tag)
+            findings.append(Finding(display, line, f"'{shown}' sets the type of a value by hand (a YAML tag); these "
+                                                   f"files use no tags: remove '{shown}' and write the value plainly "
+                                                   f"(in quotes to keep it as text)"))
+            continue
         anchor = getattr(event, "anchor", None)
         if anchor is not None and line not in reported:
             reported.add(line)

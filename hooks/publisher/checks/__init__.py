@@ -36,9 +36,13 @@ __all__ = ["CheckReport", "check_all", "check_site"]
 def _check_page(ctx: CheckContext, page: Source, org_pages: OrgPages, language: str) -> None:
     org = org_pages.org
     check_front_matter(ctx, page, is_translation=language != org.source_language)
+    if not page.renderable:  # its own finding says why; every reader of its text would take minutes too
+        return
     if language in READABILITY_LANGUAGES:
         check_readability(ctx, page)
     for where in (page, *includes_of(ctx, page, org, language)):
+        if not where.renderable:
+            continue
         check_content(ctx, where)
         for link in ctx.facts(where).links:
             check_link(ctx, link, where, page, org_pages, language)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding, display_path
+from ..findings import Finding, PublisherError, display_path
+from ..markdown_limits import LIMITS_WHERE
 from ..organisations import Catalogue, Organisation
 from ..rendered import PageFacts, facts
 from ..sources import Source, page_name, read_source
@@ -68,7 +69,16 @@ class CheckContext:
         """What the engine makes of `source`, once per file and run."""
         key = source.path.resolve()
         if key not in self._facts:
-            self._facts[key] = facts(source, self.catalogue.root, self.catalogue.shared_dir)
+            if not source.renderable:
+                self._facts[key] = PageFacts(set(), [], [], [])  # refused before rendering: it would take minutes
+                return self._facts[key]
+            try:
+                self._facts[key] = facts(source, self.catalogue.root, self.catalogue.shared_dir)
+            except PublisherError as error:  # an included wording that cannot be read or rendered fast
+                self.report.findings += [finding if finding.path != LIMITS_WHERE else
+                                         Finding(source.display, 1, f"with its included wordings: {finding.message}")
+                                         for finding in error.findings]
+                self._facts[key] = PageFacts(set(), [], [], [])
         return self._facts[key]
 
     def read(self, path: Path) -> Source:

@@ -1,0 +1,140 @@
+"""Hostile and careless input, second round (issue 25): each class refused with file:line, or inert.
+
+YAML tags, foreign encodings, pathological Markdown, huge documents, misspelt make variables, page
+names that would break somewhere, and what a full or read-only disk does to the commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_ORGANISATIONS
+from publisher.findings import PublisherError
+from publisher.organisations import load_catalogue
+from test_checks import FM_DA, TAVSHED, errors, within
+
+TAG = ("'{tag}' sets the type of a value by hand (a YAML tag); these files use no tags: remove '{tag}' and write the "
+       "value plainly (in quotes to keep it as text)")
+
+
+# -- YAML tags: every reader of YAML refuses them with the line, before a constructor can fail -----------
+
+@pytest.mark.parametrize("tag", ["!!timestamp", "!!bool", "!!int", "!!binary", "!foo", "!!python/name:os.system"])
+def test_a_tag_in_organisations_yml_is_refused_with_its_line(fixture_repo, tag: str) -> None:
+    root = fixture_repo()
+    (root / "docs/organisations.yml").write_text(
+        FIXTURE_ORGANISATIONS.replace("approved_on: 2024-01-31", f"approved_on: {tag} maybe"), encoding="utf-8")
+    with within(10), pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert str(error.value) == f"docs/organisations.yml:17: error: {TAG.format(tag=tag)}"
+
+
+@pytest.mark.parametrize("tag", ["!!timestamp", "!!bool", "!!str"])
+def test_a_tag_in_front_matter_is_refused_with_its_line(fixture_repo, tag: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA.replace("review_by: 2027-01-01", f"review_by: {tag} soon")
+                         + TAVSHED})
+    assert [f for f in errors(root) if "regler.da.md" in f] == [
+        f"docs/testby/regler.da.md:4: error: {TAG.format(tag=tag)}"]
+
+
+def test_a_tag_in_a_file_a_command_rewrites_is_refused_with_its_line(fixture_repo, tmp_path: Path) -> None:
+    from publisher.source_writers import with_items_appended
+
+    with pytest.raises(PublisherError) as error:
+        with_items_appended("editions:\n- !!omap {a: 1}\n", ("editions",), [{"b": 2}], "docs/x.yml")
+    assert str(error.value) == f"docs/x.yml:2: error: {TAG.format(tag='!!omap')}"
+
+
+# -- text that is not UTF-8: a finding at the line of the first foreign byte, wherever it is read ---------
+
+def test_a_shared_wording_that_is_not_utf8_is_a_finding_not_a_traceback(fixture_repo) -> None:
+    root = fixture_repo()
+    (root / "docs/_shared/confidentiality/testby.da.md").write_bytes("Linje.\nTavshed æ.\n".encode("latin-1"))
+    found = errors(root)
+    not_utf8 = ("docs/_shared/confidentiality/testby.da.md:2: error: the file is not UTF-8 text (byte 0xe6 on this "
+                "line); save it with UTF-8 encoding")
+    assert not_utf8 in found
+    assert all("Traceback" not in f and "UnicodeDecodeError" not in f for f in found)
+
+
+# -- Markdown the engine cannot read in linear time: refused before it tries ----------------------------
+
+MANY_BRACKETS = ("the file holds more than 1000 '[' by this line; the Markdown engine needs minutes for that many (a "
+                 "page needs a few dozen, one per link): remove the extra brackets, or write a literal one as \\[")
+
+
+@pytest.mark.parametrize(("body", "line", "message"), [
+    ("Tekst.\n\n" + "[" * 40_000 + "\n", 12, MANY_BRACKETS),
+    ("Tekst.\n\n" + "![" * 600 + "\n" + "[\n" * 500, 413, MANY_BRACKETS),  # counted over lines, not per line
+    ("Tekst.\n\n" + "<a " * 400 + "\n", 12,
+     "the file holds more than 300 HTML tags ('<' before a letter) by this line; the Markdown engine needs minutes "
+     "for that many: remove them, or write a literal '<' as &lt;"),
+    ("".join("    " * level + "- punkt\n" for level in range(40)), 36,
+     "this line is indented 104 columns deep (more than 100, about 25 levels of lists); the Markdown engine reads "
+     "each level by recursion and gives up: indent it less"),
+    ("> " * 30 + "citat\n", 10,
+     "this line nests 30 quotes ('>'), more than 20; the Markdown engine reads each level by recursion and gives "
+     "up: nest them less"),
+])
+def test_markdown_the_engine_reads_in_quadratic_time_is_refused_at_once(fixture_repo, body: str, line: int,
+                                                                         message: str) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    with within(10):
+        found = errors(root)
+    assert f"docs/testby/regler.da.md:{line}: error: {message}" in found
+    assert [f for f in found if "regler.da.md" in f] == [f"docs/testby/regler.da.md:{line}: error: {message}"]
+
+
+def test_every_engine_run_refuses_text_beyond_the_limits() -> None:
+    """A page under the limits whose included wordings cross them: the engine itself stops, at once."""
+    from publisher.rendered import render
+
+    root = Path(__file__).resolve().parents[1]
+    with within(10), pytest.raises(PublisherError) as error:
+        render("[" * 40_000, root, root / "docs/_shared")
+    assert str(error.value) == f"(a page with its included wordings):1: error: {MANY_BRACKETS}"
+
+
+# -- a document with a huge paragraph count: read in linear time, refused beyond what a guideline holds ----
+
+def _word_file(path: Path, paragraphs: int) -> Path:
+    """A small .docx (deflated) holding a heading and `paragraphs` paragraphs, written as Word writes them."""
+    import zipfile
+
+    import docx
+
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    xml = files["word/document.xml"].decode("utf-8")
+    body = ('<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Formål</w:t></w:r></w:p>'
+            + "<w:p><w:r><w:t>Vi skriv med omtanke.</w:t></w:r></w:p>" * paragraphs)
+    start = xml.index("<w:body>") + len("<w:body>")
+    files["word/document.xml"] = (xml[:start] + body + xml[xml.index("<w:sectPr"):]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_word_file_of_200000_paragraphs_is_refused_in_seconds(tmp_path: Path) -> None:
+    from publisher.document_readers import read_document
+
+    document = _word_file(tmp_path / "huge.docx", 200_000)
+    assert document.stat().st_size < 200_000  # small on disk: the count, not the size, is what is refused
+    with within(15), pytest.raises(PublisherError) as error:
+        read_document(document, "huge.docx")
+    assert str(error.value) == (
+        "huge.docx:1: error: the document holds 200001 paragraphs; a guideline holds a few hundred, and make import "
+        "reads at most 5000, so nothing was changed: import only the guideline (save that part as a document of its "
+        "own)")
+
+
+def test_a_word_file_just_under_the_limit_is_read_in_linear_time(tmp_path: Path) -> None:
+    from publisher.document_readers import read_document
+
+    with within(10):
+        blocks = read_document(_word_file(tmp_path / "long.docx", 4999), "long.docx")
+    assert (blocks[0].kind, blocks[0].text, blocks[0].level) == ("heading", "Formål", 1)  # its style, looked up once
+    assert len(blocks) == 5000 and {b.kind for b in blocks[1:]} == {"paragraph"}
