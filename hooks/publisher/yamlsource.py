@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .findings import Finding, PublisherError
+from .findings import Finding, PublisherError, io_advice
 
 # libyaml's C parser where available: several times faster on large organisation files.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -169,10 +169,21 @@ def _line_of_bad_value(node: yaml.Node | None, text: str) -> int:
     return 1
 
 
+FOLDER_NAMED_LIKE_A_FILE = ("this is a folder named like a source file; rename it (a folder's name may not end in "
+                            ".md or .yml) or move it out of docs/")
+
+
 def read_text(path: Path, display: str) -> str:
     """A source file's text; a byte-order mark is dropped, as MkDocs does, and a file in another
-    encoding than UTF-8 becomes a finding at the line of its first foreign byte."""
-    data = path.read_bytes()
+    encoding than UTF-8 becomes a finding at the line of its first foreign byte. A folder named like a
+    source (`x.da.md/`) or a file that cannot be read is a finding too: every reader of sources comes here."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise PublisherError([Finding(display, 1, FOLDER_NAMED_LIKE_A_FILE)]) from None
+    except OSError as error:
+        raise PublisherError([Finding(display, 1, f"cannot be read ({error.strerror or error}); "
+                                                  f"{io_advice(error)}")]) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

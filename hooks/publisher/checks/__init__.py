@@ -28,7 +28,7 @@ from .links import check_link
 from .organisation_data import check_contact, check_editorial_record, check_facts
 from .plain_language import check_readability
 from .readiness import check_readiness
-from .structure import check_folders, check_structure
+from .structure import check_case_clashes, check_folders, check_structure
 
 __all__ = ["CheckReport", "check_all", "check_site"]
 
@@ -52,6 +52,7 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
     languages = list(languages or org.languages)
     ctx.report.findings.extend(org_file_findings(ctx.catalogue.org_dir(org.id), ctx.catalogue.docs_dir,
                                                  ctx.catalogue.root))  # links out of docs/, file types
+    check_case_clashes(ctx, ctx.catalogue.org_dir(org.id))
     org_pages = ctx.load_pages(org)
     check_structure(ctx, org_pages, languages)
     included: set[tuple[str, str]] = set()
@@ -73,6 +74,7 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
 def _check_shared_files(ctx: CheckContext) -> None:
     ctx.report.findings.extend(snippet_file_findings(ctx.catalogue.shared_dir, ctx.catalogue.docs_dir,
                                                      ctx.catalogue.root))
+    check_case_clashes(ctx, ctx.catalogue.shared_dir)
 
 
 def check_all(catalogue: Catalogue) -> CheckReport:

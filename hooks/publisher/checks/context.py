@@ -8,6 +8,7 @@ from pathlib import Path
 from ..findings import Finding, PublisherError, display_path
 from ..markdown_limits import LIMITS_WHERE
 from ..organisations import Catalogue, Organisation
+from ..page_names import page_name_problem
 from ..rendered import PageFacts, facts
 from ..sources import Source, page_name, read_source
 
@@ -100,6 +101,9 @@ class CheckContext:
                            f"{path.stem}.{org.source_language}.md; rename it")
                 continue
             base, language = name
+            if problem := page_name_problem(base, self.catalogue.languages):
+                self.error(display, 1, problem)
+                continue
             if language not in org.languages:
                 self.error(display, 1, f"'{org.id}' is published in {', '.join(org.languages)}, not '{language}'; "
                            f"rename the file or add the language to '{org.id}' in docs/organisations.yml")
