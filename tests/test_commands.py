@@ -54,7 +54,9 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make(root: Path, *arguments: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("GUIDE_", "PYTHONPATH"))}
+    # Not the variables of a `make test` this runs inside (MAKEFLAGS carries its command line into this make).
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("GUIDE_", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"))}
     return subprocess.run(["make", "--no-print-directory", "-o", str(VENV / ".installed"), f"VENV={VENV}",
                            *arguments], cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 

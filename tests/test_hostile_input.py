@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import test_commands
 from conftest import FIXTURE_ORGANISATIONS
 from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
 from test_checks import FM_DA, TAVSHED, errors, within
+from test_commands import make, status
 
 TAG = ("'{tag}' sets the type of a value by hand (a YAML tag); these files use no tags: remove '{tag}' and write the "
        "value plainly (in quotes to keep it as text)")
@@ -93,7 +95,9 @@ def test_every_engine_run_refuses_text_beyond_the_limits() -> None:
     root = Path(__file__).resolve().parents[1]
     with within(10), pytest.raises(PublisherError) as error:
         render("[" * 40_000, root, root / "docs/_shared")
-    assert str(error.value) == f"(a page with its included wordings):1: error: {MANY_BRACKETS}"
+    assert str(error.value) == ("(a page with its included wordings):1: error: "
+                                + MANY_BRACKETS.replace("more than 1000", "more than 3000"))
+    assert render("<b>x</b>\n" * 2000, root, root / "docs/_shared").html.count("<b>") == 2000  # generated pages
 
 
 # -- a document with a huge paragraph count: read in linear time, refused beyond what a guideline holds ----
@@ -138,3 +142,107 @@ def test_a_word_file_just_under_the_limit_is_read_in_linear_time(tmp_path: Path)
         blocks = read_document(_word_file(tmp_path / "long.docx", 4999), "long.docx")
     assert (blocks[0].kind, blocks[0].text, blocks[0].level) == ("heading", "Formål", 1)  # its style, looked up once
     assert len(blocks) == 5000 and {b.kind for b in blocks[1:]} == {"paragraph"}
+
+
+# -- page names: one that works everywhere, or a finding that says what a name may hold ---------------------
+
+PAGE = "---\ntitle: Side\nowner: HR\ntopics: []\nhidden: true\n---\n\nTekst.\n"
+NAME_RULE = ("may hold only lowercase letters a-z, digits and single hyphens between them (e.g. sociale-medier), at "
+             "most 80 characters: it becomes the page's address in URLs, redirects, search and PDF links; rename it, "
+             "e.g. to")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("Gode råd", f"the page name 'Gode råd' {NAME_RULE} 'gode-rad'"),
+    ("gode_raad", f"the page name 'gode_raad' {NAME_RULE} 'gode-raad'"),
+    ("Regler-Nye", f"the page name 'Regler-Nye' {NAME_RULE} 'regler-nye'"),
+    ("about", "'about' is a name every site uses itself (404, about, accessibility, assets, editions, pdf, search, "
+              "sitemap); choose another name, e.g. 'about-side'"),
+    ("en", "'en' is the folder of a language site (en/): a page or moved address of that name would hide it; "
+           "choose another name"),
+])
+def test_a_page_name_that_breaks_somewhere_is_refused_with_what_a_name_may_hold(fixture_repo, name: str,
+                                                                               message: str) -> None:
+    root = fixture_repo({f"testby/{name}.da.md": PAGE, f"testby/{name}.en.md": PAGE})
+    assert [f for f in errors(root) if f"/{name}." in f] == [f"docs/testby/{name}.da.md:1: error: {message}",
+                                                            f"docs/testby/{name}.en.md:1: error: {message}"]
+
+
+def test_make_addresses_never_records_a_name_make_check_would_refuse(fixture_repo) -> None:
+    from publisher.addresses import record_addresses
+
+    root = fixture_repo({"testby/Gode råd.da.md": PAGE, "testby/Gode råd.en.md": PAGE})
+    with pytest.raises(PublisherError) as error:
+        record_addresses(load_catalogue(root / "docs"))
+    assert str(error.value) == f"docs/testby/Gode råd.da.md:1: error: the page name 'Gode råd' {NAME_RULE} 'gode-rad'"
+    assert not (root / "docs/addresses.yml").exists()
+
+
+@pytest.mark.parametrize(("moved", "message"), [
+    ("{en: regler}", "moved 'en: regler' of 'testby': 'en' is the folder of a language site (en/): a page or moved "
+                     "address of that name would hide it; choose another name"),
+    ("{gammel: Ny side}", f"moved 'gammel: Ny side' of 'testby': the page name 'Ny side' {NAME_RULE} 'ny-side'"),
+    ("{assets: regler}", "moved 'assets: regler' of 'testby': 'assets' is a name every site uses itself (404, about, "
+                         "accessibility, assets, editions, pdf, search, sitemap); choose another name, e.g. "
+                         "'assets-side'"),
+])
+def test_a_recorded_move_that_is_no_page_name_is_refused_with_its_line(fixture_repo, moved: str, message: str) -> None:
+    root = fixture_repo({"addresses.yml": f"testby:\n  published: [index, regler]\n  moved: {moved}\n"})
+    assert errors(root) == [f"docs/addresses.yml:3: error: {message}"]
+
+
+def test_names_that_differ_only_in_case_are_refused(fixture_repo) -> None:
+    root = fixture_repo({"testby/logo.png": None, "_shared/confidentiality/Testby.da.md": "Tekst.\n"})
+    (root / "docs/testby/Logo.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (root / "docs/testby/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    clash = ("'{name}' differs from '{earlier}' in the same folder only in upper and lower case: on a "
+             "case-insensitive disk or web server one replaces the other; rename one of them")
+    found = [f for f in errors(root) if "upper and lower case" in f]
+    assert found == [
+        "docs/_shared/confidentiality/testby.da.md:1: error: " + clash.format(name="testby.da.md",
+                                                                             earlier="Testby.da.md"),
+        "docs/testby/logo.png:1: error: " + clash.format(name="logo.png", earlier="Logo.PNG")]
+
+
+def test_a_folder_named_like_a_page_or_wording_is_a_finding(fixture_repo) -> None:
+    root = fixture_repo()
+    (root / "docs/testby/x.da.md").mkdir()
+    (root / "docs/_shared/confidentiality/y.da.md").mkdir()
+    folder = ("this is a folder named like a source file; rename it (a folder's name may not end in .md or .yml) or "
+              "move it out of docs/")
+    found = errors(root)
+    assert f"docs/testby/x.da.md:1: error: {folder}" in found
+    assert f"docs/_shared/confidentiality/y.da.md:1: error: {folder}" in found
+
+
+# -- make variables: each command takes its own, a misspelt one is refused with the list -------------------
+
+checkout = test_commands.clone  # the fresh-clone layout of test_commands.py, as a fixture of this module
+
+
+def test_a_misspelt_make_variable_is_refused_with_the_commands_own_list(checkout: Path) -> None:
+    clone = checkout
+    before = status(clone)
+    result = make(clone, "edition", "ORG=testby", "NOTE=Ny udgave", "VERSON=2.0", "APROVED_BY=Byrådet")
+    assert result.returncode == 2, result.stderr
+    takes = "it takes ORG, NOTE, NOTE_DA, NOTE_NB, NOTE_EN, VERSION, APPROVED_BY, APPROVED_ON, IN_FORCE_FROM"
+    assert result.stderr.splitlines()[-3:-1] == [
+        f"error: make edition does not take VERSON: {takes}. Did you mean VERSION? Nothing was done; run it again "
+        f"without VERSON=",
+        f"error: make edition does not take APROVED_BY: {takes}. Did you mean APPROVED_BY? Nothing was done; run it "
+        f"again without APROVED_BY="]
+    assert status(clone) == before and not (clone / "docs/_editions").exists()
+    result = make(clone, "check", "ORG=testby")  # a variable of another command is refused as well
+    assert result.returncode == 2
+    assert "error: make check does not take ORG: it takes HINTS. Nothing was done; run it again without ORG=" \
+        in result.stderr
+    assert make(clone, "check", "HINTS=1").returncode == 0  # its own variables pass
+
+
+def test_every_command_has_a_list_and_every_listed_variable_reaches_python() -> None:
+    from publisher.make_variables import COMMAND_VARIABLES, TARGETS
+
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    passed = set(makefile.split("ARGUMENTS := ", 1)[1].split("\nunexport", 1)[0].replace("\\", " ").split())
+    assert set(COMMAND_VARIABLES) == set(TARGETS)
+    assert {name for names in COMMAND_VARIABLES.values() for name in names} - passed == {"LANG"}  # LANG: its own rule
