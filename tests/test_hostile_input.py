@@ -6,7 +6,12 @@ names that would break somewhere, and what a full or read-only disk does to the 
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import test_commands
@@ -246,3 +251,157 @@ def test_every_command_has_a_list_and_every_listed_variable_reaches_python() -> 
     passed = set(makefile.split("ARGUMENTS := ", 1)[1].split("\nunexport", 1)[0].replace("\\", " ").split())
     assert set(COMMAND_VARIABLES) == set(TARGETS)
     assert {name for names in COMMAND_VARIABLES.values() for name in names} - passed == {"LANG"}  # LANG: its own rule
+
+
+# -- make import: never from its own kept sources, and all or nothing even under kill -9 --------------------
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the repository but the lock (its content is the last holder's process id)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not p.is_symlink() and p.name != ".sources.lock" and "/hooks/" not in str(p)}
+
+
+def _guideline(path: Path) -> Path:
+    path.write_text("Retningsliner for sosiale medium\n\n1. Formål\n\nSosiale medium er ein viktig kanal for "
+                    "kommunen, og vi vil at dei tilsette skal bruke dei med omtanke.\n\n2. Tryggleik\n\nDu skal "
+                    "aldri dele opplysningar om brukarar, og du spør leiaren din når du er i tvil.\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def nyby(fixture_repo) -> Path:
+    from publisher.new_org import new_organisation
+
+    root = fixture_repo()
+    new_organisation(root / "docs", "nyby", "Nyby kommune", ["nn", "en"])
+    return root
+
+
+def test_make_import_never_reads_a_document_it_keeps_itself(nyby: Path, tmp_path: Path) -> None:
+    from publisher.importer import import_organisation
+
+    import_organisation(nyby / "docs", "nyby", _guideline(tmp_path / "veileder.txt"), out=lambda line: None)
+    for page in (nyby / "docs/nyby").glob("*.md"):  # the pages moved out, as the refusal to re-import asks
+        page.unlink()
+    before = _snapshot(nyby)
+    kept = nyby / "docs/_sources/nyby/extracted.txt"
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", kept, out=lambda line: None)
+    assert str(error.value) == (
+        "docs/_sources/nyby/extracted.txt:1: error: this is a file make import keeps in docs/_sources/, and importing "
+        "it would overwrite it with what is made from it, so nothing was changed: copy the document out of docs/ "
+        "first (e.g. cp docs/_sources/nyby/extracted.txt /tmp/) and import the copy")
+    named = _guideline(tmp_path / "extracted.txt")
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", named, out=lambda line: None)
+    assert str(error.value).endswith(
+        "error: the document is named extracted.txt, the name of the text make import extracts beside it in "
+        "docs/_sources/nyby/, where one would replace the other, so nothing was changed: rename the document (e.g. "
+        "original.txt) and import it again")
+    assert _snapshot(nyby) == before
+
+
+@pytest.mark.parametrize(("number", "reason", "advice"), [
+    (28, "No space left on device", "the disk is full: free some space, then run the command again"),
+    (30, "Read-only file system", "the disk or folder is read-only: run the command in a checkout you can write to"),
+    (13, "Permission denied", "you may not change it: check its permissions and the folder's (ls -l), make them "
+                              "writable (chmod u+w), then run the command again"),
+])
+def test_make_import_failing_to_write_changes_nothing_and_says_what_to_do(nyby: Path, tmp_path: Path, monkeypatch,
+                                                                         number: int, reason: str, advice: str) -> None:
+    from publisher import source_transaction
+    from publisher.importer import import_organisation
+
+    document = _guideline(tmp_path / "veileder.txt")
+    before = _snapshot(nyby)
+    real = source_transaction.os.replace
+
+    def fails_at_the_second_page(source, target) -> None:  # after two files of docs/ were replaced
+        if str(target).endswith("docs/nyby/tryggleik.nn.md"):
+            raise OSError(number, reason, str(target))
+        real(source, target)
+
+    monkeypatch.setattr(source_transaction.os, "replace", fails_at_the_second_page)
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", document, out=lambda line: None)
+    assert str(error.value) == (f"docs/nyby/tryggleik.nn.md:1: error: the import could not write or read this file "
+                                f"({reason}) and nothing was changed; {advice}")
+    assert _snapshot(nyby) == before
+    assert not list(nyby.glob(".sources-transaction-*"))
+
+
+KILL_POINTS = ("replace", "unlink", "link", "fsync", "mkdir", "rmdir", "open")  # every step that changes a file
+
+
+def _kill_at(point: int) -> None:
+    """In a forked child: SIGKILL this process at its `point`-th file operation (as kill -9 from outside would)."""
+    count = [0]
+
+    def counted(real: Callable[..., Any]) -> Callable[..., Any]:
+        def operation(*args: Any, **kwargs: Any) -> Any:
+            count[0] += 1
+            if count[0] == point:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+        return operation
+
+    for name in KILL_POINTS:
+        setattr(os, name, counted(getattr(os, name)))
+
+
+def killed_at_every_point(template: Path, runs: Path, command: Callable[[Path], object]) -> Iterator[tuple[int, Path]]:
+    """(point, the repository) after `command` was killed at its 1st, 2nd, ... file operation, each on a fresh copy
+    of `template`; ends when it completes without reaching the point (that copy is yielded with point 0)."""
+    point = 0
+    while True:
+        point += 1
+        root = runs / f"run{point}"
+        shutil.copytree(template, root, symlinks=True)
+        child = os.fork()
+        if child == 0:
+            try:
+                _kill_at(point)
+                command(root)
+            finally:
+                os._exit(0)
+        _, status = os.waitpid(child, 0)
+        if not os.WIFSIGNALED(status):
+            yield 0, root
+            return
+        yield child, root
+        shutil.rmtree(root)
+
+
+def test_make_import_killed_at_any_point_leaves_the_repository_as_before_or_imported(nyby: Path,
+                                                                                     tmp_path: Path) -> None:
+    """kill -9 at every file operation of the import, in turn; then the next writer recovers."""
+    from publisher.checks import check_all
+    from publisher.importer import import_organisation
+    from publisher.locking import source_lock
+
+    document = _guideline(tmp_path / "veileder.txt")
+    template = tmp_path / "template"
+    shutil.copytree(nyby, template, symlinks=True)
+    before = _snapshot(nyby)
+    import_organisation(nyby / "docs", "nyby", document, out=lambda line: None)
+    after = _snapshot(nyby)
+    seen = {"before": 0, "after": 0, "flagged": 0}
+    command = "make import ORG=nyby FILE=../veileder.txt"
+    for child, root in killed_at_every_point(template, tmp_path, lambda root: import_organisation(
+            root / "docs", "nyby", document, out=lambda line: None)):
+        if not child:
+            assert _snapshot(root) == after
+            break
+        stopped = [str(f) for f in check_all(load_catalogue(root / "docs")).errors if "was stopped" in f.message]
+        if stopped:  # killed while docs/ was half changed: make check says so, and what to run
+            seen["flagged"] += 1
+            assert stopped == [f".sources-transaction-{child}:1: error: '{command}' (process {child}) was stopped "
+                               f"while writing docs/, which is half changed: run '{command}' again; it first puts "
+                               f"back everything the stopped run changed"]
+        with source_lock(root / "docs"):  # what the next command that writes sources does first
+            pass
+        state = _snapshot(root)
+        assert state in (before, after), f"killed in {root.name}: neither as before nor imported"
+        seen["before" if state == before else "after"] += 1
+        assert not list(root.glob(".sources-transaction-*"))
+    assert seen["before"] > 10 and seen["after"] > 3 and seen["flagged"] > 5, seen

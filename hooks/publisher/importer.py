@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +28,11 @@ import yaml
 from .coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
 from .document_readers import BULLET, FIRST_PARAGRAPH_WORDS, PAGE_NUMBER, Block, has_words, read_document
 from .editorial import EDITORIAL_DIR
-from .findings import Finding, PublisherError, display_path
+from .findings import Finding, PublisherError, display_path, io_advice
 from .locking import source_lock
 from .organisations import ORGANISATIONS_FILE, Catalogue, Organisation, load_catalogue
 from .readiness import placeholder_pages
+from .source_transaction import SourceTransaction
 from .yamlsource import load_located_file
 
 TOC_TITLE = re.compile(r"^\s*(?:indhold|innhold|innhald|indholdsfortegnelse|innholdsfortegnelse|"
@@ -222,42 +221,6 @@ def editorial_yaml(existing: Path, name: str, removals: list[Removal]) -> str:
     return text
 
 
-class _Transaction:
-    """Writes files atomically and puts every one back as it was if anything fails."""
-
-    def __init__(self) -> None:
-        self.before: list[tuple[Path, bytes | None]] = []
-        self.created_dirs: list[Path] = []
-
-    def write(self, path: Path, data: str | bytes) -> None:
-        missing = []
-        parent = path.parent
-        while not parent.exists():
-            missing.append(parent)
-            parent = parent.parent
-        for folder in reversed(missing):
-            folder.mkdir()
-            self.created_dirs.append(folder)
-        self.before.append((path, path.read_bytes() if path.exists() else None))
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(temporary, path)
-
-    def remove(self, path: Path) -> None:
-        self.before.append((path, path.read_bytes()))
-        path.unlink()
-
-    def rollback(self) -> None:
-        for path, data in reversed(self.before):
-            if data is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(data)
-        for folder in reversed(self.created_dirs):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 def import_organisation(docs_dir: Path, org_id: str, document: Path, language: str | None = None,
                         out: Callable[[str], None] = print) -> Coverage:
     """Import `document` as the pages of `org_id`; returns the coverage the report printed."""
@@ -285,8 +248,12 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
         raise PublisherError([Finding(display_path(own[0], catalogue.root), 1, (
             f"'{org_id}' already has pages of its own ({', '.join(p.name for p in own)}): make import writes a new "
             f"organisation's pages only; move them out of docs/{org_id}/ first, or edit them by hand"))])
+    sources = docs_dir / SOURCES_DIR / org_id
+    _refuse_own_sources(document, docs_dir, sources, catalogue.root)
     result = import_document(document, catalogue, org)
-    transaction = _Transaction()
+    shown = display_path(document, catalogue.root)
+    transaction = SourceTransaction(docs_dir, f"make import ORG={org_id} FILE={shown}")
+    committed = False
     try:
         for name in sorted(placeholders):
             transaction.remove(folder / name)
@@ -294,7 +261,6 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
             transaction.write(folder / f"{page.base}.{org.source_language}.md", page_markdown(page, org.contact.unit))
             for other in org.translations:
                 transaction.write(folder / f"{page.base}.{other}.md", untranslated_markdown(page))
-        sources = docs_dir / SOURCES_DIR / org_id
         transaction.write(sources / document.name, document.read_bytes())
         transaction.write(sources / EXTRACTED, result.extracted)
         if result.removals:
@@ -303,17 +269,42 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
         config = docs_dir / ORGANISATIONS_FILE
         transaction.write(config, organisations_with_nav(config.read_text(encoding="utf-8"), org_id,
                                                          [f"{page.base}.md" for page in result.pages]))
+        transaction.commit()  # every file at once; killed from here on, the next writer puts them all back
+        committed = True
         catalogue = load_catalogue(docs_dir)  # the whole catalogue must still load
         coverage = measure(catalogue, catalogue.organisation(org_id))
         assert coverage is not None
     except BaseException as error:
-        transaction.rollback()
+        if committed:
+            transaction.undo()
         if isinstance(error, PublisherError):
             raise
-        raise PublisherError([Finding(display_path(document, catalogue.root), 1, (
+        if isinstance(error, OSError):
+            raise PublisherError([Finding(display_path(Path(os.fsdecode(error.filename)), catalogue.root)
+                                          if error.filename else shown, 1, (
+                f"the import could not write or read this file ({error.strerror or error}) and nothing was "
+                f"changed; {io_advice(error)}"))]) from None
+        raise PublisherError([Finding(shown, 1, (
             f"the import failed and nothing was changed ({type(error).__name__}: {error})"))]) from None
+    transaction.finish()  # the import counts as made: the report follows
     report(result, coverage, org, catalogue, out)
     return coverage
+
+
+def _refuse_own_sources(document: Path, docs_dir: Path, sources: Path, root: Path) -> None:
+    """make import keeps the document and its extracted text in docs/_sources/<org>/: a document read from
+    there (or named like the extracted text) would be overwritten by what is made from it."""
+    shown = display_path(document, root)
+    if document.resolve().is_relative_to((docs_dir / SOURCES_DIR).resolve()):
+        raise PublisherError([Finding(shown, 1, (
+            f"this is a file make import keeps in docs/{SOURCES_DIR}/, and importing it would overwrite it with what "
+            f"is made from it, so nothing was changed: copy the document out of docs/ first (e.g. cp {shown} "
+            f"/tmp/) and import the copy"))])
+    if document.name == EXTRACTED:
+        raise PublisherError([Finding(shown, 1, (
+            f"the document is named {EXTRACTED}, the name of the text make import extracts beside it in "
+            f"{display_path(sources, root)}/, where one would replace the other, so nothing was changed: rename the "
+            f"document (e.g. original.txt) and import it again"))])
 
 
 def report(result: Imported, coverage: Coverage, org: Organisation, catalogue: Catalogue,

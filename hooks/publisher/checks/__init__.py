@@ -12,10 +12,12 @@ from collections.abc import Iterable
 
 from ..addresses import address_findings
 from ..editions import edition_findings
+from ..locking import alive
 from ..organisations import Catalogue, Organisation
 from ..passages import PassageRef
 from ..readability import LANGUAGES as READABILITY_LANGUAGES
 from ..safe_files import org_file_findings, snippet_file_findings
+from ..source_transaction import interrupted
 from ..sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
@@ -81,6 +83,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
     """Every check over every organisation, language and shared wording."""
     ctx = CheckContext(catalogue)
     check_folders(ctx)
+    ctx.report.findings.extend(interrupted(catalogue.docs_dir, catalogue.root, alive))  # a killed make import
     _check_shared_files(ctx)
     check_adoption_data(ctx)
     ctx.report.findings.extend(address_findings(catalogue))
