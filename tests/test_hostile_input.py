@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import test_commands
+import test_import
 from conftest import FIXTURE_ORGANISATIONS
 from publisher.findings import PublisherError
 from publisher.organisations import load_catalogue
@@ -268,13 +269,7 @@ def _guideline(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def nyby(fixture_repo) -> Path:
-    from publisher.new_org import new_organisation
-
-    root = fixture_repo()
-    new_organisation(root / "docs", "nyby", "Nyby kommune", ["nn", "en"])
-    return root
+nyby = test_import.nyby  # a fresh fixture repository with the draft organisation 'nyby' (nn, en)
 
 
 def test_make_import_never_reads_a_document_it_keeps_itself(nyby: Path, tmp_path: Path) -> None:
