@@ -400,3 +400,48 @@ def test_make_import_killed_at_any_point_leaves_the_repository_as_before_or_impo
         seen["before" if state == before else "after"] += 1
         assert not list(root.glob(".sources-transaction-*"))
     assert seen["before"] > 10 and seen["after"] > 3 and seen["flagged"] > 5, seen
+
+
+# -- every command's I/O errors: one message naming the file, the state and what to do ----------------------
+
+def test_make_site_on_a_full_disk_says_which_file_and_leaves_site_as_it_was(fixture_repo, monkeypatch,
+                                                                            capsys) -> None:
+    from publisher import __main__, build
+
+    root = fixture_repo()
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("the previous build", encoding="utf-8")
+    staging = root / "site.staging-1"
+
+    def full(out: Path) -> Path:
+        raise OSError(28, "No space left on device", str(staging))
+
+    monkeypatch.setattr(__main__, "ROOT", root)
+    monkeypatch.setattr(build, "_new_staging", full)
+    assert __main__.main(["build"]) == 1
+    assert capsys.readouterr().err == (
+        "error: could not write or read site.staging-1 (No space left on device); site/ was left as it was; the disk "
+        "is full: free some space, then run the command again\n")
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "the previous build"
+
+
+def test_make_import_in_a_read_only_docs_folder_says_which_file_and_changes_nothing(nyby: Path, tmp_path: Path,
+                                                                                    monkeypatch, capsys) -> None:
+    from publisher import __main__, locking
+
+    before = _snapshot(nyby)
+    real = locking.os.open
+
+    def read_only(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 (os.open's own signature)
+        if str(path).endswith("docs/.sources.lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(__main__, "ROOT", nyby)
+    monkeypatch.setattr(locking.os, "open", read_only)
+    assert __main__.main(["import", "--org", "nyby", "--file", str(_guideline(tmp_path / "veileder.txt"))]) == 1
+    assert capsys.readouterr().err == (
+        "error: could not write or read docs/.sources.lock (Permission denied); nothing was changed; you may not "
+        "change it: check its permissions and the folder's (ls -l), make them writable (chmod u+w), then run the "
+        "command again\n")
+    assert _snapshot(nyby) == before
