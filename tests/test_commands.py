@@ -211,18 +211,21 @@ def test_new_org_names_round_trip_exactly(fixture_repo, name: str) -> None:
 
 
 def test_new_org_failure_after_writing_restores_everything(fixture_repo, monkeypatch) -> None:
-    from publisher import new_org
+    from publisher import source_transaction
     from publisher.findings import PublisherError
 
     root = fixture_repo()
     before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     folders = sorted(p.name for p in (root / "docs").iterdir())
 
-    def broken_write(path: Path, text: str) -> None:
-        path.write_text(text[: len(text) // 2], encoding="utf-8")  # a half-written file, then a crash
-        raise OSError("disk full")
+    real = source_transaction.os.replace
 
-    monkeypatch.setattr(new_org, "write_atomic", broken_write)
+    def broken_replace(source: Path, target: Path) -> None:  # the pages are in place, then the disk fills
+        if str(target).endswith("organisations.yml") and "/new/" in str(source):
+            raise OSError(28, "No space left on device", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(source_transaction.os, "replace", broken_replace)
     with pytest.raises(OSError):
         new_organisation(root / "docs", "nyt", "Nyt", ["da"])
     after = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}

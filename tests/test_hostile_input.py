@@ -445,3 +445,49 @@ def test_make_import_in_a_read_only_docs_folder_says_which_file_and_changes_noth
         "change it: check its permissions and the folder's (ls -l), make them writable (chmod u+w), then run the "
         "command again\n")
     assert _snapshot(nyby) == before
+
+
+def _new_org(root: Path) -> None:
+    from publisher.new_org import new_organisation
+
+    new_organisation(root / "docs", "nyt", "Nyt", ["da", "en"])
+
+
+def _addresses(root: Path) -> None:
+    from publisher.addresses import record_addresses
+
+    record_addresses(load_catalogue(root / "docs"))
+
+
+def _mark(root: Path) -> None:
+    from publisher.translations import mark_current
+
+    mark_current(load_catalogue(root / "docs"), root / "docs/testby/regler.en.md")
+
+
+@pytest.mark.parametrize("command", [_new_org, _addresses, _mark], ids=["new-org", "addresses", "translations MARK"])
+def test_every_other_command_that_writes_sources_killed_at_any_point_leaves_before_or_after(
+        fixture_repo, tmp_path: Path, command: Callable[[Path], None]) -> None:
+    from publisher.locking import source_lock
+
+    root = fixture_repo()
+    page = root / "docs/testby/regler.da.md"  # a changed source page: its translation is there to mark
+    page.write_text(page.read_text(encoding="utf-8") + "\nEn ny sætning.\n", encoding="utf-8")
+    template = tmp_path / "template"
+    shutil.copytree(root, template, symlinks=True)
+    before = _snapshot(root)
+    command(root)
+    after = _snapshot(root)
+    assert after != before
+    states = []
+    for child, run in killed_at_every_point(template, tmp_path / "runs", command):
+        if not child:
+            assert _snapshot(run) == after
+            break
+        with source_lock(run / "docs"):  # what the next command that writes sources does first
+            pass
+        state = _snapshot(run)
+        assert state in (before, after), f"killed in {run.name}: neither as before nor done"
+        states.append("before" if state == before else "after")
+        assert not [p for p in run.rglob("*") if p.name.startswith((".sources-transaction-", ".new-org-"))]
+    assert len(states) > 5 and "before" in states, states

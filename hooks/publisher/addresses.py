@@ -15,11 +15,11 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import write_atomic
 from .findings import Finding, PublisherError, display_path
 from .locking import source_lock
 from .organisations import ORG_ID, Catalogue, load_catalogue
 from .page_names import page_name_problem
+from .source_transaction import write_sources
 from .source_writers import with_entry_appended, with_items_appended
 from .yamlsource import load_located_file
 
@@ -182,5 +182,5 @@ def _record(catalogue: Catalogue) -> list[str]:
         elif fresh:
             text = with_items_appended(text, (org_id, "published"), fresh, addresses.display)
     if text != original or not path.is_file():
-        write_atomic(path, text)
+        write_sources(catalogue.docs_dir, "make addresses", {path: text})
     return added

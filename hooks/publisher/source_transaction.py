@@ -70,14 +70,14 @@ class SourceTransaction:
                 os.chmod(target, 0o644)
             removals = [relative for relative in self.removals if relative not in self.writes]  # else replaced
             touched = [*self.writes, *removals]
-            for relative in touched:
-                if (self.docs_dir / relative).is_file():
-                    (staging / OLD / relative).parent.mkdir(parents=True, exist_ok=True)
-                    os.link(self.docs_dir / relative, staging / OLD / relative)
+            existed = [relative for relative in touched if (self.docs_dir / relative).is_file()]
+            for relative in existed:
+                (staging / OLD / relative).parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.docs_dir / relative, staging / OLD / relative)
             folders = sorted({parent.as_posix() for relative in self.writes for parent in Path(relative).parents
                               if parent != Path(".") and not (self.docs_dir / parent).exists()})
             write_atomic(staging / JOURNAL, json.dumps({"command": self.command, "files": touched,
-                                                        "folders": folders}))
+                                                        "existed": existed, "folders": folders}))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # docs/ was not touched
             raise
@@ -101,14 +101,27 @@ class SourceTransaction:
         put_back(staging_folder(self.docs_dir), self.docs_dir)
 
 
+def write_sources(docs_dir: Path, command: str, files: dict[Path, str]) -> None:
+    """Write `files` (below `docs_dir`) as one change that a kill cannot leave half made (nor leave debris in docs/)."""
+    transaction = SourceTransaction(docs_dir, command)
+    for path, text in files.items():
+        transaction.write(path, text)
+    transaction.commit()
+    transaction.finish()
+
+
 def put_back(staging: Path, docs_dir: Path) -> None:
-    """Undo what the journal in `staging` lists: old files back, new files and folders gone; then remove it."""
+    """Undo what the journal in `staging` lists: old files back, new files and folders gone; then remove it.
+
+    Renames and removals only (no space needed), and each step can run twice: if one fails, the journal
+    stays, and the next writer's recovery finishes the undoing."""
     journal = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+    existed = set(journal["existed"])
     for relative in journal["files"]:
-        if (staging / OLD / relative).is_file():
-            os.replace(staging / OLD / relative, docs_dir / relative)
-        else:
+        if relative not in existed:
             (docs_dir / relative).unlink(missing_ok=True)
+        elif (staging / OLD / relative).is_file():  # else it was put back already
+            os.replace(staging / OLD / relative, docs_dir / relative)
     for folder in sorted(journal["folders"], key=len, reverse=True):  # the deepest first
         with contextlib.suppress(OSError):  # not empty: someone wrote there since; keep it
             (docs_dir / folder).rmdir()

@@ -124,8 +124,8 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
     Only a translation page of this checkout is written (confined to docs/<organisation>/), its
     front matter re-emitted by the YAML emitter and replaced atomically.
     """
-    from .atomic import write_atomic
     from .locking import source_lock
+    from .source_transaction import write_sources
     from .source_writers import confine, with_front_matter_key
 
     display = display_path(translation_path, catalogue.root)
@@ -146,7 +146,8 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
         new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
                                catalogue.shared_dir)
         text = read_text(translation_path, display)
-        write_atomic(translation_path, with_front_matter_key(text, "source_hash", new_hash, display))
+        write_sources(catalogue.docs_dir, f"make translations MARK={display}",
+                      {translation_path: with_front_matter_key(text, "source_hash", new_hash, display)})
     return new_hash
 
 
