@@ -491,3 +491,14 @@ def test_every_other_command_that_writes_sources_killed_at_any_point_leaves_befo
         states.append("before" if state == before else "after")
         assert not [p for p in run.rglob("*") if p.name.startswith((".sources-transaction-", ".new-org-"))]
     assert len(states) > 5 and "before" in states, states
+
+
+def test_a_text_document_that_is_not_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
+    from publisher.document_readers import read_document
+
+    document = tmp_path / "veileder.txt"
+    document.write_bytes("Retningslinjer\n\nFormål\n\nVi bruger sociale medier med omtanke.\n".encode("cp1252"))
+    with pytest.raises(PublisherError) as error:
+        read_document(document, "veileder.txt")
+    assert str(error.value) == ("veileder.txt:3: error: the document is not UTF-8 text (byte 0xe5 on this line), so "
+                                "nothing was changed: open it in a text editor and save it with UTF-8 encoding")

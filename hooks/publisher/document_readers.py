@@ -74,6 +74,11 @@ def read_document(path: Path, display: str) -> list[Block]:
         blocks = reader(path)
     except TooLong as error:
         raise too_long(display, error.count) from None
+    except UnicodeDecodeError as error:  # a .txt in another encoding: the line of its first foreign byte
+        line = error.object[:error.start].count(b"\n") + 1
+        raise PublisherError([Finding(display, line, (
+            f"the document is not UTF-8 text (byte 0x{error.object[error.start]:02x} on this line), so nothing was "
+            f"changed: open it in a text editor and save it with UTF-8 encoding"))]) from None
     except Exception as error:  # a damaged or mislabelled file: say so, with the library's reason
         raise PublisherError([Finding(display, 1, f"could not read the document ({type(error).__name__}: {error}); "
                                                   f"open it in its program and save it again")]) from None
