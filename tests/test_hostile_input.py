@@ -338,15 +338,39 @@ def _kill_at(point: int) -> None:
             if count[0] == point:
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(*args, **kwargs)
+        operation.__wrapped__ = real  # type: ignore[attr-defined]
         return operation
 
     for name in KILL_POINTS:
         setattr(os, name, counted(getattr(os, name)))
 
 
-def killed_at_every_point(template: Path, runs: Path, command: Callable[[Path], object]) -> Iterator[tuple[int, Path]]:
-    """(point, the repository) after `command` was killed at its 1st, 2nd, ... file operation, each on a fresh copy
-    of `template`; ends when it completes without reaching the point (that copy is yielded with point 0)."""
+def _kill_within_commit(point: int) -> None:
+    """In a forked child: SIGKILL this process at the `point`-th file operation of its SourceTransaction's commit
+    and finish (when the command reaches it; after `finish` nothing is counted)."""
+    from publisher.source_transaction import SourceTransaction
+
+    commit, finish = SourceTransaction.commit, SourceTransaction.finish
+
+    def armed(self: SourceTransaction) -> None:
+        _kill_at(point)
+        commit(self)
+
+    def disarmed(self: SourceTransaction) -> None:
+        finish(self)
+        for name in KILL_POINTS:  # the real functions again: what follows the change is not counted
+            setattr(os, name, getattr(os, name).__wrapped__)
+
+    SourceTransaction.commit = armed  # type: ignore[method-assign]
+    SourceTransaction.finish = disarmed  # type: ignore[method-assign]
+
+
+def killed_at_every_point(template: Path, runs: Path, command: Callable[[Path], object],
+                          from_commit: bool = False) -> Iterator[tuple[int, Path]]:
+    """(process id, the repository) after `command` was killed at its 1st, 2nd, ... file operation, each on a fresh
+    copy of `template`; ends when it completes without reaching the point (that copy is yielded with 0).
+    `from_commit`: count from the start of its SourceTransaction.commit (what comes before writes nothing in
+    docs/, and a command that makes PDFs first would take minutes to kill at every step of that)."""
     point = 0
     while True:
         point += 1
@@ -355,7 +379,10 @@ def killed_at_every_point(template: Path, runs: Path, command: Callable[[Path], 
         child = os.fork()
         if child == 0:
             try:
-                _kill_at(point)
+                if from_commit:
+                    _kill_within_commit(point)
+                else:
+                    _kill_at(point)
                 command(root)
             finally:
                 os._exit(0)
@@ -502,3 +529,42 @@ def test_a_text_document_that_is_not_utf8_is_refused_at_its_line(tmp_path: Path)
         read_document(document, "veileder.txt")
     assert str(error.value) == ("veileder.txt:3: error: the document is not UTF-8 text (byte 0xe5 on this line), so "
                                 "nothing was changed: open it in a text editor and save it with UTF-8 encoding")
+
+
+def test_make_edition_killed_at_any_point_of_its_writing_leaves_before_or_recorded(fixture_repo, tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    import datetime as dt
+
+    from publisher import edition_command
+    from publisher.edition_command import Request, record_edition
+    from publisher.locking import source_lock
+
+    def quick_pdf(root: Path, catalogue: object, org_id: str, language: str, target: Path, view: object) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)  # the PDF's bytes do not matter here, its writing does
+        target.write_bytes(f"%PDF {org_id} {language}".encode())
+
+    monkeypatch.setattr(edition_command, "write_pdf", quick_pdf)
+
+    def edition(root: Path) -> None:
+        record_edition(root, Request("testby", "Første udgave", {}), today=dt.date(2024, 2, 1), progress=lambda _: None)
+
+    root = fixture_repo()
+    template = tmp_path / "template"
+    shutil.copytree(root, template, symlinks=True)
+    before = _snapshot(root)
+    edition(root)
+    after = _snapshot(root)
+    assert "docs/_editions/testby/1/pdf/testby-da.pdf" in after and after["docs/organisations.yml"] != \
+        before["docs/organisations.yml"]  # the facts moved into the first edition
+    states = []
+    for child, run in killed_at_every_point(template, tmp_path / "runs", edition, from_commit=True):
+        if not child:
+            assert _snapshot(run) == after
+            break
+        with source_lock(run / "docs"):
+            pass
+        state = _snapshot(run)
+        assert state in (before, after), f"killed in {run.name}: neither as before nor recorded"
+        states.append("before" if state == before else "after")
+        assert not list(run.glob(".sources-transaction-*"))
+    assert states.count("before") > 10, states

@@ -46,6 +46,7 @@ from .findings import PublisherError, display_path
 from .locking import source_lock
 from .organisations import FACT_KEYS, ORGANISATIONS_FILE, Catalogue, Fact, Organisation, load_catalogue
 from .pdf import EditionPrint, pdf_name, write_pdf
+from .source_transaction import SourceTransaction, work_folder
 from .source_writers import with_items_appended
 from .yamlsource import load_located
 
@@ -230,13 +231,6 @@ def _without_document_facts(root: Path, org: Organisation) -> str | None:
     return "".join(line for index, line in enumerate(lines) if index not in drop)
 
 
-def _write_atomically(path: Path, text: str) -> Path:
-    """Write `text` beside `path`; the caller renames it into place."""
-    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    partial.write_text(text, encoding="utf-8")
-    return partial
-
-
 def record_edition(root: Path, request: Request, today: dt.date | None = None,
                    progress: Callable[[str], None] = print) -> Edition:
     """Record the next edition of `request.org_id`; raises EditionRefused (nothing written) when it cannot."""
@@ -277,11 +271,11 @@ def _record(root: Path, request: Request, today: dt.date, progress: Callable[[st
     staged = dataclasses.replace(catalogue, organisations={**catalogue.organisations, org.id: staged_org})
 
     folder = editions_folder(catalogue.docs_dir, org.id)
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f".{number}.partial-{os.getpid()}"
-    written: list[Path] = []
+    # The snapshot and its PDFs are made beside docs/ (a kill leaves nothing in docs/; the next writer removes
+    # the folder), then written with editions.yml and organisations.yml as one change (source_transaction.py).
+    staging = work_folder(catalogue.docs_dir, "edition")
+    transaction = SourceTransaction(catalogue.docs_dir, f"make edition ORG={org.id}")
     try:
-        shutil.rmtree(staging, ignore_errors=True)
         for relative, source in snapshot_sources(catalogue, org).items():
             (staging / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, staging / relative)
@@ -318,21 +312,15 @@ def _record(root: Path, request: Request, today: dt.date, progress: Callable[[st
             why = "; ".join(str(p) for p in problems) or "different values"
             raise EditionRefused(f"internal error: {EDITIONS_FILE} did not read back as written ({why}). "
                                  f"Nothing was recorded.")
-        partial_editions = _write_atomically(editions_path, text)
-        written.append(partial_editions)
-        partial_orgs = None
+        for made in sorted(path for path in staging.rglob("*") if path.is_file()):
+            transaction.write(final / made.relative_to(staging), made.read_bytes())
+        transaction.write(editions_path, text)
         if organisations_text is not None:
-            partial_orgs = _write_atomically(root / "docs" / ORGANISATIONS_FILE, organisations_text)
-            written.append(partial_orgs)
-        os.replace(staging, final)
-        os.replace(partial_editions, editions_path)
-        if partial_orgs is not None:
-            os.replace(partial_orgs, root / "docs" / ORGANISATIONS_FILE)
-    except BaseException:
+            transaction.write(root / "docs" / ORGANISATIONS_FILE, organisations_text)
+        transaction.commit()
+        transaction.finish()
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
     load_catalogue(root / "docs")  # the repository reads as it should, or this says why
     progress(f"recorded edition {number} of {org.id} in {display_path(folder, root)}/")
     if why_no_tag is not None:

@@ -36,6 +36,15 @@ def staging_folder(docs_dir: Path) -> Path:
     return docs_dir.parent / f"{PREFIX}{os.getpid()}"
 
 
+def work_folder(docs_dir: Path, purpose: str) -> Path:
+    """An empty folder beside docs/ where a command makes what it will write (make edition's PDFs); the next
+    writer removes it if this process is killed."""
+    folder = docs_dir.parent / f"{PREFIX}{os.getpid()}-{purpose}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
+
+
 class SourceTransaction:
     """Collects the writes and removals of one command, then makes them all at once (`commit`)."""
 
@@ -130,7 +139,7 @@ def put_back(staging: Path, docs_dir: Path) -> None:
 
 
 def _pid(staging: Path) -> str:
-    return staging.name.removeprefix(PREFIX)
+    return staging.name.removeprefix(PREFIX).split("-", 1)[0]
 
 
 def _stopped(docs_dir: Path, alive: Callable[[int], bool]) -> list[Path]:
