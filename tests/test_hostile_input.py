@@ -568,3 +568,18 @@ def test_make_edition_killed_at_any_point_of_its_writing_leaves_before_or_record
         states.append("before" if state == before else "after")
         assert not list(run.glob(".sources-transaction-*"))
     assert states.count("before") > 10, states
+
+
+def test_a_site_that_cannot_be_written_names_the_file_and_what_to_do(fixture_repo, monkeypatch) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from publisher.build import build_site
+
+    root = fixture_repo()
+
+    def full(config: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", str(root / "site.staging-1/parts/testby/da/index.html"))
+
+    monkeypatch.setattr(mkdocs_build, "build", full)
+    result = build_site(str(root), "testby", "da", str(root / "site.staging-1/parts/testby/da"))
+    assert result.problems == ["could not write or read site.staging-1/parts/testby/da/index.html (No space left on "
+                               "device); the disk is full: free some space, then run the command again"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from .dashboard import render_dashboard
 from .editions import publish_archive
 from .engine import engine_logger
-from .findings import PublisherError
+from .findings import PublisherError, io_advice, io_problem
 from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from .locking import build_lock
 from .optimise import deduplicate, optimise_site
@@ -102,6 +102,8 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
         optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []))
     except MkDocsException as error:
         problems = collector.messages + [str(error)]
+    except OSError as error:  # a full disk, a file of another owner: which file, and what to do
+        problems = collector.messages + [f"{io_problem(error, Path(root))}; {io_advice(error)}"]
     except Exception as error:  # an unexpected fault must still name its site
         problems = collector.messages + [f"{type(error).__name__}: {error}"]
     finally:

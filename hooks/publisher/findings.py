@@ -78,7 +78,12 @@ def io_advice(error: OSError) -> str:
     return "check the disk and the file, then run the command again"
 
 
+def io_problem(error: OSError, root: Path) -> str:
+    """Which file could not be read or written, and why, as an author reads it."""
+    where = display_path(Path(os.fsdecode(error.filename)), root) if error.filename else "a file"
+    return f"could not write or read {where} ({error.strerror or error})"
+
+
 def io_error_message(error: OSError, root: Path, done: str) -> str:
     """One line for a read or write that failed: which file, why, what state things are in, what to do."""
-    where = display_path(Path(os.fsdecode(error.filename)), root) if error.filename else "a file"
-    return f"error: could not write or read {where} ({error.strerror or error}); {done}; {io_advice(error)}"
+    return f"error: {io_problem(error, root)}; {done}; {io_advice(error)}"
