@@ -583,3 +583,11 @@ def test_a_site_that_cannot_be_written_names_the_file_and_what_to_do(fixture_rep
     result = build_site(str(root), "testby", "da", str(root / "site.staging-1/parts/testby/da"))
     assert result.problems == ["could not write or read site.staging-1/parts/testby/da/index.html (No space left on "
                                "device); the disk is full: free some space, then run the command again"]
+
+
+def test_make_import_names_no_page_after_what_the_site_writes_itself() -> None:
+    from publisher.importer import slug
+
+    taken: set[str] = set()
+    assert [slug(heading, taken) for heading in ("About", "Søg", "Search", "EN", "Assets", "1. Formål")] == [
+        "about-2", "sog", "search-2", "en-2", "assets-2", "formal"]

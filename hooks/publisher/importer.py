@@ -31,6 +31,7 @@ from .editorial import EDITORIAL_DIR
 from .findings import Finding, PublisherError, display_path, io_advice
 from .locking import source_lock
 from .organisations import ORGANISATIONS_FILE, Catalogue, Organisation, load_catalogue
+from .page_names import SITE_NAMES
 from .readiness import placeholder_pages
 from .source_transaction import SourceTransaction
 from .yamlsource import load_located_file
@@ -75,7 +76,10 @@ def slug(text: str, taken: set[str]) -> str:
     words = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text).lower().translate(TRANSLITERATE)
     base = "-".join(re.findall(r"[a-z0-9]+", words))[:48].strip("-") or "side"
     candidate, number = base, 2
-    while candidate in taken or candidate == "index":
+    # Not a name the site writes itself ('about', 'search') nor one that reads as a language folder ('en'):
+    # make check would refuse the page (page_names.py).
+    while candidate in taken or candidate == "index" or candidate in SITE_NAMES or re.fullmatch(r"[a-z]{2}",
+                                                                                                candidate):
         candidate, number = f"{base}-{number}", number + 1
     taken.add(candidate)
     return candidate
