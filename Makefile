@@ -37,6 +37,9 @@ ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS ADDR FILE PORT
 	NOTE NOTE_DA NOTE_NB NOTE_EN VERSION APPROVED_BY APPROVED_ON IN_FORCE_FROM
 unexport $(ARGUMENTS)
 $(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))
+# The names (never the values) of all variables typed on make's command line, whatever their spelling:
+# each command refuses one it does not take (make edition VERSON=2.0 would otherwise record no version).
+export GUIDE_MAKE_VARIABLES := $(strip $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(name))))
 # LANG is also the locale variable of every shell: only a LANG given on make's command line
 # chooses the preview language.
 ifeq ($(origin LANG),command line)

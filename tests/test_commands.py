@@ -54,7 +54,9 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make(root: Path, *arguments: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("GUIDE_", "PYTHONPATH"))}
+    # Not the variables of a `make test` this runs inside (MAKEFLAGS carries its command line into this make).
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("GUIDE_", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"))}
     return subprocess.run(["make", "--no-print-directory", "-o", str(VENV / ".installed"), f"VENV={VENV}",
                            *arguments], cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
@@ -209,18 +211,21 @@ def test_new_org_names_round_trip_exactly(fixture_repo, name: str) -> None:
 
 
 def test_new_org_failure_after_writing_restores_everything(fixture_repo, monkeypatch) -> None:
-    from publisher.commands import new_org
+    from publisher.files import source_transaction
     from publisher.files.findings import PublisherError
 
     root = fixture_repo()
     before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     folders = sorted(p.name for p in (root / "docs").iterdir())
 
-    def broken_write(path: Path, text: str) -> None:
-        path.write_text(text[: len(text) // 2], encoding="utf-8")  # a half-written file, then a crash
-        raise OSError("disk full")
+    real = source_transaction.os.replace
 
-    monkeypatch.setattr(new_org, "write_atomic", broken_write)
+    def broken_replace(source: Path, target: Path) -> None:  # the pages are in place, then the disk fills
+        if str(target).endswith("organisations.yml") and "/new/" in str(source):
+            raise OSError(28, "No space left on device", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(source_transaction.os, "replace", broken_replace)
     with pytest.raises(OSError):
         new_organisation(root / "docs", "nyt", "Nyt", ["da"])
     after = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}

@@ -167,4 +167,4 @@ def test_the_syntax_rule_finds_a_module_that_spells_it(tmp_path: Path) -> None:
                                         encoding="utf-8")
     (package / "glossary.py").write_text('import re\nNOT_TEXT = re.compile(r"-+8<-+")\n', encoding="utf-8")
     (package / "messages.py").write_text('HINT = "write --8<-- \\"x.md\\" on its own line"\n', encoding="utf-8")
-    assert modules_spelling_the_include_syntax(package) == {"publisher.changes", "publisher.glossary"}
+    assert modules_spelling_the_include_syntax(package) == {"publisher.render.changes", "publisher.model.glossary"}

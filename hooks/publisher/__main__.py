@@ -10,7 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from .files.findings import PublisherError
+from .commands.make_variables import refuse_unknown
+from .files.findings import ArgumentError, PublisherError, io_error_message
 from .outputs.engine import EngineError, use_engine
 
 ROOT = Path(os.path.abspath(__file__)).parents[2]  # not resolved: a fixture repository links hooks/ in
@@ -128,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
+        refuse_unknown(args.command)  # a misspelt NAME=value would be ignored by make: say so before anything runs
+    except ArgumentError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
         use_engine()  # the one place the engine is chosen: before anything imports MkDocs
     except EngineError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -197,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
             return serve(ROOT, args.org, args.lang, args.addr)
     except PublisherError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk, a read-only checkout, a file of another owner: what, where, what to do
+        # Every writer replaces files whole or puts them back (atomic.py, swap.py, the import's journal), so
+        # what the message says about the state is true whatever step failed.
+        done = "site/ was left as it was" if args.command in ("build", "pdf") else "nothing was changed"
+        print(io_error_message(error, ROOT, done), file=sys.stderr)
         return 1
     return 2
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..files.locking import alive
 from ..files.safe_files import org_file_findings, snippet_file_findings
+from ..files.source_transaction import interrupted
 from ..model.addresses import address_findings
 from ..model.editions import edition_findings
 from ..model.organisations import Catalogue, Organisation
@@ -28,7 +30,7 @@ from .links import check_link
 from .organisation_data import check_contact, check_editorial_record, check_facts
 from .plain_language import check_readability
 from .readiness import check_readiness
-from .structure import check_folders, check_structure
+from .structure import check_case_clashes, check_folders, check_structure
 
 __all__ = ["CheckReport", "check_all", "check_site"]
 
@@ -36,9 +38,13 @@ __all__ = ["CheckReport", "check_all", "check_site"]
 def _check_page(ctx: CheckContext, page: Source, org_pages: OrgPages, language: str) -> None:
     org = org_pages.org
     check_front_matter(ctx, page, is_translation=language != org.source_language)
+    if not page.renderable:  # its own finding says why; every reader of its text would take minutes too
+        return
     if language in READABILITY_LANGUAGES:
         check_readability(ctx, page)
     for where in (page, *includes_of(ctx, page, org, language)):
+        if not where.renderable:
+            continue
         check_content(ctx, where)
         for link in ctx.rendered(where).links:
             check_link(ctx, link, where, page, org_pages, language)
@@ -48,6 +54,7 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
     languages = list(languages or org.languages)
     ctx.report.findings.extend(org_file_findings(ctx.catalogue.org_dir(org.id), ctx.catalogue.docs_dir,
                                                  ctx.catalogue.root))  # links out of docs/, file types
+    check_case_clashes(ctx, ctx.catalogue.org_dir(org.id))
     org_pages = ctx.load_pages(org)
     check_structure(ctx, org_pages, languages)
     included: set[tuple[str, str]] = set()
@@ -69,12 +76,14 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
 def _check_shared_files(ctx: CheckContext) -> None:
     ctx.report.findings.extend(snippet_file_findings(ctx.catalogue.shared_dir, ctx.catalogue.docs_dir,
                                                      ctx.catalogue.root))
+    check_case_clashes(ctx, ctx.catalogue.shared_dir)
 
 
 def check_all(catalogue: Catalogue) -> CheckReport:
     """Every check over every organisation, language and shared wording."""
     ctx = CheckContext(catalogue)
     check_folders(ctx)
+    ctx.report.findings.extend(interrupted(catalogue.docs_dir, catalogue.root, alive))  # a killed make import
     _check_shared_files(ctx)
     check_adoption_data(ctx)
     ctx.report.findings.extend(address_findings(catalogue))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files.findings import Finding, display_path
+from ..files.findings import Finding, PublisherError, display_path
+from ..model.markdown_limits import LIMITS_WHERE
 from ..model.organisations import Catalogue, Organisation
+from ..model.page_names import page_name_problem
 from ..model.sources import Source, page_name, read_source
 from ..render.rendered import RenderedPage, rendered_page
 
@@ -68,7 +70,16 @@ class CheckContext:
         """What the engine makes of `source`, once per file and run."""
         key = source.path.resolve()
         if key not in self._rendered:
-            self._rendered[key] = rendered_page(source, self.catalogue.root, self.catalogue.shared_dir)
+            if not source.renderable:
+                self._rendered[key] = RenderedPage(set(), [], [], [])  # refused before rendering: it would take minutes
+                return self._rendered[key]
+            try:
+                self._rendered[key] = rendered_page(source, self.catalogue.root, self.catalogue.shared_dir)
+            except PublisherError as error:  # an included wording that cannot be read or rendered fast
+                self.report.findings += [finding if finding.path != LIMITS_WHERE else
+                                         Finding(source.display, 1, f"with its included wordings: {finding.message}")
+                                         for finding in error.findings]
+                self._rendered[key] = RenderedPage(set(), [], [], [])
         return self._rendered[key]
 
     def read(self, path: Path) -> Source:
@@ -90,6 +101,9 @@ class CheckContext:
                            f"{path.stem}.{org.source_language}.md; rename it")
                 continue
             base, language = name
+            if problem := page_name_problem(base, self.catalogue.languages):
+                self.error(display, 1, problem)
+                continue
             if language not in org.languages:
                 self.error(display, 1, f"'{org.id}' is published in {', '.join(org.languages)}, not '{language}'; "
                            f"rename the file or add the language to '{org.id}' in docs/organisations.yml")

@@ -120,7 +120,7 @@ def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_p
         # An untranslated page shows its source page, so the source's anchors are the ones there.
         base = page_name(target_page.path)[0] if page_name(target_page.path) else ""
         target_page = org_pages.page(org.source_language, base) or target_page
-    if fragment and target_page is not None:
+    if fragment and target_page is not None and target_page.renderable:  # else its own finding comes first
         anchors = ctx.rendered(target_page).ids
         if fragment not in anchors:
             close = difflib.get_close_matches(fragment, sorted(anchors), n=1)

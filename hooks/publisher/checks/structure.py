@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
+from ..model.page_names import case_clashes
 from ..model.translations import page_status
 from .context import CheckContext, OrgPages
 
@@ -64,3 +67,16 @@ def check_folders(ctx: CheckContext) -> None:
             continue
         ctx.error(ctx.display(folder), 1, f"folder docs/{folder.name}/ belongs to no organisation: add "
                                           f"'{folder.name}' to docs/organisations.yml or move the folder out of docs/")
+
+
+def check_case_clashes(ctx: CheckContext, folder: Path) -> None:
+    """Names in one folder (pages, images, wordings, subfolders) that differ only in case: git and Linux keep
+    both, a case-insensitive disk or web server keeps one, and which one is chance."""
+    if not folder.is_dir():
+        return
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name, earlier in case_clashes([*folders, *files]):
+            ctx.error(ctx.display(Path(current) / name), 1,
+                      f"'{name}' differs from '{earlier}' in the same folder only in upper and lower case: on a "
+                      f"case-insensitive disk or web server one replaces the other; rename one of them")

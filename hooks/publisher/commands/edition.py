@@ -26,6 +26,7 @@ import yaml
 
 from ..files.findings import PublisherError, display_path
 from ..files.locking import source_lock
+from ..files.source_transaction import SourceTransaction, work_folder
 from ..files.source_writers import with_items_appended
 from ..files.yamlsource import load_located
 from ..model.editions import (
@@ -237,13 +238,6 @@ def _without_document_facts(root: Path, org: Organisation) -> str | None:
     return "".join(line for index, line in enumerate(lines) if index not in drop)
 
 
-def _write_atomically(path: Path, text: str) -> Path:
-    """Write `text` beside `path`; the caller renames it into place."""
-    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    partial.write_text(text, encoding="utf-8")
-    return partial
-
-
 def record_edition(root: Path, request: Request, today: dt.date | None = None,
                    progress: Callable[[str], None] = print) -> Edition:
     """Record the next edition of `request.org_id`; raises EditionRefused (nothing written) when it cannot."""
@@ -355,32 +349,24 @@ def _editions_text(plan: _Plan, editions_path: Path) -> str:
 
 
 def _write_edition(plan: _Plan, progress: Callable[[str], None]) -> None:
-    """Stage the snapshot, the PDFs and the YAML beside their places, then move each in: all or nothing."""
-    folder = plan.folder
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f".{plan.edition.number}.partial-{os.getpid()}"
-    editions_path = folder / EDITIONS_FILE
-    organisations_path = plan.root / "docs" / ORGANISATIONS_FILE
-    written: list[Path] = []
+    """The snapshot and its PDFs are made beside docs/ (a kill leaves nothing in docs/; the next writer removes
+    the folder), then written with editions.yml and organisations.yml as one change (source_transaction.py)."""
+    staging = work_folder(plan.catalogue.docs_dir, "edition")
+    transaction = SourceTransaction(plan.catalogue.docs_dir, f"make edition ORG={plan.org.id}")
+    editions_path = plan.folder / EDITIONS_FILE
     try:
-        shutil.rmtree(staging, ignore_errors=True)
         _stage_sources(plan, staging)
         _stage_pdfs(plan, staging, progress)
-        partial_editions = _write_atomically(editions_path, _editions_text(plan, editions_path))
-        written.append(partial_editions)
-        partial_orgs = None
+        text = _editions_text(plan, editions_path)
+        for made in sorted(path for path in staging.rglob("*") if path.is_file()):
+            transaction.write(plan.final / made.relative_to(staging), made.read_bytes())
+        transaction.write(editions_path, text)
         if plan.organisations_text is not None:
-            partial_orgs = _write_atomically(organisations_path, plan.organisations_text)
-            written.append(partial_orgs)
-        os.replace(staging, plan.final)
-        os.replace(partial_editions, editions_path)
-        if partial_orgs is not None:
-            os.replace(partial_orgs, organisations_path)
-    except BaseException:
+            transaction.write(plan.root / "docs" / ORGANISATIONS_FILE, plan.organisations_text)
+        transaction.commit()
+        transaction.finish()
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
 
 
 def _commit_and_tag(plan: _Plan, progress: Callable[[str], None]) -> None:

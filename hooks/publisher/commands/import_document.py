@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +33,10 @@ from ..files.document_readers import (
     has_words,
     read_document,
 )
-from ..files.findings import Finding, PublisherError, display_path
+from ..files.findings import Finding, PublisherError, display_path, io_advice
 from ..files.locking import source_lock
+from ..files.source_transaction import SourceTransaction
+from ..files.yamlsource import load_located_file
 from ..model.coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
 from ..model.editorial import EDITORIAL_DIR
 from ..model.matching import report as match_report
@@ -46,6 +46,7 @@ from ..model.organisations import (
     Organisation,
     load_catalogue,
 )
+from ..model.page_names import SITE_NAMES
 from ..model.readiness import placeholder_pages
 from .match import match_document
 
@@ -89,7 +90,10 @@ def slug(text: str, taken: set[str]) -> str:
     words = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text).lower().translate(TRANSLITERATE)
     base = "-".join(re.findall(r"[a-z0-9]+", words))[:48].strip("-") or "side"
     candidate, number = base, 2
-    while candidate in taken or candidate == "index":
+    # Not a name the site writes itself ('about', 'search') nor one that reads as a language folder ('en'):
+    # make check would refuse the page (page_names.py).
+    while candidate in taken or candidate == "index" or candidate in SITE_NAMES or re.fullmatch(r"[a-z]{2}",
+                                                                                                candidate):
         candidate, number = f"{base}-{number}", number + 1
     taken.add(candidate)
     return candidate
@@ -219,9 +223,10 @@ def _mapping_value(node: yaml.Node, key: str) -> yaml.Node:
 
 
 def editorial_yaml(existing: Path, name: str, removals: list[Removal]) -> str:
-    changes = []
-    if existing.is_file():
-        changes = (yaml.safe_load(existing.read_text(encoding="utf-8")) or {}).get("changes") or []
+    changes: list[object] = []
+    if existing.is_file():  # read as the checks read it: a tag or a foreign encoding is a finding with its line
+        data = load_located_file(existing, display_path(existing, existing.parents[2])).data
+        changes = (data.get("changes") if isinstance(data, dict) else None) or []
     for removal in removals:
         change = {"kind": removal.kind, **({"page": removal.page} if removal.page else {}),
                   "original": removal.original, "published": removal.published}
@@ -232,42 +237,6 @@ def editorial_yaml(existing: Path, name: str, removals: list[Removal]) -> str:
     if yaml.safe_load(text) != {"changes": changes}:
         raise ValueError("the editorial record did not read back as written")
     return text
-
-
-class _Transaction:
-    """Writes files atomically and puts every one back as it was if anything fails."""
-
-    def __init__(self) -> None:
-        self.before: list[tuple[Path, bytes | None]] = []
-        self.created_dirs: list[Path] = []
-
-    def write(self, path: Path, data: str | bytes) -> None:
-        missing = []
-        parent = path.parent
-        while not parent.exists():
-            missing.append(parent)
-            parent = parent.parent
-        for folder in reversed(missing):
-            folder.mkdir()
-            self.created_dirs.append(folder)
-        self.before.append((path, path.read_bytes() if path.exists() else None))
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(temporary, path)
-
-    def remove(self, path: Path) -> None:
-        self.before.append((path, path.read_bytes()))
-        path.unlink()
-
-    def rollback(self) -> None:
-        for path, data in reversed(self.before):
-            if data is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(data)
-        for folder in reversed(self.created_dirs):
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def import_organisation(docs_dir: Path, org_id: str, document: Path, language: str | None = None,
@@ -297,13 +266,17 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
         raise PublisherError([Finding(display_path(own[0], catalogue.root), 1, (
             f"'{org_id}' already has pages of its own ({', '.join(p.name for p in own)}): make import writes a new "
             f"organisation's pages only; move them out of docs/{org_id}/ first, or edit them by hand"))])
+    sources = docs_dir / SOURCES_DIR / org_id
+    _refuse_own_sources(document, docs_dir, sources, catalogue.root)
     result = import_document(document, catalogue, org)
     # What the document shares with the shared wordings and other bodies' pages, before anything is written;
     # nothing becomes shared by this (make match prints the same).
     matched, passages = match_document(catalogue, document, org)
     for line in match_report(matched, passages):
         out(line)
-    transaction = _Transaction()
+    shown = display_path(document, catalogue.root)
+    transaction = SourceTransaction(docs_dir, f"make import ORG={org_id} FILE={shown}")
+    committed = False
     try:
         for name in sorted(placeholders):
             transaction.remove(folder / name)
@@ -311,7 +284,6 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
             transaction.write(folder / f"{page.base}.{org.source_language}.md", page_markdown(page, org.contact.unit))
             for other in org.translations:
                 transaction.write(folder / f"{page.base}.{other}.md", untranslated_markdown(page))
-        sources = docs_dir / SOURCES_DIR / org_id
         transaction.write(sources / document.name, document.read_bytes())
         transaction.write(sources / EXTRACTED, result.extracted)
         if result.removals:
@@ -320,17 +292,42 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
         config = docs_dir / ORGANISATIONS_FILE
         transaction.write(config, organisations_with_nav(config.read_text(encoding="utf-8"), org_id,
                                                          [f"{page.base}.md" for page in result.pages]))
+        transaction.commit()  # every file at once; killed from here on, the next writer puts them all back
+        committed = True
         catalogue = load_catalogue(docs_dir)  # the whole catalogue must still load
         coverage = measure(catalogue, catalogue.organisation(org_id))
         assert coverage is not None
     except BaseException as error:
-        transaction.rollback()
+        if committed:
+            transaction.undo()
         if isinstance(error, PublisherError):
             raise
-        raise PublisherError([Finding(display_path(document, catalogue.root), 1, (
+        if isinstance(error, OSError):
+            raise PublisherError([Finding(display_path(Path(os.fsdecode(error.filename)), catalogue.root)
+                                          if error.filename else shown, 1, (
+                f"the import could not write or read this file ({error.strerror or error}) and nothing was "
+                f"changed; {io_advice(error)}"))]) from None
+        raise PublisherError([Finding(shown, 1, (
             f"the import failed and nothing was changed ({type(error).__name__}: {error})"))]) from None
+    transaction.finish()  # the import counts as made: the report follows
     report(result, coverage, org, catalogue, out)
     return coverage
+
+
+def _refuse_own_sources(document: Path, docs_dir: Path, sources: Path, root: Path) -> None:
+    """make import keeps the document and its extracted text in docs/_sources/<org>/: a document read from
+    there (or named like the extracted text) would be overwritten by what is made from it."""
+    shown = display_path(document, root)
+    if document.resolve().is_relative_to((docs_dir / SOURCES_DIR).resolve()):
+        raise PublisherError([Finding(shown, 1, (
+            f"this is a file make import keeps in docs/{SOURCES_DIR}/, and importing it would overwrite it with what "
+            f"is made from it, so nothing was changed: copy the document out of docs/ first (e.g. cp {shown} "
+            f"/tmp/) and import the copy"))])
+    if document.name == EXTRACTED:
+        raise PublisherError([Finding(shown, 1, (
+            f"the document is named {EXTRACTED}, the name of the text make import extracts beside it in "
+            f"{display_path(sources, root)}/, where one would replace the other, so nothing was changed: rename the "
+            f"document (e.g. original.txt) and import it again"))])
 
 
 def report(result: Imported, coverage: Coverage, org: Organisation, catalogue: Catalogue,

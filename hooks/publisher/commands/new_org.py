@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from ..files.atomic import write_atomic
 from ..files.findings import ArgumentError, Finding, PublisherError
 from ..files.locking import source_lock
+from ..files.source_transaction import SourceTransaction
 from ..files.source_writers import emit, mapping_entry, read_back
 from ..model.colours import WHITE, contrast
 from ..model.fields import domain_problem, markdown_text, plain_text_problem, visible
@@ -114,21 +111,18 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
 
     pages = _start_pages(catalogue, org_id, name, languages)
     folder = docs_dir / org_id
-    # The process id in the name lets the next writer remove it if this process is killed (locking.py).
-    staging = Path(tempfile.mkdtemp(prefix=f".new-org-{org_id}-{os.getpid()}-", dir=docs_dir))
+    # The pages and the entry as one change: killed at any point, the next writer puts docs/ back as it was.
+    transaction = SourceTransaction(docs_dir, f"make new-org ID={org_id}")
+    for page_name_, page_text in pages.items():
+        transaction.write(folder / page_name_, page_text)
+    transaction.write(config_path, new_text)
+    transaction.commit()
     try:
-        for page_name_, page_text in pages.items():
-            (staging / page_name_).write_text(page_text, encoding="utf-8")
-        os.rename(staging, folder)  # the whole folder appears at once
-        try:
-            write_atomic(config_path, new_text)
-            load_catalogue(docs_dir)  # the whole file still loads and validates
-        except BaseException:
-            config_path.write_bytes(original)
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        load_catalogue(docs_dir)  # the whole file still loads and validates
+    except BaseException:
+        transaction.undo()
+        raise
+    transaction.finish()
     return [config_path, *(folder / page_name_ for page_name_ in pages)]
 
 

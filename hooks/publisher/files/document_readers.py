@@ -36,6 +36,25 @@ NO_TEXT = {
 }
 
 
+# A guideline holds a few hundred paragraphs. Beyond this many, reading, cleaning and measuring the coverage
+# of a document would take minutes (each sentence is looked up in the pages): it is refused, with its count.
+MAX_BLOCKS = 5000
+
+
+class TooLong(Exception):
+    """The document holds more paragraphs than MAX_BLOCKS (how many, where a reader can count them)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+def too_long(display: str, count: int) -> PublisherError:
+    return PublisherError([Finding(display, 1, (
+        f"the document holds {count} paragraphs; a guideline holds a few hundred, and make import reads at most "
+        f"{MAX_BLOCKS}, so nothing was changed: import only the guideline (save that part as a document of its own)"))])
+
+
 @dataclass(frozen=True)
 class Block:
     kind: Kind
@@ -53,10 +72,19 @@ def read_document(path: Path, display: str) -> list[Block]:
     reader = {".docx": read_docx, ".odt": read_odt, ".pdf": read_pdf, ".txt": read_txt}[suffix]
     try:
         blocks = reader(path)
+    except TooLong as error:
+        raise too_long(display, error.count) from None
+    except UnicodeDecodeError as error:  # a .txt in another encoding: the line of its first foreign byte
+        line = error.object[:error.start].count(b"\n") + 1
+        raise PublisherError([Finding(display, line, (
+            f"the document is not UTF-8 text (byte 0x{error.object[error.start]:02x} on this line), so nothing was "
+            f"changed: open it in a text editor and save it with UTF-8 encoding"))]) from None
     except Exception as error:  # a damaged or mislabelled file: say so, with the library's reason
         raise PublisherError([Finding(display, 1, f"could not read the document ({type(error).__name__}: {error}); "
                                                   f"open it in its program and save it again")]) from None
     blocks = [block for block in blocks if block.text.strip()]
+    if len(blocks) > MAX_BLOCKS:  # the other readers are linear: their whole count is known
+        raise too_long(display, len(blocks))
     if not any(has_words(block.text) for block in blocks):  # else the import replaces the start page with nothing
         raise PublisherError([Finding(display, 1, NO_TEXT[suffix])])
     return blocks
@@ -74,13 +102,27 @@ def _heading_level(style: str) -> int | None:
 
 def read_docx(path: Path) -> list[Block]:
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
     from docx.table import Table
 
     document = docx.Document(str(path))
     blocks: list[Block] = []
+    # Each paragraph's style name from one table made once: python-docx's own `paragraph.style` scans every
+    # style of the document per paragraph (about 10 ms each; 200,000 paragraphs took hours).
+    names = {style.style_id: style.name or "" for style in document.styles}
+    default = next((style.name or "" for style in document.styles
+                    if style.type == WD_STYLE_TYPE.PARAGRAPH and style.element.default), "")
+
+    def style_name(p: object) -> str:
+        properties = p._p.pPr  # type: ignore[attr-defined]
+        style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
+        return names.get(style_id, default) if style_id else default  # an unknown id reads as the default, as in Word
 
     def paragraph(p: object) -> None:
-        style = (p.style.name if p.style is not None else "") or ""  # type: ignore[attr-defined]
+        if len(blocks) >= MAX_BLOCKS:  # the whole count is reported; no need to build more of them
+            raise TooLong(len(document.element.body.findall(".//" + qn("w:p"))))
+        style = style_name(p)
         text = "".join(_docx_inline(part) for part in p.iter_inner_content())  # type: ignore[attr-defined]
         level = _heading_level(style)
         if style.lower().startswith("toc") or style.lower().startswith("indholdsfortegnelse"):

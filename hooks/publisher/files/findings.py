@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,3 +63,27 @@ def display_path(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def io_advice(error: OSError) -> str:
+    """What an author can do about a failed read or write, by its cause (the error's own words are English
+    jargon: 'Errno 28', 'EROFS')."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space, then run the command again"
+    if error.errno == errno.EROFS:
+        return "the disk or folder is read-only: run the command in a checkout you can write to"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return ("you may not change it: check its permissions and the folder's (ls -l), make them writable "
+                "(chmod u+w), then run the command again")
+    return "check the disk and the file, then run the command again"
+
+
+def io_problem(error: OSError, root: Path) -> str:
+    """Which file could not be read or written, and why, as an author reads it."""
+    where = display_path(Path(os.fsdecode(error.filename)), root) if error.filename else "a file"
+    return f"could not write or read {where} ({error.strerror or error})"
+
+
+def io_error_message(error: OSError, root: Path, done: str) -> str:
+    """One line for a read or write that failed: which file, why, what state things are in, what to do."""
+    return f"error: {io_problem(error, root)}; {done}; {io_advice(error)}"

@@ -23,12 +23,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .findings import Finding, PublisherError
+from .source_transaction import recover as recover_sources
 from .swap import recover
 
 WAIT_ENV = "GUIDE_BUILD_WAIT"
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (a staging folder named after it is still in use)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -40,7 +42,7 @@ def _alive(pid: int) -> bool:
 
 def _dead(pid: str) -> bool:
     """True when `pid` names a process that no longer runs (never this one)."""
-    return pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid))
+    return pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid))
 
 
 def remove_stale_staging(out: Path) -> list[Path]:
@@ -118,4 +120,5 @@ def source_lock(docs_dir: Path, wait: bool | None = None) -> Iterator[None]:
     with _exclusive(docs_dir / SOURCES_LOCK, f"{docs_dir.name}/{SOURCES_LOCK}", "command that writes sources",
                     f"{docs_dir.name}/", wait):
         remove_stale_new_org(docs_dir)
+        recover_sources(docs_dir, alive)  # a killed make import's half-made change, put back (source_transaction.py)
         yield

@@ -17,6 +17,7 @@ import yaml
 
 from .findings import Finding, PublisherError, display_path
 from .safe_files import inside
+from .yamlsource import load_located
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -45,11 +46,9 @@ def mapping_entry(key: str, value: Any, indent: int) -> str:
 
 
 def read_back(text: str, display: str) -> Any:
-    try:
-        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 (a safe loader)
-    except yaml.YAMLError as error:
-        raise PublisherError([Finding(display, 1, f"refusing to write invalid YAML ({error}); nothing was changed. "
-                                                  f"Please report this")]) from None
+    """`text` as the checks will read it: through the one loader (yamlsource.py), so a tag, an alias or a
+    syntax error in what is there or what would be written is a finding with its line, never a traceback."""
+    return load_located(text, display).data
 
 
 def confine(path: Path, folder: Path, root: Path, what: str) -> Path:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .findings import Finding, PublisherError
+from .findings import Finding, PublisherError, io_advice
 
 # libyaml's C parser where available: several times faster on large organisation files.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,14 +37,23 @@ class Located:
 MAX_DEPTH = 20
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+def _tag_as_written(tag: str) -> str:
+    """`tag:yaml.org,2002:bool` as an author types it: `!!bool`."""
+    return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
 
 
 def _structure_findings(text: str, display: str, line_offset: int) -> list[Finding]:
-    """Anchors, aliases and runaway nesting, found in the event stream before anything is built.
+    """Anchors, aliases, tags and runaway nesting, found in the event stream before anything is built.
 
     An alias lets a few lines stand for billions of values ("billion laughs") and nesting thousands
     deep exhausts the stack: both are refused here, before the composer or any walk of the values.
-    Our data never needs either (an editor writes each value where it is used)."""
+    A tag (`!!timestamp`, `!!bool`, `!foo`) makes YAML construct a value its own way, and several
+    constructors fail on text they do not expect with a bare Python error instead of a YAML one; every
+    tag is refused, so no value reaches a constructor the author chose.
+    Our data never needs any of them (an editor writes each value where it is used, as plain text)."""
     findings: list[Finding] = []
     depth = 0
     reported: set[int] = set()
@@ -58,6 +67,14 @@ def _structure_findings(text: str, display: str, line_offset: int) -> list[Findi
                 break  # the parser slows down with every level: stop reading at once
         elif isinstance(event, _CLOSES):
             depth -= 1
+        tag = getattr(event, "tag", None)  # None unless written: plain values are typed by their text alone
+        if tag is not None and line not in reported:
+            reported.add(line)
+            shown = _tag_as_written(tag)
+            findings.append(Finding(display, line, f"'{shown}' sets the type of a value by hand (a YAML tag); these "
+                                                   f"files use no tags: remove '{shown}' and write the value plainly "
+                                                   f"(in quotes to keep it as text)"))
+            continue
         anchor = getattr(event, "anchor", None)
         if anchor is not None and line not in reported:
             reported.add(line)
@@ -152,10 +169,21 @@ def _line_of_bad_value(node: yaml.Node | None, text: str) -> int:
     return 1
 
 
+FOLDER_NAMED_LIKE_A_FILE = ("this is a folder named like a source file; rename it (a folder's name may not end in "
+                            ".md or .yml) or move it out of docs/")
+
+
 def read_text(path: Path, display: str) -> str:
     """A source file's text; a byte-order mark is dropped, as MkDocs does, and a file in another
-    encoding than UTF-8 becomes a finding at the line of its first foreign byte."""
-    data = path.read_bytes()
+    encoding than UTF-8 becomes a finding at the line of its first foreign byte. A folder named like a
+    source (`x.da.md/`) or a file that cannot be read is a finding too: every reader of sources comes here."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise PublisherError([Finding(display, 1, FOLDER_NAMED_LIKE_A_FILE)]) from None
+    except OSError as error:
+        raise PublisherError([Finding(display, 1, f"cannot be read ({error.strerror or error}); "
+                                                  f"{io_advice(error)}")]) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -15,12 +15,13 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files.atomic import write_atomic
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.locking import source_lock
+from ..files.source_transaction import write_sources
 from ..files.source_writers import with_entry_appended, with_items_appended
 from ..files.yamlsource import load_located_file
 from .organisations import ORG_ID, Catalogue, load_catalogue
+from .page_names import page_name_problem
 
 ADDRESSES_FILE = "addresses.yml"
 REDIRECT_TEMPLATE = "redirect.html"
@@ -86,8 +87,14 @@ def load_addresses(catalogue: Catalogue) -> Addresses:
             findings.append(Finding(display, located.line(org_id, "moved"),
                                     "'moved' must map old base names to new ones, e.g. {gammel-side: ny-side}"))
             moved = {}
-        sites[org_id] = SiteAddresses(list(published), dict(moved), line,
-                                      {old: located.line(org_id, "moved", old) for old in moved})
+        moved_lines = {old: located.line(org_id, "moved", old) for old in moved}
+        for old, new in list(moved.items()):  # each side becomes an address: the page name rule holds for both
+            problem = page_name_problem(old, catalogue.languages) or page_name_problem(new.split("#", 1)[0],
+                                                                                        catalogue.languages)
+            if problem:
+                findings.append(Finding(display, moved_lines[old], f"moved '{old}: {new}' of '{org_id}': {problem}"))
+                del moved[old]
+        sites[org_id] = SiteAddresses(list(published), dict(moved), line, moved_lines)
     return Addresses(display, sites, findings)
 
 
@@ -164,11 +171,16 @@ def _record(catalogue: Catalogue) -> list[str]:
     for org_id in catalogue.ready:  # a draft is not published yet
         site = addresses.sites.get(org_id)
         fresh = sorted(page_bases(catalogue, org_id) - set(site.published if site else ()))
+        refused = [Finding(display_path(page, catalogue.root), 1, problem) for base in fresh
+                   for page in sorted(catalogue.org_dir(org_id).glob(f"{base}.*.md"))[:1]
+                   if (problem := page_name_problem(base, catalogue.languages))]
+        if refused:  # an address once recorded is permanent: only a name that works everywhere is recorded
+            raise PublisherError(refused)
         added += [f"{org_id}/{base}" for base in fresh]
         if site is None:
             text = with_entry_appended(text, org_id, {"published": fresh, "moved": {}}, addresses.display, width=100)
         elif fresh:
             text = with_items_appended(text, (org_id, "published"), fresh, addresses.display)
     if text != original or not path.is_file():
-        write_atomic(path, text)
+        write_sources(catalogue.docs_dir, "make addresses", {path: text})
     return added

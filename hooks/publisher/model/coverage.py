@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files.findings import display_path
+from ..files.yamlsource import read_text
 from .editorial import load_editorial
 from .organisations import Catalogue, Organisation
 from .sources import page_name, read_source
@@ -86,7 +88,7 @@ def page_text(catalogue: Catalogue, org: Organisation) -> str:
         for include in source.includes:  # a whole wording counts, also where a page shows one section
             shared = catalogue.shared_dir / include.file
             if shared.is_file():
-                parts.append(shared.read_text(encoding="utf-8"))
+                parts.append(read_text(shared, display_path(shared, catalogue.root)))
     return "\n".join(normalise(part) for part in parts)
 
 
@@ -100,7 +102,7 @@ def measure(catalogue: Catalogue, org: Organisation) -> Coverage | None:
     record = load_editorial(catalogue, org.id)
     originals = [(normalise(change.original), change.kind) for change in record.changes if change.original]
     coverage = Coverage(org.id, display)
-    for line, sentence in sentences(extracted.read_text(encoding="utf-8")):
+    for line, sentence in sentences(read_text(extracted, display)):
         words = normalise(sentence)
         if not words or f" {words} " in carried_text:
             coverage.carried.append((line, sentence))

@@ -17,6 +17,7 @@ from pymdownx.snippets import SnippetPreprocessor
 from ..files.findings import Finding, PublisherError
 from ..files.yamlsource import load_located, read_text
 from .fields import invisible_problem, without_invisible
+from .markdown_limits import limit_problems
 from .wordings import INCLUDE_MARK, PASSAGE_INCLUDE, SECTION_MARKER
 
 FRONT_MATTER_FENCE = "---"
@@ -65,6 +66,7 @@ class Source:
     body_line: int = 1  # the first line after the front matter
     findings: list[Finding] = field(default_factory=list)
     includes: list[Include] = field(default_factory=list)
+    renderable: bool = True  # False: beyond what the Markdown engine reads in linear time (markdown_limits.py)
 
     _split: tuple[str, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -135,6 +137,10 @@ def _scan_body(source: Source) -> None:
     blocks included (it runs before Markdown sees a code block)."""
     in_include_block = False
     lines = split_lines(source.text)
+    # Before anything renders the text: what the engine cannot read in linear time is refused here.
+    too_slow = limit_problems(lines[source.body_line - 1:], source.body_line)
+    source.findings += [Finding(source.display, number, message) for number, message in too_slow]
+    source.renderable = not too_slow
     for index in range(source.body_line - 1, len(lines)):
         number, line = index + 1, lines[index]
         if problem := invisible_include(line):

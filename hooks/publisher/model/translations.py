@@ -18,6 +18,7 @@ from typing import Literal
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.history import last_changed
 from ..files.safe_files import inside
+from ..files.yamlsource import read_text
 from .dates import long_date
 from .organisations import Catalogue
 from .sources import Source, page_name, read_source
@@ -123,8 +124,8 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
     Only a translation page of this checkout is written (confined to docs/<organisation>/), its
     front matter re-emitted by the YAML emitter and replaced atomically.
     """
-    from ..files.atomic import write_atomic
     from ..files.locking import source_lock
+    from ..files.source_transaction import write_sources
     from ..files.source_writers import confine, with_front_matter_key
 
     display = display_path(translation_path, catalogue.root)
@@ -144,8 +145,9 @@ def mark_current(catalogue: Catalogue, translation_path: Path) -> str:
     with source_lock(catalogue.docs_dir):  # the page and its source as they are once no other writer runs
         new_hash = source_hash(read_source(source_path, display_path(source_path, catalogue.root)),
                                catalogue.shared_dir)
-        text = translation_path.read_text(encoding="utf-8")
-        write_atomic(translation_path, with_front_matter_key(text, "source_hash", new_hash, display))
+        text = read_text(translation_path, display)
+        write_sources(catalogue.docs_dir, f"make translations MARK={display}",
+                      {translation_path: with_front_matter_key(text, "source_hash", new_hash, display)})
     return new_hash
 
 

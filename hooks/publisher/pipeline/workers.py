@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files.findings import PublisherError
+from ..files.findings import PublisherError, io_advice, io_problem
 from ..model.organisations import load_catalogue
 from ..outputs.engine import engine_logger
 from ..outputs.optimise import optimise_site
@@ -88,6 +88,8 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
         optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []))
     except MkDocsException as error:
         problems = collector.messages + [str(error)]
+    except OSError as error:  # a full disk, a file of another owner: which file, and what to do
+        problems = collector.messages + [f"{io_problem(error, Path(root))}; {io_advice(error)}"]
     except Exception as error:  # an unexpected fault must still name its site
         problems = collector.messages + [f"{type(error).__name__}: {error}"]
     finally:

@@ -15,6 +15,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from ..model.fields import markdown_text
+from ..model.markdown_limits import register as register_limits
 from ..model.wordings import SHARED_DIR, PassageRef, expand_includes
 
 
@@ -72,6 +73,7 @@ class PassageExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         shared_dir = Path(self.getConfig("shared_dir") or SHARED_DIR)
         md.preprocessors.register(PassagePreprocessor(md, shared_dir, self.getConfig("labels")), "guide_passages", 40)
+        register_limits(md)  # every engine that shows wordings: the check, the sites, the topic pages
 
 
 def makeExtension(**kwargs: Any) -> PassageExtension:  # noqa: N802 (Markdown's API)

@@ -15,6 +15,8 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from ..files.findings import display_path
+from ..files.yamlsource import read_text
 from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
 from ..model.wordings import PassageRef, wording_lines
@@ -110,7 +112,8 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
             if lang not in wording.files:
                 continue
             engine.reset()
-            text = "\n".join(wording_lines(wording.files[lang].read_text(encoding="utf-8-sig"), None) or [])
+            text = "\n".join(wording_lines(read_text(wording.files[lang], display_path(wording.files[lang],
+                                                                                     catalogue.root)), None) or [])
             view.wordings.append(WordingView(wording_id, lang, engine.convert(text), [
                 Adopter(a.org_id, catalogue.organisations[a.org_id].name, a.where,
                         catalogue.organisations[a.org_id].source_language,
