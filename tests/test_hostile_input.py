@@ -434,7 +434,7 @@ def test_make_import_killed_at_any_point_leaves_the_repository_as_before_or_impo
 def test_make_site_on_a_full_disk_says_which_file_and_leaves_site_as_it_was(fixture_repo, monkeypatch,
                                                                             capsys) -> None:
     from publisher import __main__
-    from publisher.commands import build
+    from publisher.pipeline import whole
 
     root = fixture_repo()
     (root / "site").mkdir()
@@ -445,7 +445,7 @@ def test_make_site_on_a_full_disk_says_which_file_and_leaves_site_as_it_was(fixt
         raise OSError(28, "No space left on device", str(staging))
 
     monkeypatch.setattr(__main__, "ROOT", root)
-    monkeypatch.setattr(build, "_new_staging", full)
+    monkeypatch.setattr(whole, "_new_staging", full)
     assert __main__.main(["build"]) == 1
     assert capsys.readouterr().err == (
         "error: could not write or read site.staging-1 (No space left on device); site/ was left as it was; the disk "
@@ -574,7 +574,7 @@ def test_make_edition_killed_at_any_point_of_its_writing_leaves_before_or_record
 
 def test_a_site_that_cannot_be_written_names_the_file_and_what_to_do(fixture_repo, monkeypatch) -> None:
     from mkdocs.commands import build as mkdocs_build
-    from publisher.commands.build import build_site
+    from publisher.pipeline.workers import build_site
 
     root = fixture_repo()
 

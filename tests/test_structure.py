@@ -163,8 +163,8 @@ def test_the_include_syntax_is_spelled_in_two_modules_only() -> None:
 def test_the_syntax_rule_finds_a_module_that_spells_it(tmp_path: Path) -> None:
     package = tmp_path / "publisher"
     package.mkdir()
-    (package / "changes.py").write_text('def f(text):\n    return text.startswith(("!!!", "--8<--"))\n',
+    (package / "differ.py").write_text('def f(text):\n    return text.startswith(("!!!", "--8<--"))\n',
                                         encoding="utf-8")
-    (package / "glossary.py").write_text('import re\nNOT_TEXT = re.compile(r"-+8<-+")\n', encoding="utf-8")
+    (package / "terms.py").write_text('import re\nNOT_TEXT = re.compile(r"-+8<-+")\n', encoding="utf-8")
     (package / "messages.py").write_text('HINT = "write --8<-- \\"x.md\\" on its own line"\n', encoding="utf-8")
-    assert modules_spelling_the_include_syntax(package) == {"publisher.render.changes", "publisher.model.glossary"}
+    assert modules_spelling_the_include_syntax(package) == {"publisher.differ", "publisher.terms"}

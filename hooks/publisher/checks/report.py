@@ -12,8 +12,8 @@ import os
 import re
 from collections.abc import Callable
 
-from .. import CheckReport
 from ..files.findings import Finding
+from . import CheckReport
 
 HINTS_ENV = "GUIDE_ARG_HINTS"  # make check HINTS=1, through the Makefile
 READABILITY = "readability hints"
