@@ -12,3 +12,36 @@ def fixture_catalogue(root: Path, organisations: str = FIXTURE_ORGANISATIONS,
                       pages: dict[str, str] | None = None) -> Catalogue:
     """The catalogue of a fresh fixture repository at `root` (tests/conftest.py make_repo)."""
     return load_catalogue(make_repo(root, pages, organisations) / "docs")
+
+
+# The fixture organisation without document facts: once editions are recorded, they state them.
+WITHOUT_FACTS = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
+                                              "      version: \"1.0\"\n", "")
+EDITIONS = """\
+editions:
+- number: 1
+  recorded_on: 2024-02-01
+  facts: {version: '1.0', approved_by: Byrådet, approved_on: 2024-01-31}
+  note: {da: Første udgave}
+- number: 2
+  recorded_on: 2025-02-01
+  in_force_from: 2025-03-01
+  facts: {version: '2.0', approved_on: 2025-01-15}
+  note: {da: Anden udgave, en: Second edition}
+"""
+
+
+def with_editions(root: Path, snapshots: dict[int, dict[str, str]], editions: str = EDITIONS) -> Path:
+    """`root` (made with WITHOUT_FACTS) with recorded editions: `snapshots` maps an edition's number to its
+    pages (`<base>.<lang>.md` -> text); its document.yml keeps the fixture's title and nav."""
+    folder = root / "docs" / "_editions" / "testby"
+    folder.mkdir(parents=True)
+    (folder / "editions.yml").write_text(editions, encoding="utf-8")
+    for number, pages in snapshots.items():
+        (folder / str(number) / "pages").mkdir(parents=True)
+        (folder / str(number) / "shared").mkdir()
+        (folder / str(number) / "document.yml").write_text(
+            "title: Testbys retningslinjer\nnav: [index.md, regler.md]\n", encoding="utf-8")
+        for name, text in pages.items():
+            (folder / str(number) / "pages" / name).write_text(text, encoding="utf-8")
+    return root
