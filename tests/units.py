@@ -6,6 +6,7 @@ from pathlib import Path
 
 from conftest import FIXTURE_ORGANISATIONS, make_repo
 from publisher.model.organisations import Catalogue, load_catalogue
+from test_editions import WITHOUT_FACTS  # noqa: F401 (the fixture without document facts, for with_editions)
 
 
 def fixture_catalogue(root: Path, organisations: str = FIXTURE_ORGANISATIONS,
@@ -13,10 +14,6 @@ def fixture_catalogue(root: Path, organisations: str = FIXTURE_ORGANISATIONS,
     """The catalogue of a fresh fixture repository at `root` (tests/conftest.py make_repo)."""
     return load_catalogue(make_repo(root, pages, organisations) / "docs")
 
-
-# The fixture organisation without document facts: once editions are recorded, they state them.
-WITHOUT_FACTS = FIXTURE_ORGANISATIONS.replace("      approved_by: Byrådet\n      approved_on: 2024-01-31\n"
-                                              "      version: \"1.0\"\n", "")
 EDITIONS = """\
 editions:
 - number: 1
