@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import string
 from pathlib import Path
 
 from conftest import FIXTURE_ORGANISATIONS, make_repo
@@ -42,3 +44,17 @@ def with_editions(root: Path, snapshots: dict[int, dict[str, str]], editions: st
         for name, text in pages.items():
             (folder / str(number) / "pages" / name).write_text(text, encoding="utf-8")
     return root
+
+
+def neutral_labels(catalogue: Catalogue) -> Catalogue:
+    """`catalogue` with every interface label of docs/languages.yml written as `[key]` followed by its
+    placeholders (`[passage_title] {topic} {organisation}`), so a test of what a template or a function
+    does with labels does not depend on their wording."""
+    def neutral(key: str, text: str) -> str:
+        fields = dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name)
+        return " ".join([f"[{key}]", *(f"{{{name}}}" for name in fields)])
+
+    languages = {code: dataclasses.replace(language, labels={key: neutral(key, text)
+                                                             for key, text in language.labels.items()})
+                 for code, language in catalogue.languages.items()}
+    return dataclasses.replace(catalogue, languages=languages)
