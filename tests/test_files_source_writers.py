@@ -145,3 +145,19 @@ def test_with_items_appended_refuses_what_is_no_list() -> None:
         MUST_BE_A_LIST.format(line=2)]
     assert messages(with_items_appended, "x:\n  y: 1\n", ("x", "nav"), ["c.md"], "o.yml") == [
         MUST_BE_A_LIST.format(line=1)]
+
+
+@pytest.mark.xfail(strict=True, reason="_inserted puts a newline before anything added at the end of a text without "
+                                       "one, which suits a block entry but not a flow list after an empty 'key:' on "
+                                       "the last line: '[c.md]' lands on a line of its own and the result is refused")
+def test_with_items_appended_to_an_empty_value_on_the_last_line_without_newline() -> None:
+    assert with_items_appended("x:\n  nav:", ("x", "nav"), ["c.md"], "o.yml") == "x:\n  nav: [c.md]"
+
+
+@pytest.mark.xfail(strict=True, reason="with_items_appended puts ', c.md' before the ']' of a flow list, so a list "
+                                       "written with a trailing comma ([a.md, b.md,], valid YAML) becomes "
+                                       "'[a.md, b.md,, c.md]' and is refused with 'Please report this'")
+def test_with_items_appended_to_a_flow_list_with_a_trailing_comma() -> None:
+    written = with_items_appended("x:\n  nav: [a.md, b.md,]\n", ("x", "nav"), ["c.md"], "o.yml")
+    assert read_back(written, "o.yml") == {"x": {"nav": ["a.md", "b.md", "c.md"]}}
+    assert written.startswith("x:\n  nav: [a.md, b.md")
