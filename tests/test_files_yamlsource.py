@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 from publisher.files.findings import Finding, PublisherError
-from publisher.files.yamlsource import MAX_DEPTH, Located, load_located, load_located_file, read_text
+from publisher.files.yamlsource import (
+    MAX_DEPTH,
+    Located,
+    load_located,
+    load_located_file,
+    read_text,
+)
 
 SHOWN = "docs/organisations.yml"
 

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 from publisher.files.findings import Finding
-from publisher.model.editorial import EditorialChange, EditorialRecord, editorial_path, load_editorial
+from publisher.model.editorial import (
+    EditorialChange,
+    EditorialRecord,
+    editorial_path,
+    load_editorial,
+)
 from publisher.model.organisations import CHANGE_KINDS, Catalogue
 from units import fixture_catalogue
 

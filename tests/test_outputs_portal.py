@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_ORGANISATIONS, ROOT, make_repo
 from publisher.model.organisations import Catalogue, load_catalogue
-from publisher.outputs.portal import FAVICON, PORTAL_FONTS, render_portal, write_portal_assets
+from publisher.outputs.portal import (
+    FAVICON,
+    PORTAL_FONTS,
+    render_portal,
+    write_portal_assets,
+)
 from publisher.render.branding import wordmark_svg
 
 BAKKE = """\

@@ -8,7 +8,13 @@ from pathlib import Path
 import yaml
 from conftest import make_repo
 from publisher.model.organisations import Catalogue, load_catalogue
-from publisher.render.about import about_html, about_markdown, editions_view, page_titles, translation_notice
+from publisher.render.about import (
+    about_html,
+    about_markdown,
+    editions_view,
+    page_titles,
+    translation_notice,
+)
 from units import WITHOUT_FACTS, fixture_catalogue, neutral_labels, with_editions
 
 EDITORIAL = ("changes:\n  - kind: typo\n    page: regler\n    original: Hold taet.\n    published: Hold tæt.\n"

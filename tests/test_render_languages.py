@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from publisher.render.languages import absolute_alternates, alternate_links, language_root
+from publisher.render.languages import (
+    absolute_alternates,
+    alternate_links,
+    language_root,
+)
 
 LANGUAGES = [{"code": "da", "name": "Dansk"}, {"code": "en", "name": "English"}, {"code": "nb", "name": "Norsk"}]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_ORGANISATIONS, make_repo, with_danish_label
-from publisher.model.adoptions import PassageRef
 from publisher.model.organisations import Catalogue, load_catalogue
+from publisher.model.wordings import PassageRef
 from publisher.render.passage_labels import join_names, labeller
 from publisher.render.passages import PassageLabels
 
