@@ -72,6 +72,33 @@ def test_a_page_whose_name_ends_in_capital_md_is_refused(fixture_repo, name: str
      "has a <style> that loads another file (url(), image-set() or @import); remove that rule"),
     ('<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
      "declares a DOCTYPE or entities; save the SVG without them (e.g. 'Plain SVG' in Inkscape)"),
+    # As the browser reads it: CSS escapes, comments and character references decoded.
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>@\\69mport "https://t.example.com/x.css";</style></svg>',
+     "has a <style> that loads another file (url(), image-set() or @import); remove that rule"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style>rect { fill: u\\72l(https://t.example.com/x.svg#a) }</style>'
+     '</svg>', "has a <style> that loads another file (url(), image-set() or @import); remove that rule"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><style><![CDATA[rect { fill: u/**/rl(#a); stroke: \\75rl(//t.exa'
+     'mple.com/a) }]]></style></svg>',
+     "has a <style> that loads another file (url(), image-set() or @import); remove that rule"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="&#x75;rl(https://t.example.com/x.svg#a)"/></svg>',
+     "loads 'url(https://t.example.com/x.svg#a)' (fill= on <rect>); use only url(#id) references"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0" marker-start="url( \'//t.example.com/m.svg#m\' )"/>'
+     '</svg>', "loads 'url( \'//t.example.com/m.svg#m\' )' (marker-start= on <path>); use only url(#id) references"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect cursor="url(https://t.example.com/c.png), auto"/></svg>',
+     "loads 'url(https://t.example.com/c.png), auto' (cursor= on <rect>); use only url(#id) references"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><linearGradient id="g" '
+     'x:href="&#32;https://t.example.com/g.svg#g"/></svg>',
+     "refers to ' https://t.example.com/g.svg#g' (href= on <lineargradient>); an SVG image may refer only to itself "
+     "(#id)"),
+    ('<?xml-stylesheet href="https://t.example.com/x.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "has '<?xml-stylesheet href=\"https://t.example.com/x.css\"?>', which loads a style sheet; remove it and style "
+     "the image inside it"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="#a"/></svg>',
+     "holds an HTML element <img>, which loads and runs in an SVG document as in a web page; an SVG image may hold "
+     "only shapes, text, gradients and styles, so remove it"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><g xmlns="http://www.w3.org/1999/xhtml" poster="x.png"/></svg>',
+     "holds an HTML element <g>, which loads and runs in an SVG document as in a web page; an SVG image may hold "
+     "only shapes, text, gradients and styles, so remove it"),
 ])
 def test_svg_images_must_be_inert(fixture_repo, svg: str, problem: str) -> None:
     root = fixture_repo({"testby/figur.svg": svg, "testby/regler.da.md": FM_DA + TAVSHED + "![Figur](figur.svg)\n"})

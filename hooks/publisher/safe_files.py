@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .browser_urls import URL_ATTRIBUTES, browser_address, css_load
+from .fields import visible
 from .findings import Finding, display_path
 
 PAGE_SUFFIX = ".md"
@@ -34,6 +36,7 @@ SIGNATURES: dict[str, tuple[str, str, tuple[tuple[bytes | None, ...], ...]]] = {
     "webp": ("WebP", "WebP image", ((b"RIFF", None, b"WEBP"),)),
     "pdf": ("PDF", "PDF document", ((b"%PDF-",),)),
 }
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 KIND_OF_SUFFIX = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".pdf": "pdf"}
 SUFFIX_OF_KIND = {"png": ".png", "jpeg": ".jpg", "gif": ".gif", "webp": ".webp", "pdf": ".pdf"}
 SIGNATURE_LENGTH = 12  # the longest signature: RIFF, four bytes of size, WEBP
@@ -73,20 +76,34 @@ def link_problem(path: Path, docs_dir: Path) -> str | None:
     return None
 
 
-def _loads(css: str) -> bool:
-    """Whether CSS text loads anything: an url() not pointing inside the image, image-set(), @import."""
-    lowered = css.lower()
-    if "@import" in lowered or "image-set" in lowered:
-        return True
-    return any(not part.lstrip(" \t\n'\"").startswith("#") for part in lowered.split("url(")[1:])
-
-
 def _local_reference(value: str) -> bool:
-    return value.strip().startswith("#")
+    """A reference to the image itself (#id), as the browser reads the address."""
+    return browser_address(value).startswith("#")
+
+
+def _parse_svg(data: bytes) -> tuple[etree.Element, list[str]]:
+    """The SVG's root element, and its processing instructions (before the root too, where
+    `<?xml-stylesheet?>` loads a style sheet and a plain parse drops them)."""
+    parser = etree.XMLPullParser(events=("start", "pi"))
+    parser.feed(data)
+    parser.close()
+    root, instructions = None, []
+    for event, item in parser.read_events():
+        if event == "pi":
+            instructions.append(str(item.text or ""))
+        elif root is None:
+            root = item
+    if root is None:
+        raise etree.ParseError("no element found")
+    return root, instructions
 
 
 def svg_problem(path: Path) -> str | None:
-    """Why an SVG image could run code or load something, or None."""
+    """Why an SVG image could run code or load something, or None.
+
+    Opened on its own, an SVG is a document: what it refers to is loaded. Addresses and CSS are
+    read as the browser reads them (browser_urls.py): the XML parser has decoded character
+    references, and CSS escapes and comments are decoded before looking for url() or @import."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -94,25 +111,33 @@ def svg_problem(path: Path) -> str | None:
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         return "declares a DOCTYPE or entities; save the SVG without them (e.g. 'Plain SVG' in Inkscape)"
     try:
-        root = etree.fromstring(data)
+        root, instructions = _parse_svg(data)
     except etree.ParseError as error:
         return f"is not well-formed SVG ({error}); export it again"
+    for instruction in instructions:
+        if instruction.strip().lower().startswith("xml-stylesheet"):
+            return (f"has '<?{visible(instruction[:60])}?>', which loads a style sheet; remove it and style the "
+                    f"image inside it")
     for element in root.iter():
-        name = str(element.tag).rsplit("}", 1)[-1].lower()
+        namespace, _, local = str(element.tag).rpartition("}")
+        name = local.lower()
+        if namespace.lstrip("{") == XHTML_NAMESPACE:
+            return (f"holds an HTML element <{name}>, which loads and runs in an SVG document as in a web page; "
+                    f"an SVG image may hold only shapes, text, gradients and styles, so remove it")
         if name in SVG_FORBIDDEN_ELEMENTS:
             return (f"holds <{name}>, which can run code or load another file; an SVG image may hold only "
                     f"shapes, text, gradients and styles, so remove it")
-        if name == "style" and _loads(element.text or ""):
+        if name == "style" and css_load("".join(element.itertext())):
             return "has a <style> that loads another file (url(), image-set() or @import); remove that rule"
         for attribute, value in element.attrib.items():
             attribute = attribute.rsplit("}", 1)[-1].lower()
             if attribute.startswith("on"):
                 return f"has an event attribute '{attribute}=' on <{name}>, which runs code; remove it"
-            if attribute in ("href", "src") and not _local_reference(value):
-                return (f"refers to '{value[:60]}' ({attribute}= on <{name}>); an SVG image may refer only to "
-                        f"itself (#id)")
-            if _loads(value):
-                return f"loads '{value[:60]}' ({attribute}= on <{name}>); use only url(#id) references"
+            if attribute in URL_ATTRIBUTES and not _local_reference(value):
+                return (f"refers to '{visible(value[:60])}' ({attribute}= on <{name}>); an SVG image may refer only "
+                        f"to itself (#id)")
+            if css_load(value):
+                return f"loads '{visible(value[:60])}' ({attribute}= on <{name}>); use only url(#id) references"
     return None
 
 
