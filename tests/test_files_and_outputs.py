@@ -37,6 +37,47 @@ def test_symlink_out_of_the_repository_is_refused(fixture_repo) -> None:
     ]
 
 
+def hard_link_message(name: str) -> str:
+    return (f"is a hard link (one file with 2 names, which may lie outside the repository); the build reads only "
+            f"the repository's own files: replace it with a copy (cp {name} {name}.copy && mv {name}.copy {name})")
+
+
+@pytest.mark.parametrize(("name", "page"), [
+    ("testby/bilag.pdf", FM_DA + TAVSHED + "Se [bilaget](bilag.pdf).\n"),
+    ("testby/kort.png", FM_DA + TAVSHED + "![Kort](kort.png)\n"),
+    ("_shared/confidentiality/testby.da.md", None),
+    ("topics.yml", None),
+    ("_editorial/testby.yml", None),
+])
+def test_a_hard_link_is_refused_like_a_symbolic_link(fixture_repo, tmp_path: Path, name: str,
+                                                     page: str | None) -> None:
+    # Outside the repository, on the same disk: the file a hard link in docs/ would publish.
+    outside = tmp_path / "elsewhere" / "secret"
+    outside.parent.mkdir()
+    outside.write_bytes(b"%PDF-1.7\n" if name.endswith(".pdf") else png(10, 10) if name.endswith(".png")
+                        else b"changes: []\n")
+    root = fixture_repo({"testby/regler.da.md": page} if page else None)
+    target = root / "docs" / name
+    if target.exists():
+        outside.write_bytes(target.read_bytes())
+        target.unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.link(outside, target)
+    assert errors(root) == [f"docs/{name}:1: error: {hard_link_message(target.name)}"]
+
+
+def test_the_build_refuses_a_hard_link(fixture_repo, tmp_path: Path) -> None:
+    from publisher.build import BuildFailed
+
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + "Se [bilaget](bilag.pdf).\n"})
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.7\n")
+    os.link(tmp_path / "secret.pdf", root / "docs/testby/bilag.pdf")
+    with pytest.raises(BuildFailed) as failed:
+        build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    assert f"docs/testby/bilag.pdf:1: error: {hard_link_message('bilag.pdf')}" in str(failed.value)
+    assert not (root / "site").exists()
+
+
 @pytest.mark.parametrize("name", ["bilag.txt", "side.html", "kode.js", "billeder/x.exe"])
 def test_files_that_are_not_pages_images_or_pdfs_are_refused(fixture_repo, name: str) -> None:
     root = fixture_repo({f"testby/{name}": "<script>alert(1)</script>"})
@@ -121,6 +162,18 @@ def page_showing(name: str) -> str:
 
 
 PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+def png(width: int, height: int) -> bytes:
+    """The first bytes of a PNG image of that size: its header is all the checks read."""
+    return PNG_START + width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00"
+
+
+def jpeg(width: int, height: int) -> bytes:
+    """A JPEG's start: an Exif segment (metadata comes before the size), then the frame header."""
+    exif = b"\xff\xe1" + (2 + 6 + 300).to_bytes(2, "big") + b"Exif\x00\x00" + bytes(300)
+    return (b"\xff\xd8" + exif + b"\xff\xc2\x00\x11\x08" + height.to_bytes(2, "big") + width.to_bytes(2, "big")
+            + b"\x03" + bytes(9))
 
 
 @pytest.mark.parametrize(("name", "content", "problem"), [

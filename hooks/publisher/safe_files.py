@@ -1,17 +1,18 @@
 """Only the repository's own files, and only the kinds a guideline needs.
 
 Every file a build reads or copies from `docs/` is resolved to its real path: a symbolic link
-that leaves `docs/`, or an include that climbs out of `docs/_shared/`, is refused with the
-file and line. An organisation's folder holds pages (`.md`), images and PDF attachments; an
-SVG image is accepted only when it cannot run code or load anything (it is still a document
-a reader can open on its own, where scripts would run). An image or PDF must be what its name
-says: a file that only bears the extension shows as a broken image on the site and as bare alt
-text in the PDF, and no other check would notice.
+that leaves `docs/`, a hard link (its other names may be anywhere), or an include that climbs
+out of `docs/_shared/`, is refused with the file and line. An organisation's folder holds pages
+(`.md`), images and PDF attachments; an SVG image is accepted only when it cannot run code or
+load anything (it is still a document a reader can open on its own, where scripts would run).
+An image or PDF must be what its name says: a file that only bears the extension shows as a
+broken image on the site and as bare alt text in the PDF, and no other check would notice.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
@@ -63,17 +64,34 @@ def _walk(folder: Path) -> list[Path]:
     return entries
 
 
+def hard_link_problem(path: Path) -> str | None:
+    """Why a file with more than one name (a hard link) may not be read, or None.
+
+    A hard link is the same file as its other names, wherever they are: nothing in it tells
+    whether the other name lies inside the repository or is /etc/passwd or another user's file.
+    Git never makes one (it cannot carry them), but a working tree can hold one."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return None  # gone or unreadable: the reader that needs it says so
+    if stat.S_ISREG(status.st_mode) and status.st_nlink > 1:
+        return (f"is a hard link (one file with {status.st_nlink} names, which may lie outside the repository); the "
+                f"build reads only the repository's own files: replace it with a copy "
+                f"(cp {path.name} {path.name}.copy && mv {path.name}.copy {path.name})")
+    return None
+
+
 def link_problem(path: Path, docs_dir: Path) -> str | None:
-    """Why a symbolic link may not be read, or None."""
+    """Why a symbolic or hard link may not be read, or None."""
     if not path.is_symlink():
-        return None
+        return hard_link_problem(path)
     target = os.readlink(path)
     if not inside(path, docs_dir):
         return (f"is a symbolic link to {target}, outside docs/; the build reads only the repository's own "
                 f"files: copy the file here instead of linking it")
     if not path.exists():
         return f"is a symbolic link to {target}, which does not exist; remove it or copy the file here"
-    return None
+    return hard_link_problem(path.resolve())
 
 
 def _local_reference(value: str) -> bool:
@@ -213,6 +231,23 @@ def snippet_file_findings(snippets_dir: Path, docs_dir: Path, root: Path) -> lis
     """Shared wordings are Markdown files inside docs/_shared/, never links out of docs/."""
     return _folder_findings(snippets_dir, docs_dir, root, (PAGE_SUFFIX,),
                             "docs/_shared/ holds shared wordings as Markdown (.md) only; remove this file")
+
+
+# The folders of docs/ whose files reach the sites besides the organisations' and the shared
+# wordings (checked with their pages): the editorial record and the kept editions (their PDFs
+# are copied into the site as they are). docs/_sources/ is never published.
+DATA_FOLDERS = ("_editorial", "_editions")
+
+
+def data_file_findings(docs_dir: Path, root: Path) -> list[Finding]:
+    """The data files of docs/ (organisations.yml, languages.yml, …, the editorial record and the
+    kept editions) that are links: the build reads only the repository's own files."""
+    paths = sorted(path for path in docs_dir.iterdir() if not path.name.startswith(".") and not path.is_dir())
+    for name in DATA_FOLDERS:
+        if (docs_dir / name).is_dir():
+            paths += _walk(docs_dir / name)
+    return [Finding(display_path(path, root), 1, problem) for path in paths
+            if (problem := link_problem(path, docs_dir))]
 
 
 def include_problem(path: Path, snippets_dir: Path, written: str) -> str | None:

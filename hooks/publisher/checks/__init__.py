@@ -15,7 +15,7 @@ from ..editions import edition_findings
 from ..organisations import Catalogue, Organisation
 from ..passages import PassageRef
 from ..readability import LANGUAGES as READABILITY_LANGUAGES
-from ..safe_files import org_file_findings, snippet_file_findings
+from ..safe_files import data_file_findings, org_file_findings, snippet_file_findings
 from ..sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
@@ -69,6 +69,7 @@ def _check_organisation(ctx: CheckContext, org: Organisation, languages: Iterabl
 def _check_shared_files(ctx: CheckContext) -> None:
     ctx.report.findings.extend(snippet_file_findings(ctx.catalogue.shared_dir, ctx.catalogue.docs_dir,
                                                      ctx.catalogue.root))
+    ctx.report.findings.extend(data_file_findings(ctx.catalogue.docs_dir, ctx.catalogue.root))
 
 
 def check_all(catalogue: Catalogue) -> CheckReport:
