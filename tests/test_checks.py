@@ -445,7 +445,8 @@ def test_an_image_must_be_a_picture_file(fixture_repo, body: str, name: str, kin
 def test_an_image_may_be_a_picture_file_with_a_capital_extension(fixture_repo) -> None:
     root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
                                                "Se kortet: ![kort](kort.PNG)\n"})
-    (root / "docs/testby/kort.PNG").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(24))
+    (root / "docs/testby/kort.PNG").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x40\x00\x00\x00\xc8"
+                                                + bytes(5))  # a PNG header: 320×200 pixels
     assert errors(root) == []
 
 

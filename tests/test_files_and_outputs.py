@@ -204,14 +204,42 @@ def test_an_image_or_pdf_must_be_what_its_name_says(fixture_repo, name: str, con
 
 
 @pytest.mark.parametrize(("name", "content"), [
-    ("kort.png", PNG_START), ("kort.jpg", b"\xff\xd8\xff\xdb"), ("kort.jpeg", b"\xff\xd8\xff\xe1"),
-    ("kort.gif", b"GIF87a\x01\x00"), ("kort.GIF", b"GIF89a\x01\x00"), ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L"),
+    ("kort.png", png(4000, 300)), ("kort.jpg", jpeg(1, 4000)), ("kort.jpeg", jpeg(2000, 1500)),
+    ("kort.gif", b"GIF87a\x01\x00\x01\x00"), ("kort.GIF", b"GIF89a\xa0\x0f\xa0\x0f"),
+    ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x63\xc0\x18\x00"),
     ("bilag.pdf", b"%PDF-1.7\n"),
 ])
 def test_images_and_pdfs_of_their_named_type_pass(fixture_repo, name: str, content: bytes) -> None:
     root = fixture_repo({"testby/regler.da.md": page_showing(name)})
     (root / "docs/testby" / name).write_bytes(content)
     assert errors(root) == []
+
+
+def too_large(name: str, width: int, height: int) -> str:
+    return (f"{name} is {width}×{height} pixels; an image may be at most 4000 pixels wide and high (the site shows "
+            f"it at most about 2,000 pixels wide on a sharp screen, the PDF on A4): scale it down, e.g. to 2000 "
+            f"pixels on its longer side, and save it again")
+
+
+@pytest.mark.parametrize(("name", "content", "problem"), [
+    ("kort.png", png(40000, 40000), too_large("kort.png", 40000, 40000)),
+    ("kort.png", png(4001, 10), too_large("kort.png", 4001, 10)),
+    ("kort.jpg", jpeg(300, 4001), too_large("kort.jpg", 300, 4001)),
+    ("kort.gif", b"GIF89a\xff\xff\x01\x00", too_large("kort.gif", 65535, 1)),
+    ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x3f\x9c\x00\x0f\x00\x00",
+     too_large("kort.webp", 40000, 16)),
+    ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\xa0\x0f\x00\x00",
+     too_large("kort.webp", 4001, 1)),
+    ("kort.png", PNG_START + b"\x00\x00", "kort.png is damaged: its header does not say how large it is; export it "
+                                          "again"),
+    ("kort.jpg", b"\xff\xd8\xff\xda\x00\x02", "kort.jpg is damaged: its header does not say how large it is; "
+                                                "export it again"),
+])
+def test_an_image_too_large_in_pixels_is_refused(fixture_repo, name: str, content: bytes, problem: str) -> None:
+    # A 40000×40000 PNG is a few bytes of header and 1.6 gigapixels in a reader's browser and the PDF.
+    root = fixture_repo({"testby/regler.da.md": page_showing(name)})
+    (root / "docs/testby" / name).write_bytes(content)
+    assert errors(root) == [f"docs/testby/{name}:1: error: {problem}"]
 
 
 def test_the_build_refuses_an_image_that_is_not_one(fixture_repo) -> None:
