@@ -282,3 +282,17 @@ def test_every_attribute_that_can_hold_an_address_is_judged_as_the_browser_reads
     assert css_load("fill: \\75 \\72 \\6c (https://evil.example/x)") == "url(https://evil.example/x)"
     assert css_load("fill: url('/*x*/#a')") == "url('/*x*/#a')"  # inside a string a comment is text
     assert css_load("fill: url(#a); stroke: url(\"\\23 a\")") is None
+
+
+def test_a_wording_no_page_includes_is_sanitized_on_the_topic_page(fixture_repo) -> None:
+    from publisher.topic_pages import render_topic_pages
+
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshed {#tavshed}\n\nIngen fælles tekst.\n",
+                         "_shared/confidentiality/testby.da.md":
+                             'Testbys tekst.\n\n<img alt="x" srcset="&#1;//evil.example/a.png 1x">\n'})
+    pages = render_topic_pages(load_catalogue(root / "docs"), Path(__file__).resolve().parents[1] / "overrides")
+    topic = pages["topics/confidentiality.da.html"]
+    assert "<p>Testbys tekst.</p>" in topic and '<img alt="x">' in topic and "evil.example" not in topic
+    assert findings(root) == [
+        f'docs/_shared/confidentiality/testby.da.md:3: error: srcset="\\u0001//evil.example/a.png 1x" on <img> '
+        f"{ELSEWHERE}"]

@@ -18,6 +18,7 @@ import markdown
 from .organisations import Catalogue
 from .passages import PassageRef, wording_lines
 from .rendered import markdown_settings
+from .sanitize import sanitize
 from .sources import page_name, read_source
 
 TOPIC_TEMPLATE = "portal/topic.html"
@@ -111,7 +112,10 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
                 continue
             engine.reset()
             text = "\n".join(wording_lines(wording.files[lang].read_text(encoding="utf-8-sig"), None) or [])
-            view.wordings.append(WordingView(wording_id, lang, engine.convert(text), [
+            # Allow-listed like every page: a wording in a language no page includes (or adopted but
+            # not shown yet) reaches the portal without having been checked as part of a page.
+            html = sanitize(engine.convert(text)).html
+            view.wordings.append(WordingView(wording_id, lang, html, [
                 Adopter(a.org_id, catalogue.organisations[a.org_id].name, a.where,
                         catalogue.organisations[a.org_id].source_language,
                         _linked_pages(catalogue, a.org_id, pages_on_topic(catalogue, a.org_id, topic, wording_id),

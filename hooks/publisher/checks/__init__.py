@@ -16,6 +16,7 @@ from ..organisations import Catalogue, Organisation
 from ..passages import PassageRef
 from ..readability import LANGUAGES as READABILITY_LANGUAGES
 from ..safe_files import data_file_findings, org_file_findings, snippet_file_findings
+from ..sanitize import unsafe_findings
 from ..sources import Source
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
@@ -72,11 +73,23 @@ def _check_shared_files(ctx: CheckContext) -> None:
     ctx.report.findings.extend(data_file_findings(ctx.catalogue.docs_dir, ctx.catalogue.root))
 
 
+def _check_wordings_on_the_portal(ctx: CheckContext) -> None:
+    """Every adopted wording in every language is shown on the portal's topic pages, also where no
+    page includes it (a language its organisation does not publish): what the sanitizer would
+    remove from it is reported on its own line, as for a page."""
+    for wording in ctx.catalogue.adoptions.wordings.values():
+        for path in wording.files.values():
+            source = ctx.read(path)
+            for line, message in unsafe_findings(source, ctx.facts(source).html):
+                ctx.error(source.display, line, message)
+
+
 def check_all(catalogue: Catalogue) -> CheckReport:
     """Every check over every organisation, language and shared wording."""
     ctx = CheckContext(catalogue)
     check_folders(ctx)
     _check_shared_files(ctx)
+    _check_wordings_on_the_portal(ctx)
     check_adoption_data(ctx)
     ctx.report.findings.extend(address_findings(catalogue))
     for org in catalogue.organisations.values():
