@@ -261,7 +261,8 @@ def test_an_address_that_a_browser_reads_as_elsewhere_is_refused_on_its_line(
 
 
 def test_references_to_the_image_itself_and_local_files_are_kept() -> None:
-    html = ('<p><img alt="x" src=" billede.png" srcset="billede.png 1x, billede-2x.png 2x"></p>'
+    html = ('<p><img alt="x" src=" billede.png" srcset="billede.png 1x, billede-2x.png 2x"> '
+            '<a href="https://da.wikipedia.org/wiki/url(1)">a link is no CSS</a></p>'
             '<svg viewBox="0 0 4 4" role="img"><title>t</title><defs><linearGradient id="p"><stop offset="0"/>'
             '</linearGradient></defs><rect width="4" height="4" fill="url(#p)" stroke="url( \'#p\' )"/></svg>')
     assert sanitize(html).changes == []

@@ -77,10 +77,11 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 def _css_load(name: str, value: str) -> str | None:
-    """What the value of attribute `name` would load as CSS: every attribute but plain text is judged,
-    as SVG reads its presentation attributes (fill, stroke, marker-*, clip-path, mask, filter,
-    cursor …) as CSS, and an attribute added to the allow-list later is covered from the start."""
-    return None if name in TEXT_ATTRIBUTES else css_load(value)
+    """What the value of attribute `name` would load as CSS: every attribute but plain text and
+    addresses (judged as addresses: a link to '…/image(1).png' is no CSS) is judged, as SVG reads its
+    presentation attributes (fill, stroke, marker-*, clip-path, mask, filter, cursor …) as CSS, and
+    an attribute added to the allow-list later is covered from the start."""
+    return None if name in TEXT_ATTRIBUTES or name in URL_ATTRIBUTES else css_load(value)
 
 
 # The ids our own templates give elements around the content: the skip link's target
