@@ -134,6 +134,8 @@ def test_a_page_whose_name_ends_in_capital_md_is_refused(fixture_repo, name: str
     ('<?xml-stylesheet href="https://t.example.com/x.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
      "has '<?xml-stylesheet href=\"https://t.example.com/x.css\"?>', which loads a style sheet; remove it and style "
      "the image inside it"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xml:base="https://t.example.com/"><rect fill="url(#a)"/></svg>',
+     "refers to 'https://t.example.com/' (base= on <svg>); an SVG image may refer only to itself (#id)"),
     ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="#a"/></svg>',
      "holds an HTML element <img>, which loads and runs in an SVG document as in a web page; an SVG image may hold "
      "only shapes, text, gradients and styles, so remove it"),
@@ -212,6 +214,17 @@ def test_an_image_or_pdf_must_be_what_its_name_says(fixture_repo, name: str, con
 def test_images_and_pdfs_of_their_named_type_pass(fixture_repo, name: str, content: bytes) -> None:
     root = fixture_repo({"testby/regler.da.md": page_showing(name)})
     (root / "docs/testby" / name).write_bytes(content)
+    assert errors(root) == []
+
+
+def test_an_image_heavier_than_a_page_may_be_is_refused(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": page_showing("kort.png")})
+    (root / "docs/testby/kort.png").write_bytes(png(2000, 1000) + bytes(300 * 1024))
+    assert errors(root) == [
+        "docs/testby/kort.png:1: error: kort.png is 300 KB; a page that shows it would weigh more than the 300 KB a "
+        "whole page may on a phone: save it smaller (fewer pixels, JPEG quality 80 for a photo, fewer colours for a "
+        "drawing)"]
+    (root / "docs/testby/kort.png").write_bytes(png(2000, 1000) + bytes(300 * 1024 - 40))
     assert errors(root) == []
 
 

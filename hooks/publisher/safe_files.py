@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from .browser_urls import URL_ATTRIBUTES, browser_address, css_load
 from .fields import visible
 from .findings import Finding, display_path
+from .lighthouse import MAX_BYTES as MAX_PAGE_BYTES
 
 PAGE_SUFFIX = ".md"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
@@ -152,7 +153,7 @@ def svg_problem(path: Path) -> str | None:
             attribute = attribute.rsplit("}", 1)[-1].lower()
             if attribute.startswith("on"):
                 return f"has an event attribute '{attribute}=' on <{name}>, which runs code; remove it"
-            if attribute in URL_ATTRIBUTES and not _local_reference(value):
+            if (attribute in URL_ATTRIBUTES or attribute == "base") and not _local_reference(value):  # xml:base
                 return (f"refers to '{visible(value[:60])}' ({attribute}= on <{name}>); an SVG image may refer only "
                         f"to itself (#id)")
             if css_load(value):
@@ -207,6 +208,7 @@ def signature_problem(path: Path) -> str | None:
 # page's text (17 cm: 2,000 pixels at 300 dpi); 4,000 leaves room for a tall figure or for cropping
 # and still decodes to 64 MB at most on a reader's phone. Larger images only cost readers.
 MAX_IMAGE_SIDE = 4000
+MAX_IMAGE_BYTES = MAX_PAGE_BYTES
 # A JPEG's size comes after its metadata segments (Exif, colour profile): how far to read for it.
 JPEG_HEADER_LIMIT = 1 << 20
 _JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
@@ -266,6 +268,22 @@ def image_size(path: Path) -> tuple[int, int] | None:
     return None
 
 
+def byte_problem(path: Path) -> str | None:
+    """Why an image is too large in bytes for a page to carry it, or None: a page that shows it would
+    weigh more than a whole page may on a phone (the page budget the tests hold, lighthouse.py)."""
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return f"cannot be read ({error.strerror}); save it again"
+    if size > MAX_IMAGE_BYTES:
+        return (f"{path.name} is {size // 1024} KB; a page that shows it would weigh more than the "
+                f"{MAX_IMAGE_BYTES // 1024} KB a whole page may on a phone: save it smaller (fewer pixels, JPEG "
+                f"quality 80 for a photo, fewer colours for a drawing)")
+    return None
+
+
 def pixel_problem(path: Path) -> str | None:
     """Why an image (of the type its name says) is too large in pixels or has no readable size, or None."""
     if path.suffix.lower() not in IMAGE_SUFFIXES or path.suffix.lower() == ".svg":
@@ -297,7 +315,7 @@ def _folder_findings(folder: Path, docs_dir: Path, root: Path, suffixes: tuple[s
         if problem is None and path.suffix.lower() == ".svg":
             problem = svg_problem(path)
         if problem is None and not path.is_dir():
-            problem = signature_problem(path) or pixel_problem(path)
+            problem = signature_problem(path) or byte_problem(path) or pixel_problem(path)
         if problem:
             findings.append(Finding(display_path(path, root), 1, problem))
     return findings
