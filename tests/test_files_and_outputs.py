@@ -171,6 +171,15 @@ def png(width: int, height: int) -> bytes:
     return PNG_START + width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00"
 
 
+def gif(width: int, height: int, frame: tuple[int, int] | None = None) -> bytes:
+    """A GIF: its logical screen, a comment, and a frame of its own size (a blank 1×1 one by default)."""
+    def size(w: int, h: int) -> bytes:
+        return w.to_bytes(2, "little") + h.to_bytes(2, "little")
+    frame_width, frame_height = frame or (1, 1)
+    return (b"GIF89a" + size(width, height) + b"\x00\x00\x00" + b"\x21\xfe\x02hi\x00"
+            + b"\x2c" + size(0, 0) + size(frame_width, frame_height) + b"\x00" + b"\x02\x02\x4c\x01\x00" + b"\x3b")
+
+
 def jpeg(width: int, height: int) -> bytes:
     """A JPEG's start: an Exif segment (metadata comes before the size), then the frame header."""
     exif = b"\xff\xe1" + (2 + 6 + 300).to_bytes(2, "big") + b"Exif\x00\x00" + bytes(300)
@@ -207,7 +216,7 @@ def test_an_image_or_pdf_must_be_what_its_name_says(fixture_repo, name: str, con
 
 @pytest.mark.parametrize(("name", "content"), [
     ("kort.png", png(4000, 300)), ("kort.jpg", jpeg(1, 4000)), ("kort.jpeg", jpeg(2000, 1500)),
-    ("kort.gif", b"GIF87a\x01\x00\x01\x00"), ("kort.GIF", b"GIF89a\xa0\x0f\xa0\x0f"),
+    ("kort.gif", gif(1, 1)), ("kort.GIF", gif(4000, 4000)),
     ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x63\xc0\x18\x00"),
     ("bilag.pdf", b"%PDF-1.7\n"),
 ])
@@ -238,7 +247,9 @@ def too_large(name: str, width: int, height: int) -> str:
     ("kort.png", png(40000, 40000), too_large("kort.png", 40000, 40000)),
     ("kort.png", png(4001, 10), too_large("kort.png", 4001, 10)),
     ("kort.jpg", jpeg(300, 4001), too_large("kort.jpg", 300, 4001)),
-    ("kort.gif", b"GIF89a\xff\xff\x01\x00", too_large("kort.gif", 65535, 1)),
+    ("kort.gif", gif(65535, 1), too_large("kort.gif", 65535, 1)),
+    # A decoder allocates what a frame says, whatever the logical screen says.
+    ("kort.gif", gif(1, 1, frame=(40000, 40000)), too_large("kort.gif", 40000, 40000)),
     ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x3f\x9c\x00\x0f\x00\x00",
      too_large("kort.webp", 40000, 16)),
     ("kort.webp", b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\xa0\x0f\x00\x00",

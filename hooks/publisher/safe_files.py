@@ -251,16 +251,40 @@ def _webp_size(head: bytes) -> tuple[int, int] | None:
     return None
 
 
+def _gif_size(data: bytes) -> tuple[int, int] | None:
+    """A GIF's size: its logical screen, grown to hold every frame (a decoder allocates what a frame
+    says, whatever the screen says), walking its blocks without decoding them."""
+    if len(data) < 13:
+        return None
+    width, height = int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    position = 13 + (3 << ((data[10] & 7) + 1) if data[10] & 0x80 else 0)  # after the global colour table
+    while position < len(data) and data[position] != 0x3B:  # up to the trailer
+        if data[position] == 0x21:  # an extension: its label, then data sub-blocks
+            position += 2
+        elif data[position] == 0x2C and position + 10 <= len(data):  # a frame: where and how large, then its data
+            left, top, frame_width, frame_height = (int.from_bytes(data[position + at:position + at + 2], "little")
+                                                    for at in (1, 3, 5, 7))
+            width, height = max(width, left + frame_width), max(height, top + frame_height)
+            flags = data[position + 9]
+            position += 10 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0) + 1  # local colour table, LZW size
+        else:
+            break  # damaged after the header: the sizes read so far stand
+        while position < len(data) and data[position]:  # data sub-blocks, each led by its length
+            position += data[position] + 1
+        position += 1
+    return width, height
+
+
 def image_size(path: Path) -> tuple[int, int] | None:
     """An image's width and height in pixels as its header states them (what a browser allocates and
     a PDF embeds), read without decoding it; None when the header ends before it says."""
     kind = KIND_OF_SUFFIX.get(path.suffix.lower())
-    with path.open("rb") as file:
-        head = file.read(JPEG_HEADER_LIMIT if kind == "jpeg" else 32)
+    with path.open("rb") as file:  # a GIF's frames may lie anywhere in it (its bytes are limited first)
+        head = file.read(JPEG_HEADER_LIMIT if kind in ("jpeg", "gif") else 32)
     if kind == "png" and len(head) >= 24 and head[12:16] == b"IHDR":
         return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
-    if kind == "gif" and len(head) >= 10:
-        return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+    if kind == "gif":
+        return _gif_size(head)
     if kind == "jpeg":
         return _jpeg_size(head)
     if kind == "webp":
