@@ -37,6 +37,21 @@ def test_symlink_out_of_the_repository_is_refused(fixture_repo) -> None:
     ]
 
 
+@pytest.mark.parametrize("folder", ["testby", "_shared", "_editorial"])
+def test_a_folder_linked_out_of_the_repository_is_refused(fixture_repo, tmp_path: Path, folder: str) -> None:
+    root = fixture_repo()
+    outside = tmp_path / "elsewhere"
+    target = root / "docs" / folder
+    if target.exists():
+        target.rename(outside)
+    else:
+        outside.mkdir()
+        (outside / "testby.yml").write_text("changes: []\n", encoding="utf-8")
+    target.symlink_to(outside, target_is_directory=True)
+    assert f"docs/{folder}:1: error: is a symbolic link to {outside}, outside docs/; the build reads only the " \
+           f"repository's own files: copy the file here instead of linking it" in errors(root)
+
+
 def hard_link_message(name: str) -> str:
     return (f"is a hard link (one file with 2 names, which may lie outside the repository); the build reads only "
             f"the repository's own files: replace it with a copy (cp {name} {name}.copy && mv {name}.copy {name})")

@@ -328,6 +328,8 @@ def pixel_problem(path: Path) -> str | None:
 
 def _folder_findings(folder: Path, docs_dir: Path, root: Path, suffixes: tuple[str, ...], wrong_type: str,
                      ) -> list[Finding]:
+    if problem := link_problem(folder, docs_dir):  # the folder itself a link out: its files are not ours
+        return [Finding(display_path(folder, root), 1, problem)]
     findings = []
     for path in _walk(folder):
         problem = link_problem(path, docs_dir)
@@ -369,8 +371,11 @@ def data_file_findings(docs_dir: Path, root: Path) -> list[Finding]:
     kept editions) that are links: the build reads only the repository's own files."""
     paths = sorted(path for path in docs_dir.iterdir() if not path.name.startswith(".") and not path.is_dir())
     for name in DATA_FOLDERS:
-        if (docs_dir / name).is_dir():
-            paths += _walk(docs_dir / name)
+        folder = docs_dir / name
+        if folder.is_symlink():
+            paths.append(folder)  # judged itself, never entered
+        elif folder.is_dir():
+            paths += _walk(folder)
     return [Finding(display_path(path, root), 1, problem) for path in paths
             if (problem := link_problem(path, docs_dir))]
 
