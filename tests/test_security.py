@@ -297,3 +297,11 @@ def test_a_wording_no_page_includes_is_sanitized_on_the_topic_page(fixture_repo)
     assert findings(root) == [
         f'docs/_shared/confidentiality/testby.da.md:3: error: srcset="\\u0001//evil.example/a.png 1x" on <img> '
         f"{ELSEWHERE}"]
+
+
+def test_a_link_behind_a_control_character_is_read_as_the_browser_reads_it(fixture_repo) -> None:
+    # U+0001 typed as it is (Python's HTML parser drops a written &#1;): str.strip() keeps it, a browser does not.
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshed {#tavshed}\n\nSe [her](\x01//evil.example/x).\n"})
+    assert findings(root) == ["docs/testby/regler.da.md:10: error: link '//evil.example/x' has no scheme: it follows "
+                              "the page's own (and leads nowhere when the site is opened from disk); write "
+                              "'https://evil.example/x'"]

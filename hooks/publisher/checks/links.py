@@ -38,15 +38,14 @@ def _address_problem(target: str, scheme: str, host: str, path: str) -> str | No
 
 def check_link(ctx: CheckContext, link: Link, where: Source, page: Source, org_pages: OrgPages,
            language: str) -> None:
-    target = link.target.strip()
+    target = browser_address(link.target.strip())  # as the browser reads it: '\x01//host' is '//host'
     if target in PLACEHOLDER_TARGETS or target.lower().startswith("todo"):
         ctx.error(where.display, link.line,
                    f"placeholder link '[{link.text}]({target})': link to a real page or heading, "
                    f"or write the words as plain text")
         return
-    address = browser_address(link.target)
     if (link.is_image or link.from_html in LOADING_TAGS) and (
-            scheme_of(address) or address[:2].replace("\\", "/") == "//"):
+            scheme_of(target) or target[:2].replace("\\", "/") == "//"):
         return  # loaded from another host, as the browser reads the address: the sanitizer's finding says so
     parts = urlsplit(target)
     scheme = parts.scheme.lower()
