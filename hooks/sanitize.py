@@ -59,11 +59,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(50)  # before the hooks that add keys of their own (translations.py: guide_notice)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Only our front matter keys reach MkDocs and the theme: `template:` would swap the page for
-    # another template. The checks refuse such a key with its line; this holds in `make serve` too,
-    # where errors do not stop the build.
-    for key in [key for key in page.meta if key not in PAGE_KEYS]:
-        del page.meta[key]
+    # Only our front matter keys reach MkDocs and the theme from an editor's page: `template:` would
+    # swap it for another template. The checks refuse such a key with its line; this holds in `make
+    # serve` too, where errors do not stop the build. The pages the build writes itself (redirects,
+    # the statement, the editions pages: File.generated) set template and search on purpose.
+    if page.file.generated_by is None:
+        for key in [key for key in page.meta if key not in PAGE_KEYS]:
+            del page.meta[key]
     title = page.meta.get("title")
     if isinstance(title, str):
         page.meta["title"] = _as_text(title)

@@ -296,12 +296,22 @@ def test_the_build_passes_only_our_front_matter_keys_to_the_engine(fixture_repo)
     """Where the checks do not stop the build (make serve), the engine still never sees `template:`."""
     import sanitize as hook  # hooks/sanitize.py
 
-    class FakePage:
-        meta = {"title": "Regler", "template": "redirect.html", "hide": ["navigation"], "topics": []}
+    class FakeFile:
+        generated_by: str | None = None
 
-    page = FakePage()
+    class FakePage:
+        def __init__(self, file: FakeFile) -> None:
+            self.file = file
+            self.meta = {"title": "Regler", "template": "redirect.html", "hide": ["navigation"], "topics": []}
+
+    page = FakePage(FakeFile())
     hook.on_page_markdown("text", page, None, None)
     assert page.meta == {"title": "Regler", "topics": []}
+    generated = FakeFile()  # a redirect or the statement the build writes: its template is meant
+    generated.generated_by = "hooks/page_meta.py"
+    page = FakePage(generated)
+    hook.on_page_markdown("text", page, None, None)
+    assert page.meta["template"] == "redirect.html"
 
 
 def test_unknown_topic(fixture_repo) -> None:
