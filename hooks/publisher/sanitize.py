@@ -284,11 +284,12 @@ def _references() -> dict[str, list[str]]:
 
 def _as_written(value: str) -> str:
     """A pattern for `value` as the source may spell it: each character itself or as a character
-    reference ('&#1;//host/x.png' is the src '\x01//host/x.png'), so a value that the parser decoded
+    reference ('&#1;//host/x.png' is the src '\\x01//host/x.png'), so a value that the parser decoded
     is still found on its own line."""
     parts = []
     for char in value:
-        spellings = [re.escape(char), f"&#0*{ord(char)};?", f"&#[xX]0*{ord(char):x};?", *_references().get(char, [])]
+        hexadecimal = "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in f"{ord(char):x}")
+        spellings = [re.escape(char), f"&#0*{ord(char)};?", f"&#[xX]0*{hexadecimal};?", *_references().get(char, [])]
         parts.append(f"(?:{'|'.join(spellings)})")
     return "".join(parts)
 
