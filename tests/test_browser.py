@@ -375,6 +375,10 @@ URL_TRICKS = [
      'stroke="u\\72l(//css-escape.example/f.svg#p)"/></svg>', None, "css-escape.example"),
     ('<svg role="img" width="20" height="20"><title>g</title><path d="M0 0L9 9" '
      'fill="&#x75;rl(&apos;https://svg-reference.example/g.svg#p&apos;)"/></svg>', None, "svg-reference.example"),
+    # Attributes outside the allow-list that a browser fetches by itself.
+    ('<table background="&#1;//table-background.example/t.png"><tr><td>h</td></tr></table>', None,
+     "table-background.example"),
+    ('<video poster="https://video-poster.example/p.png"></video>', None, "video-poster.example"),
 ]
 # An SVG image opened on its own is a document that loads what it refers to.
 SVG_TRICKS = {
