@@ -4,6 +4,7 @@ Thin adapter over `publisher.render.sanitize` and `publisher.model.fields`:
 - the site name and page titles (organisations.yml, front matter) are handed to the theme as
   escaped markup, so Material's templates, which print them with and without `| e`, show text;
 - our own partials escape everything they print (autoescape);
+- only our own front matter keys reach MkDocs and the theme (`template:` would replace the page);
 - the rendered HTML of every page is replaced by its allow-listed version. `make check` (and
   the checks hook before the build) report each change with its source line; should the build
   still change a page, that is logged as a warning, which fails the strict build.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 from mkdocs.plugins import event_priority, get_plugin_logger
+from publisher.checks.front_matter import OPTIONAL_KEYS, SOURCE_KEYS
 from publisher.files.findings import display_path
 from publisher.model.sources import parse_text, read_source
 from publisher.pipeline import priority
@@ -32,6 +34,7 @@ log = get_plugin_logger(__name__)
 # Our own partials print data: they escape everything (Material's templates do not expect it).
 OUR_PARTIALS = ("partials/copyright.html",)
 OUR_PARTIAL_PREFIX = "partials/guide-"
+PAGE_KEYS = {*SOURCE_KEYS, *OPTIONAL_KEYS}
 
 
 def _as_text(value: str) -> Markup:
@@ -55,7 +58,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@event_priority(50)  # before the hooks that add keys of their own (translations.py: guide_notice)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Only our front matter keys reach MkDocs and the theme from an editor's page: `template:` would
+    # swap it for another template. The checks refuse such a key with its line; this holds in `make
+    # serve` too, where errors do not stop the build. The pages the build writes itself (redirects,
+    # the statement, the editions pages: File.generated) set template and search on purpose.
+    if page.file.generated_by is None:
+        for key in [key for key in page.meta if key not in PAGE_KEYS]:
+            del page.meta[key]
     title = page.meta.get("title")
     if isinstance(title, str):
         page.meta["title"] = _as_text(title)

@@ -8,6 +8,7 @@ are its lines, and a list marker shares its item's baseline.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,10 +57,9 @@ def _ancestors(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
     return chain
 
 
-def _drawn_text(page: pikepdf.Page, parent_tree: dict) -> list[tuple[int, list[pikepdf.Dictionary]]]:
-    """Each piece of content text on the page: its baseline (PDF space, growing upwards) and the
-    structure elements it belongs to, innermost first. Artifacts are left out."""
-    ctm, saved, marked, baseline, drawn = IDENTITY, [], [], 0.0, []
+def _operations(page: pikepdf.Page) -> Iterator[tuple[Matrix, list, str]]:
+    """The page's content operations other than q, Q and cm, each with the matrix it draws in."""
+    ctm, saved = IDENTITY, []
     for operands, operator in pikepdf.parse_content_stream(page):
         name = str(operator)
         if name == "q":
@@ -68,7 +68,23 @@ def _drawn_text(page: pikepdf.Page, parent_tree: dict) -> list[tuple[int, list[p
             ctm = saved.pop()
         elif name == "cm":
             ctm = _multiply(_matrix(operands), ctm)
-        elif name in ("BDC", "BMC"):
+        else:
+            yield ctm, operands, name
+
+
+def drawn_images(path: Path) -> list[tuple[float, float]]:
+    """(width, height) in points of every image drawn in the PDF, from the page content's matrices."""
+    with pikepdf.open(path) as pdf:
+        return [(abs(ctm[0]), abs(ctm[3])) for page in pdf.pages for ctm, operands, name in _operations(page)
+                if name == "Do" and page.Resources.XObject[operands[0]].Subtype == "/Image"]
+
+
+def _drawn_text(page: pikepdf.Page, parent_tree: dict) -> list[tuple[int, list[pikepdf.Dictionary]]]:
+    """Each piece of content text on the page: its baseline (PDF space, growing upwards) and the
+    structure elements it belongs to, innermost first. Artifacts are left out."""
+    marked, baseline, drawn = [], 0.0, []
+    for ctm, operands, name in _operations(page):
+        if name in ("BDC", "BMC"):
             marked.append(operands)
         elif name == "EMC":
             marked.pop()

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from htmltools import html_pages
+from htmltools import html_pages, read_page
 from publisher.commands.search_bench import (
     QUERY_SETS,
     load_queries,
@@ -364,3 +364,109 @@ def test_editions_and_change_pages_are_axe_clean_and_request_nothing_from_elsewh
     assert pdf.ok and pdf.body()[:5] == b"%PDF-"
     context.close()
     assert violations == []
+
+
+# Each way an address can reach a browser unseen by a check that reads it as Python does: what the
+# page's source says, the same as plain HTML (the control, unsanitized), and the host it would call.
+URL_TRICKS = [
+    ('<img alt="a" srcset="&#1;//srcset-c0.example/a.png 1x">', None, "srcset-c0.example"),
+    ('<img alt="b" src="&#x1F;//src-c0.example/b.png">', None, "src-c0.example"),
+    ('<img alt="c" src=" &#9;/\\backslash.example/c.png">', None, "backslash.example"),
+    ("![d](&#1;//markdown-image.example/d.png)", '<img alt="d" src="&#1;//markdown-image.example/d.png">',
+     "markdown-image.example"),
+    ('<svg role="img" width="20" height="20"><title>e</title><circle r="3" cx="5" cy="5" '
+     'fill="url(https://svg-fill.example/e.svg#p)"/></svg>', None, "svg-fill.example"),
+    ('<svg role="img" width="20" height="20"><title>f</title><circle r="3" cx="5" cy="5" '
+     'stroke="u\\72l(//css-escape.example/f.svg#p)"/></svg>', None, "css-escape.example"),
+    ('<svg role="img" width="20" height="20"><title>g</title><path d="M0 0L9 9" '
+     'fill="&#x75;rl(&apos;https://svg-reference.example/g.svg#p&apos;)"/></svg>', None, "svg-reference.example"),
+    # Attributes outside the allow-list that a browser fetches by itself.
+    ('<table background="&#1;//table-background.example/t.png"><tr><td>h</td></tr></table>', None,
+     "table-background.example"),
+    ('<video poster="https://video-poster.example/p.png"></video>', None, "video-poster.example"),
+]
+# An SVG image opened on its own is a document that loads what it refers to.
+SVG_TRICKS = {
+    "import.svg": ('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><style>@\\69mport '
+                   '"https://svg-import.example/x.css";</style><rect width="9" height="9"/></svg>',
+                   "svg-import.example"),
+    "escaped.svg": ('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><style><![CDATA[rect { fill: '
+                    'u\\72l(https://svg-style.example/x.svg#a) }]]></style><rect width="9" height="9"/></svg>',
+                    "svg-style.example"),
+    "stylesheet.svg": ('<?xml-stylesheet href="https://svg-stylesheet.example/x.css"?><svg '
+                       'xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="9" height="9"/></svg>',
+                       "svg-stylesheet.example"),
+    "marker.svg": ('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><path d="M0 0L9 9" stroke="black" '
+                   'marker-start="url( \'//svg-marker.example/m.svg#m\' )"/></svg>', "svg-marker.example"),
+    "html.svg": ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml" width="20" '
+                 'height="20"><h:img src="https://svg-html.example/x.png"/></svg>', "svg-html.example"),
+}
+
+
+def outside_hosts(browser, url: str) -> set[str]:
+    """The hosts other than this machine that opening `url` in Chromium asks for; every such request
+    is logged and failed (never sent), so a fixture cannot reach the network."""
+    context = browser.new_context()
+    asked: set[str] = set()
+
+    def route(handled: Any) -> None:
+        host = urlsplit(handled.request.url).hostname
+        if handled.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            handled.continue_()
+        else:
+            asked.add(host or handled.request.url)
+            handled.abort()
+
+    context.route("**/*", route)
+    context.on("request", lambda request: None if request.url.startswith(("data:", "blob:")) or urlsplit(
+        request.url).hostname == "127.0.0.1" else asked.add(urlsplit(request.url).hostname or request.url))
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)  # CSS and SVG resources are requested after the load event too
+    context.close()
+    return asked
+
+
+def test_url_tricks_make_no_outside_request_in_a_real_browser(fixture_repo, browser, monkeypatch) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from publisher.pipeline.whole import BuildFailed, build_all
+    from publisher.commands.preview import PREVIEW_ENV
+    from publisher.outputs.site_config import LANG_ENV, ORG_ENV
+
+    body = "\n\n".join(source for source, _, _ in URL_TRICKS)
+    images = "\n\n".join(f"![{name}]({name})" for name in SVG_TRICKS)
+    page = ("---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confidentiality]\n---\n\n"
+            f"## Tavshedspligt {{#tavshed}}\n\n{body}\n\n{images}\n")
+    svgs = {f"testby/{name}": svg for name, (svg, _) in SVG_TRICKS.items()}
+    root = fixture_repo({"testby/regler.da.md": page, **svgs})
+    with pytest.raises(BuildFailed) as refused:  # `make site` refuses every trick: no site is written
+        build_all(root, root / "site", org_ids=["testby"], progress=lambda line: None, with_pdf=False)
+    assert all(f"docs/testby/{name}:1: error:" in str(refused.value) for name in SVG_TRICKS)
+    assert not (root / "site").exists()
+    # `make serve` builds despite errors, as here (non-strict, errors shown): what it serves is sanitized.
+    for name, value in ((PREVIEW_ENV, "1"), (ORG_ENV, "testby"), (LANG_ENV, "da")):
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(root)
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site/testby"), strict=False))
+    control = root / "site/control"
+    control.mkdir()
+    (control / "page.html").write_text(
+        "<!doctype html><html lang='da'><head><meta charset='utf-8'><title>x</title></head><body>"
+        + "\n".join(raw or source for source, raw, _ in URL_TRICKS) + "</body></html>", encoding="utf-8")
+    handler = functools.partial(_SubPathHandler, directory=str(root / "site"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    try:
+        # The controls: unsanitized, each trick makes Chromium call its host (and the log sees it).
+        assert outside_hosts(browser, base + "control/page.html") == {host for _, _, host in URL_TRICKS}
+        for name, (_, host) in SVG_TRICKS.items():
+            assert outside_hosts(browser, base + f"testby/{name}") == {host}, name
+        # The published page, showing every SVG as an image: nothing from elsewhere.
+        assert outside_hosts(browser, base + "testby/regler.html") == set()
+        published = read_page(root / "site/testby/regler.html")  # the page that was opened holds the figures
+        assert ("svg", {"role": "img", "width": "20", "height": "20"}) in published.elements
+        assert ("img", {"alt": "import.svg", "src": "import.svg"}) in published.elements
+    finally:
+        httpd.shutdown()

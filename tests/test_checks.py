@@ -270,10 +270,51 @@ def test_missing_and_mistyped_keys(fixture_repo) -> None:
                                                 "## Tavshedspligt {#tavshed}\n"})
     assert findings(root) == [
         "docs/testby/regler.da.md:1: error: front matter misses the required key 'title' (text)",
+        "docs/testby/regler.da.md:2: error: unknown front matter key 'titel'; did you mean 'title'? (remove or "
+        "rename it)",
         "docs/testby/regler.da.md:4: error: front matter key 'review_by' must be a date written YYYY-MM-DD, "
         "but snart reads as text",
-        "docs/testby/regler.da.md:2: warning: unknown front matter key 'titel'; did you mean 'title'?",
     ]
+
+
+PAGE_KEYS = "title, owner, review_by, nav_title, topics, hidden, source_hash, untranslated"
+
+
+@pytest.mark.parametrize(("written", "effect"), [
+    ("template: redirect.html", "MkDocs shows the page with that template instead (e.g. the redirect page: none of "
+                                "the text is published)"),
+    ("hide: [navigation, toc]", "the theme hides its navigation, contents or footer on this page"),
+    ("search: {exclude: true}", "the theme changes or drops the page in the site's search"),
+    ("description: Noget andet", "it replaces the description the build writes from the page's opening words"),
+])
+def test_a_front_matter_key_that_changes_the_output_is_refused(fixture_repo, written: str, effect: str) -> None:
+    front = FM_DA.replace("topics:", f"{written}\ntopics:")  # line 5, before the topics
+    root = fixture_repo({"testby/regler.da.md": front + "## Tavshedspligt {#tavshed}\n"})
+    key = written.split(":")[0]
+    assert findings(root) == [f"docs/testby/regler.da.md:5: error: front matter key '{key}' changes what is "
+                              f"published ({effect}); a page may set only {PAGE_KEYS}: remove it"]
+
+
+def test_the_build_passes_only_our_front_matter_keys_to_the_engine(fixture_repo) -> None:
+    """Where the checks do not stop the build (make serve), the engine still never sees `template:`."""
+    import sanitize as hook  # hooks/sanitize.py
+
+    class FakeFile:
+        generated_by: str | None = None
+
+    class FakePage:
+        def __init__(self, file: FakeFile) -> None:
+            self.file = file
+            self.meta = {"title": "Regler", "template": "redirect.html", "hide": ["navigation"], "topics": []}
+
+    page = FakePage(FakeFile())
+    hook.on_page_markdown("text", page, None, None)
+    assert page.meta == {"title": "Regler", "topics": []}
+    generated = FakeFile()  # a redirect or the statement the build writes: its template is meant
+    generated.generated_by = "hooks/page_meta.py"
+    page = FakePage(generated)
+    hook.on_page_markdown("text", page, None, None)
+    assert page.meta["template"] == "redirect.html"
 
 
 def test_unknown_topic(fixture_repo) -> None:
@@ -448,7 +489,8 @@ def test_an_image_must_be_a_picture_file(fixture_repo, body: str, name: str, kin
 def test_an_image_may_be_a_picture_file_with_a_capital_extension(fixture_repo) -> None:
     root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
                                                "Se kortet: ![kort](kort.PNG)\n"})
-    (root / "docs/testby/kort.PNG").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(24))
+    (root / "docs/testby/kort.PNG").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x40\x00\x00\x00\xc8"
+                                                + bytes(5))  # a PNG header: 320×200 pixels
     assert errors(root) == []
 
 
@@ -675,8 +717,9 @@ def test_runaway_nesting_is_refused_with_its_line(fixture_repo, levels: int) -> 
 def test_nesting_as_deep_as_allowed_still_loads(fixture_repo) -> None:
     nested = "extra: " + "[" * 19 + "]" * 19 + "\n"  # with the top-level mapping: 20 levels
     root = fixture_repo({"testby/regler.da.md": FM_DA.replace("---\n\n", nested + "---\n\n") + TAVSHED})
-    assert findings(root) == ["docs/testby/regler.da.md:6: warning: unknown front matter key 'extra'; known keys: "
-                              "title, owner, review_by, nav_title, topics, hidden, source_hash, untranslated"]
+    assert findings(root) == ["docs/testby/regler.da.md:6: error: unknown front matter key 'extra'; known keys: "
+                              "title, owner, review_by, nav_title, topics, hidden, source_hash, untranslated (remove "
+                              "or rename it)"]
 
 
 def test_a_page_listed_twice_in_nav(fixture_repo) -> None:

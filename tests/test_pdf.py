@@ -324,3 +324,18 @@ def test_the_page_counter_label_cannot_end_the_style_element() -> None:
     assert css_counter_text(label) == (
         '"Side " counter(page) " af " counter(pages) '
         "\"\\3c /style\\3e \\3c h1 style\\3d 'color:red'\\3e X\\3c /h1\\3e \\22 \\5c \\a \"")
+
+
+def test_an_image_larger_than_the_page_is_scaled_to_fit_it(fixture_repo) -> None:
+    from pdf_layout import drawn_images
+    from PIL import Image
+
+    root = fixture_repo({"testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\n---\n\n"
+                                               "![Bredt kort](bred.png)\n\n![Højt kort](hoej.png)\n"})
+    Image.new("RGB", (3000, 400), "white").save(root / "docs/testby/bred.png")  # 79 cm wide at its own size
+    Image.new("RGB", (400, 4000), "white").save(root / "docs/testby/hoej.png")  # 106 cm high
+    sizes = drawn_images(write_pdf(root, load_catalogue(root / "docs"), "testby", "da", root / "out.pdf"))
+    text_width, page_height = 170 / 25.4 * 72, 251 / 25.4 * 72  # A4 less its margins, in points
+    assert len(sizes) == 2 and all(width <= text_width and height <= page_height for width, height in sizes), sizes
+    assert sizes[0][0] > 0.9 * text_width and sizes[1][1] > 0.8 * page_height  # as large as fits, in proportion
+    assert abs(sizes[0][0] / sizes[0][1] - 7.5) < 0.1 and abs(sizes[1][1] / sizes[1][0] - 10) < 0.1

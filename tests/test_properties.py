@@ -149,7 +149,7 @@ def test_a_build_publishes_inert_pages_or_leaves_site_alone(name: str, title: st
         root = make_repo(Path(temporary) / "repo",
                          {"testby/regler.da.md": f"---\n{front}---\n\n## T {{#tavshed}}\n\n{body}\n"},
                          organisations=yaml.safe_dump(organisations, allow_unicode=True, sort_keys=False))
-        (root / "docs/testby" / image).write_bytes(b"\x89PNG\r\n\x1a\n")
+        (root / "docs/testby" / image).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes([0, 0, 0, 1] * 2))
         site = root / "site"
         site.mkdir()
         (site / "index.html").write_text("the published site", encoding="utf-8")

@@ -223,3 +223,85 @@ def test_statement_shows_plain_text_fields_as_typed_and_a_label_with_a_colon_as_
             "[Skriv til os](https://evil.example/phish) eller **ring**</li>") in statement
     assert 'href="https://evil.example' not in statement and "<strong>ring</strong>" not in statement
     assert "search:" not in statement
+
+
+ELSEWHERE = ("loads a file from another host, which tells that host about every reader; save the file in the "
+             "organisation's folder and link to it there")
+CSS_LOAD = ("which a browser fetches with the page; an image may use only url(#id), a reference to its own gradients, "
+            "clip paths and masks: draw with those or save the image as a file beside the page")
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    # The browser drops leading C0 controls and spaces, which str.strip() keeps (U+0001).
+    ('<img alt="a" srcset="&#1;//evil.example/a.png 1x">',
+     f'srcset="\\u0001//evil.example/a.png 1x" on <img> {ELSEWHERE}'),
+    ('<img alt="a" srcset="a.png 1x,&#x1F;//evil.example/a.png 2x">',
+     f'srcset="a.png 1x,\\u001f//evil.example/a.png 2x" on <img> {ELSEWHERE}'),
+    ('<img alt="b" src="&#x1F;//evil.example/b.png">', f'src="\\u001f//evil.example/b.png" on <img> {ELSEWHERE}'),
+    ("![c](&#1;//evil.example/c.png)", f'src="\\u0001//evil.example/c.png" on <img> {ELSEWHERE}'),
+    # Tabs and line breaks inside are removed, and a backslash is a slash.
+    ('<img alt="d" src=" &#9;/\\evil.example/d.png">', f'src=" \\t/\\evil.example/d.png" on <img> {ELSEWHERE}'),
+    # SVG paint and presentation attributes take url() as CSS does: escapes and references decoded.
+    ('<svg role="img"><title>e</title><circle r="3" fill="url(https://evil.example/e.svg#p)"/></svg>',
+     f'fill="url(https://evil.example/e.svg#p)" on <circle> loads a file (url(https://evil.example/e.svg#p)), '
+     f"{CSS_LOAD}"),
+    ('<svg role="img"><title>f</title><circle r="3" stroke="u\\72l(//evil.example/f.svg#p)"/></svg>',
+     f'stroke="u\\72l(//evil.example/f.svg#p)" on <circle> loads a file (url(//evil.example/f.svg#p)), {CSS_LOAD}'),
+    ('<svg role="img"><title>g</title><path d="M0 0" fill="&#x75;rl(&apos;https://evil.example/g.svg#p&apos;)"/></svg>',
+     f"fill=\"url('https://evil.example/g.svg#p')\" on <path> loads a file (url('https://evil.example/g.svg#p')), "
+     f"{CSS_LOAD}"),
+    ('<svg role="img"><title>h</title><rect width="3" height="3" fill="url(/**/#p) , image-set(\'x.png\' 1x)"/></svg>',
+     f"fill=\"url(/**/#p) , image-set('x.png' 1x)\" on <rect> loads a file (image-set('x.png' 1x)), {CSS_LOAD}"),
+])
+def test_an_address_that_a_browser_reads_as_elsewhere_is_refused_on_its_line(
+        fixture_repo, written: str, message: str) -> None:
+    body = f"## Tavshed {{#tavshed}}\n\n<p>Før.</p>\n\n{written}\n\n<p>Efter.</p>\n"
+    root = fixture_repo({"testby/regler.da.md": FM_DA + body})
+    assert findings(root) == [f"docs/testby/regler.da.md:12: error: {message}"]
+
+
+def test_references_to_the_image_itself_and_local_files_are_kept() -> None:
+    html = ('<p><img alt="x" src=" billede.png" srcset="billede.png 1x, billede-2x.png 2x"> '
+            '<a href="https://da.wikipedia.org/wiki/url(1)">a link is no CSS</a></p>'
+            '<svg viewBox="0 0 4 4" role="img"><title>t</title><defs><linearGradient id="p"><stop offset="0"/>'
+            '</linearGradient></defs><rect width="4" height="4" fill="url(#p)" stroke="url( \'#p\' )"/></svg>')
+    assert sanitize(html).changes == []
+
+
+def test_every_attribute_that_can_hold_an_address_is_judged_as_the_browser_reads_it() -> None:
+    from publisher.files.browser_urls import css_load, fetches_elsewhere, is_local
+
+    assert not is_local("\x01//evil.example/x") and not is_local("\x00 \\\\evil.example") and not is_local("ja\tva:x")
+    assert is_local("\u00a0//x") and is_local("billede.png#top") and is_local("%2F%2Fevil.example")
+    for name in ("src", "poster", "data", "background", "lowsrc", "codebase", "manifest", "icon"):
+        assert fetches_elsewhere("video", name, "\x1f//evil.example/x"), name
+    for name in ("srcset", "imagesrcset", "ping"):
+        assert fetches_elsewhere("img", name, "a.png 1x, \x01https://evil.example/x 2x"), name
+    assert fetches_elsewhere("use", "xlink:href", " https://evil.example/s.svg#a")
+    assert not fetches_elsewhere("a", "href", "https://evil.example/")  # a link the reader chooses to follow
+    assert css_load("@\\69mport 'x.css';") == "@import 'x.css';"
+    assert css_load("fill: \\75 \\72 \\6c (https://evil.example/x)") == "url(https://evil.example/x)"
+    assert css_load("fill: url('/*x*/#a')") == "url('/*x*/#a')"  # inside a string a comment is text
+    assert css_load("fill: url(#a); stroke: url(\"\\23 a\")") is None
+
+
+def test_a_wording_no_page_includes_is_sanitized_on_the_topic_page(fixture_repo) -> None:
+    from publisher.render.topic_pages import render_topic_pages
+
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshed {#tavshed}\n\nIngen fælles tekst.\n",
+                         "_shared/confidentiality/testby.da.md":
+                             'Testbys tekst.\n\n<img alt="x" srcset="&#1;//evil.example/a.png 1x">\n'})
+    pages = render_topic_pages(load_catalogue(root / "docs"), Path(__file__).resolve().parents[1] / "overrides")
+    topic = pages["topics/confidentiality.da.html"]
+    assert "<p>Testbys tekst.</p>" in topic and '<img alt="x">' in topic and "evil.example" not in topic
+    assert findings(root) == [
+        f'docs/_shared/confidentiality/testby.da.md:3: error: srcset="\\u0001//evil.example/a.png 1x" on <img> '
+        f"{ELSEWHERE}"]
+
+
+def test_a_link_behind_a_control_character_is_read_as_the_browser_reads_it(fixture_repo) -> None:
+    # U+0001 typed as it is (Python's HTML parser drops a written &#1;): str.strip() keeps it, a browser does not.
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshed {#tavshed}\n\nSe [her](\x01//evil.example/x).\n"})
+    assert findings(root) == ["docs/testby/regler.da.md:10: error: link '//evil.example/x' has no scheme: it follows "
+                              "the page's own (and leads nowhere when the site is opened from disk); write "
+                              "'https://evil.example/x'"]

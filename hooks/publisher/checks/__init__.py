@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..files.locking import alive
-from ..files.safe_files import org_file_findings, snippet_file_findings
+from ..files.safe_files import (
+    data_file_findings,
+    org_file_findings,
+    snippet_file_findings,
+)
 from ..files.source_transaction import interrupted
 from ..model.addresses import address_findings
 from ..model.editions import edition_findings
@@ -19,6 +23,7 @@ from ..model.organisations import Catalogue, Organisation
 from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
 from ..model.sources import Source
 from ..model.wordings import PassageRef
+from ..render.sanitize import unsafe_findings
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages
@@ -77,6 +82,18 @@ def _check_shared_files(ctx: CheckContext) -> None:
     ctx.report.findings.extend(snippet_file_findings(ctx.catalogue.shared_dir, ctx.catalogue.docs_dir,
                                                      ctx.catalogue.root))
     check_case_clashes(ctx, ctx.catalogue.shared_dir)
+    ctx.report.findings.extend(data_file_findings(ctx.catalogue.docs_dir, ctx.catalogue.root))
+
+
+def _check_wordings_on_the_portal(ctx: CheckContext) -> None:
+    """Every adopted wording in every language is shown on the portal's topic pages, also where no
+    page includes it (a language its organisation does not publish): what the sanitizer would
+    remove from it is reported on its own line, as for a page."""
+    for wording in ctx.catalogue.adoptions.wordings.values():
+        for path in wording.files.values():
+            source = ctx.read(path)
+            for line, message in unsafe_findings(source, ctx.rendered(source).html):
+                ctx.error(source.display, line, message)
 
 
 def check_all(catalogue: Catalogue) -> CheckReport:
@@ -85,6 +102,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
     check_folders(ctx)
     ctx.report.findings.extend(interrupted(catalogue.docs_dir, catalogue.root, alive))  # a killed make import
     _check_shared_files(ctx)
+    _check_wordings_on_the_portal(ctx)
     check_adoption_data(ctx)
     ctx.report.findings.extend(address_findings(catalogue))
     for org in catalogue.organisations.values():

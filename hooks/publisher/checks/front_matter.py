@@ -1,4 +1,8 @@
-"""Front matter: required keys present, known keys only, each of the right type, topics known."""
+"""Front matter: required keys present, known keys only, each of the right type, topics known.
+
+A key that is not ours is an error, not a warning: MkDocs hands every key to the engine and the
+theme as `page.meta`, and some change the published page (`template:` swaps it for another
+template, `hide:` drops the navigation). hooks/sanitize.py drops such keys in the build too."""
 
 from __future__ import annotations
 
@@ -16,6 +20,25 @@ OPTIONAL_KEYS: dict[str, tuple[type, ...]] = {
     "untranslated": (bool,),
 }
 TYPE_WORDS = {str: "text", dt.date: "a date written YYYY-MM-DD", list: "a list", bool: "true or false"}
+# Keys that MkDocs, the theme or a plugin read from a page's front matter, and what each would do to
+# the published page: each is refused by name, as it changes the output without any of our checks.
+ENGINE_KEYS = {
+    "template": "MkDocs shows the page with that template instead (e.g. the redirect page: none of the text "
+                "is published)",
+    "hide": "the theme hides its navigation, contents or footer on this page",
+    "search": "the theme changes or drops the page in the site's search",
+    "description": "it replaces the description the build writes from the page's opening words",
+    "icon": "the theme shows an icon of its own in the navigation and the title",
+    "status": "the theme marks the page (new, deprecated) in the navigation",
+    "subtitle": "the theme shows a subtitle in the navigation",
+    "tags": "the theme shows tags and tag pages",
+    "comments": "the theme loads a comment system from another host",
+    "social": "the theme makes a social card for the page",
+    "robots": "it changes what search engines are told",
+    "render_macros": "a macros plugin would run the page as a template",
+    "i18n": "the translation plugin reads it",
+    "nav_exclude": "a navigation plugin reads it",
+}
 
 
 def check_front_matter(ctx: CheckContext, source: Source, is_translation: bool) -> None:
@@ -40,9 +63,16 @@ def check_front_matter(ctx: CheckContext, source: Source, is_translation: bool) 
     for key, value in data.items():
         line = source.key_line(str(key))
         if key not in allowed:
+            # Only the keys defined here: any other key is read by something (MkDocs passes every key
+            # to the templates as page.meta) or by nothing, and neither is what the author meant.
+            if str(key) in ENGINE_KEYS:
+                ctx.error(source.display, line,
+                          f"front matter key '{key}' changes what is published ({ENGINE_KEYS[str(key)]}); a page "
+                          f"may set only {', '.join(allowed)}: remove it")
+                continue
             close = difflib.get_close_matches(str(key), list(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(allowed)}"
-            ctx.warning(source.display, line, f"unknown front matter key '{key}'{hint}")
+            ctx.error(source.display, line, f"unknown front matter key '{key}'{hint} (remove or rename it)")
             continue
         types = allowed[key]
         if value is None:

@@ -5,7 +5,9 @@ every change it makes, placed on the source line (`unsafe_findings`), so the two
 disagree. The allow-list holds the tags, attributes and URL schemes our Markdown extensions
 produce, an inert subset of SVG, and nothing that runs code or loads from another host:
 no script, no event attributes, no `srcset`, `src` or CSS `url()` pointing elsewhere, no
-diagram blocks whose library would come from a CDN.
+diagram blocks whose library would come from a CDN. Addresses and CSS values are judged as the
+reader's browser reads them (browser_urls.py): after its trimming and its entity and escape
+decoding, in every attribute that can hold an address and every value that can hold CSS.
 
 Finding the changes: the original is first normalised by the same parser with everything
 allowed, so both sides are serialised alike; then one linear walk over the two token
@@ -18,12 +20,14 @@ import html as htmllib
 import re
 from dataclasses import dataclass
 from functools import cache
+from html.entities import html5 as named_references
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import nh3
 
+from ..files.browser_urls import URL_ATTRIBUTES, css_load, fetches_elsewhere, scheme_of
+from ..model.fields import visible
 from ..model.sources import Source
 
 TEXT_TAGS = {
@@ -66,21 +70,18 @@ TAG_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # The only style our Markdown writes: table column alignment.
 ALLOWED_STYLE = re.compile(r"^\s*text-align\s*:\s*(?:left|right|center|justify)\s*;?\s*$", re.IGNORECASE)
-# Attributes whose address the reader's browser fetches by itself: only files of the site.
-FETCHED = {"src", "srcset", "poster", "data", "background"}
 DIAGRAM_CLASSES = {"mermaid"}
+# Attributes that hold words for the reader, never CSS: "url(" in an image's description is text.
+TEXT_ATTRIBUTES = {"alt", "title", "aria-label"}
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
-def _is_local(address: str) -> bool:
-    """A relative address inside the site: no scheme, no host, not from the server root."""
-    address = address.strip()
-    return not (urlsplit(address).scheme or address.startswith(("/", "\\")))
-
-
-def _srcset_local(value: str) -> bool:
-    candidates = [part.strip().split()[0] for part in value.split(",") if part.strip()]
-    return all(_is_local(candidate) for candidate in candidates)
+def _css_load(name: str, value: str) -> str | None:
+    """What the value of attribute `name` would load as CSS: every attribute but plain text and
+    addresses (judged as addresses: a link to '…/image(1).png' is no CSS) is judged, as SVG reads its
+    presentation attributes (fill, stroke, marker-*, clip-path, mask, filter, cursor …) as CSS, and
+    an attribute added to the allow-list later is covered from the start."""
+    return None if name in TEXT_ATTRIBUTES or name in URL_ATTRIBUTES else css_load(value)
 
 
 # The ids our own templates give elements around the content: the skip link's target
@@ -100,9 +101,9 @@ def _theme_id(name: str, value: str) -> bool:
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
     if _theme_id(name, value):
         return None
-    if name == "srcset":
-        return value if _srcset_local(value) else None
-    if name in FETCHED and not _is_local(value):
+    if name in URL_ATTRIBUTES and fetches_elsewhere(tag, name, value):
+        return None
+    if _css_load(name, value):
         return None
     if name == "style" and not ALLOWED_STYLE.match(value):
         return None
@@ -152,7 +153,7 @@ class Change:
 
     def message(self) -> str:
         tag, name, value = self.tag, self.attribute, self.value
-        shown = value if len(value) <= 80 else value[:77] + "..."
+        shown = visible(value if len(value) <= 80 else value[:77] + "...")
         if name is None:
             if ":" in tag or "." in tag or "@" in tag:
                 return (f"'<{tag}…>' looks like an address in angle brackets, which Markdown makes a link only "
@@ -179,17 +180,21 @@ class Change:
         if name == "class" and any(token.lower() in DIAGRAM_CLASSES for token in value.split()):
             return ("a diagram block (mermaid) would make readers' browsers load a diagram library from another "
                     "host; draw the diagram as an image (SVG or PNG) beside the page and show it with ![text](file)")
-        if name == "srcset" or (name in FETCHED and not _is_local(value)):
+        if name in URL_ATTRIBUTES and fetches_elsewhere(tag, name, value):
             return (f"{name}=\"{shown}\" on <{tag}> loads a file from another host, which tells that host about "
                     f"every reader; save the file in the organisation's folder and link to it there")
+        if name != "style" and (load := _css_load(name, value)):
+            return (f"{name}=\"{shown}\" on <{tag}> loads a file ({visible(load[:60])}), which a browser fetches "
+                    f"with the page; an image may use only url(#id), a reference to its own gradients, clip paths "
+                    f"and masks: draw with those or save the image as a file beside the page")
         if name == "style" and "style" not in TAG_ATTRIBUTES.get(tag, ()):
             return (f"style=\"{shown}\" on <{tag}> is removed: only a table cell may carry a style (its "
                     f"text-align); use the site's own styles")
         if name == "style":
             return (f"style=\"{shown}\" on <{tag}> is removed: a style attribute may only set text-align, and "
                     f"never load anything (url(), image-set(), @import); use the site's own styles")
-        if name in ("href", "src", "cite", "xlink:href") and value:
-            scheme = urlsplit(value.strip()).scheme.lower()
+        if name in URL_ATTRIBUTES and value:
+            scheme = scheme_of(value)
             if scheme and scheme not in URL_SCHEMES:
                 return (f"'{scheme}:' addresses are not allowed ({name}=\"{shown}\" on <{tag}>): links use https:, "
                         f"http:, mailto:, tel: or a relative address inside the site; remove or replace it")
@@ -267,13 +272,35 @@ def sanitize(html: str) -> Sanitized:
     return Sanitized(clean, [] if normal == clean else _differences(normal, clean))
 
 
+@cache
+def _references() -> dict[str, list[str]]:
+    """Each character's named character references ('&apos;', '&colon;'), to find a value as written."""
+    names: dict[str, list[str]] = {}
+    for name, char in named_references.items():
+        if len(char) == 1 and name.endswith(";"):
+            names.setdefault(char, []).append(re.escape("&" + name))
+    return names
+
+
+def _as_written(value: str) -> str:
+    """A pattern for `value` as the source may spell it: each character itself or as a character
+    reference ('&#1;//host/x.png' is the src '\\x01//host/x.png'), so a value that the parser decoded
+    is still found on its own line."""
+    parts = []
+    for char in value:
+        hexadecimal = "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in f"{ord(char):x}")
+        spellings = [re.escape(char), f"&#0*{ord(char)};?", f"&#[xX]0*{hexadecimal};?", *_references().get(char, [])]
+        parts.append(f"(?:{'|'.join(spellings)})")
+    return "".join(parts)
+
+
 def _patterns(change: Change) -> list[re.Pattern[str]]:
     """How a change may have been written in the source, most telling first."""
     tag = re.escape(change.tag)
     if change.attribute is None:
         return [re.compile(rf"<\s*{tag}\b", re.IGNORECASE), re.compile(re.escape(change.tag), re.IGNORECASE)]
     name = re.escape(change.attribute)
-    forms = [re.compile(re.escape(change.value[:60]))] if change.value.strip() else []
+    forms = [re.compile(_as_written(change.value[:60]))] if change.value.strip() else []
     return [*forms,
             re.compile(rf"<\s*{tag}\b[^>]*(?<![\w:-]){name}\s*=", re.IGNORECASE),  # on its own element
             re.compile(rf"(?<![\w:-]){name}\s*=", re.IGNORECASE),  # attr_list: {: name="..." }

@@ -21,6 +21,7 @@ from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
 from ..model.wordings import PassageRef, wording_lines
 from .rendered import markdown_settings
+from .sanitize import sanitize
 
 TOPIC_TEMPLATE = "portal/topic.html"
 TOPICS_DIR = "topics"
@@ -114,7 +115,10 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
             engine.reset()
             text = "\n".join(wording_lines(read_text(wording.files[lang], display_path(wording.files[lang],
                                                                                      catalogue.root)), None) or [])
-            view.wordings.append(WordingView(wording_id, lang, engine.convert(text), [
+            # Allow-listed like every page: a wording in a language no page includes (or adopted but
+            # not shown yet) reaches the portal without having been checked as part of a page.
+            html = sanitize(engine.convert(text)).html
+            view.wordings.append(WordingView(wording_id, lang, html, [
                 Adopter(a.org_id, catalogue.organisations[a.org_id].name, a.where,
                         catalogue.organisations[a.org_id].source_language,
                         _linked_pages(catalogue, a.org_id, pages_on_topic(catalogue, a.org_id, topic, wording_id),
