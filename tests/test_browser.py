@@ -430,9 +430,9 @@ def outside_hosts(browser, url: str) -> set[str]:
 def test_url_tricks_make_no_outside_request_in_a_real_browser(fixture_repo, browser, monkeypatch) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from publisher.pipeline.whole import BuildFailed, build_all
     from publisher.commands.preview import PREVIEW_ENV
     from publisher.outputs.site_config import LANG_ENV, ORG_ENV
+    from publisher.pipeline.whole import BuildFailed, build_all
 
     body = "\n\n".join(source for source, _, _ in URL_TRICKS)
     images = "\n\n".join(f"![{name}]({name})" for name in SVG_TRICKS)
