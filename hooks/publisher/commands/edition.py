@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from ..files.findings import PublisherError, display_path
+from ..files.findings import PublisherError, display_path, visible
 from ..files.locking import source_lock
 from ..files.source_transaction import SourceTransaction, work_folder
 from ..files.source_writers import with_items_appended
@@ -44,7 +44,7 @@ from ..model.editions import (
     snapshot,
     snapshot_sources,
 )
-from ..model.fields import FACT_FIELDS, note_problem, visible
+from ..model.fields import FACT_FIELDS, note_problem
 from ..model.organisations import (
     FACT_KEYS,
     ORGANISATIONS_FILE,

@@ -13,12 +13,12 @@ import colorsys
 import hashlib
 from pathlib import Path
 
-from ..files.findings import ArgumentError, Finding, PublisherError
+from ..files.findings import ArgumentError, Finding, PublisherError, visible
 from ..files.locking import source_lock
 from ..files.source_transaction import SourceTransaction
 from ..files.source_writers import emit, mapping_entry, read_back
 from ..model.colours import WHITE, contrast
-from ..model.fields import domain_problem, markdown_text, plain_text_problem, visible
+from ..model.fields import domain_problem, markdown_text, plain_text_problem
 from ..model.organisations import ORG_ID, ORGANISATIONS_FILE, Catalogue, load_catalogue
 from ..model.sources import parse_text
 from ..model.translations import source_hash

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -87,3 +88,11 @@ def io_problem(error: OSError, root: Path) -> str:
 def io_error_message(error: OSError, root: Path, done: str) -> str:
     """One line for a read or write that failed: which file, why, what state things are in, what to do."""
     return f"error: {io_problem(error, root)}; {done}; {io_advice(error)}"
+
+
+def visible(value: str) -> str:
+    """`value` as a message can show it: line breaks, control and invisible characters escaped as a
+    shell's $'...' writes them, so nothing in a terminal is hidden, reordered or split."""
+    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return "".join(escapes.get(c) or (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+                   if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in value)

@@ -72,14 +72,6 @@ def markdown_text(value: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", value)
 
 
-def visible(value: str) -> str:
-    """`value` as a message can show it: line breaks, control and invisible characters escaped as a
-    shell's $'...' writes them, so nothing in a terminal is hidden, reordered or split."""
-    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    return "".join(escapes.get(c) or (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
-                   if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in value)
-
-
 def plain_text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
     """Why `value` is not plain text, or None."""
     if "<" in value or ">" in value:

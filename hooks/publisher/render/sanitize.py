@@ -27,7 +27,7 @@ from pathlib import Path
 import nh3
 
 from ..files.browser_urls import URL_ATTRIBUTES, css_load, fetches_elsewhere, scheme_of
-from ..model.fields import visible
+from ..files.findings import visible
 from ..model.sources import Source
 
 TEXT_TAGS = {
