@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background",
                   "ping", "imagesrcset", "lowsrc", "codebase", "cite"}
 MARKER = "alert("  # every hostile input in the tests calls alert(...)
 C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
+# SVG presentation attributes that take url(): anything but url(#id) loads a file.
+PAINT_ATTRIBUTES = {"fill", "stroke", "marker-start", "marker-mid", "marker-end", "clip-path", "mask", "filter",
+                    "cursor"}
 
 
 class _Inert(HTMLParser):
@@ -28,6 +32,8 @@ class _Inert(HTMLParser):
                 self.problems.append(f"<{tag} {name}={value[:40]}>")
             if name == "style" and ("url(" in value or "image-set" in value):
                 self.problems.append(f"<{tag} style={value[:40]}>")
+            if name in PAINT_ATTRIBUTES and ("\\" in value or re.search(r"url\(\s*['\"]?\s*[^#\s'\"]", value)):
+                self.problems.append(f"<{tag} {name}={value[:40]}>")  # SVG reads it as CSS: url() loads, \ escapes
             if tag == "script" and name == "src" and MARKER in value:
                 self.problems.append(f"<script src={value[:40]}>")
         if tag in ("iframe", "object", "embed", "foreignobject", "base"):

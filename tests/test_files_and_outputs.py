@@ -54,13 +54,15 @@ def test_a_folder_linked_out_of_the_repository_is_refused(fixture_repo, tmp_path
 
 
 def hard_link_message(name: str) -> str:
+    quoted, copy = (f"'{name}'", f"'{name}.copy'") if " " in name else (name, f"{name}.copy")
     return (f"is a hard link (one file with 2 names, which may lie outside the repository); the build reads only "
-            f"the repository's own files: replace it with a copy (cp {name} {name}.copy && mv {name}.copy {name})")
+            f"the repository's own files: replace it with a copy (cp {quoted} {copy} && mv {copy} {quoted})")
 
 
 @pytest.mark.parametrize(("name", "page"), [
     ("testby/bilag.pdf", FM_DA + TAVSHED + "Se [bilaget](bilag.pdf).\n"),
     ("testby/kort.png", FM_DA + TAVSHED + "![Kort](kort.png)\n"),
+    ("testby/mit kort.png", FM_DA + TAVSHED + "![Kort](mit%20kort.png)\n"),
     ("_shared/confidentiality/testby.da.md", None),
     ("topics.yml", None),
     ("_editorial/testby.yml", None),

@@ -13,6 +13,7 @@ image's size in pixels is read from its header and held to what the page and the
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -78,9 +79,10 @@ def hard_link_problem(path: Path) -> str | None:
     except OSError:
         return None  # gone or unreadable: the reader that needs it says so
     if stat.S_ISREG(status.st_mode) and status.st_nlink > 1:
+        name, copy = shlex.quote(path.name), shlex.quote(path.name + ".copy")  # a name may hold spaces
         return (f"is a hard link (one file with {status.st_nlink} names, which may lie outside the repository); the "
                 f"build reads only the repository's own files: replace it with a copy "
-                f"(cp {path.name} {path.name}.copy && mv {path.name}.copy {path.name})")
+                f"(cp {name} {copy} && mv {copy} {name})")
     return None
 
 
