@@ -81,6 +81,12 @@ MANY_BRACKETS = ("the file holds more than 1000 '[' by this line; the Markdown e
     ("".join("    " * level + "- punkt\n" for level in range(40)), 36,
      "this line is indented 104 columns deep (more than 100, about 25 levels of lists); the Markdown engine reads "
      "each level by recursion and gives up: indent it less"),
+    ("Ord\n" + ": forklaring\n" * 400, 311,
+     "the file holds more than 300 definitions (lines starting with ': ') by this line; the Markdown engine slows "
+     "down with each one: split the page"),
+    ("Linje  \n" * 1500, 1010,
+     "more than 1000 lines follow each other here without a blank line; the Markdown engine reads them as one "
+     "paragraph and needs minutes: add blank lines between paragraphs"),
     ("> " * 30 + "citat\n", 10,
      "this line nests 30 quotes ('>'), more than 20; the Markdown engine reads each level by recursion and gives "
      "up: nest them less"),

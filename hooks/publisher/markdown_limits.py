@@ -28,11 +28,14 @@ MAX_TAGS = 300
 MAX_ADMONITIONS = 200
 MAX_INDENT = 100  # columns of leading white space: 25 levels of list nesting
 MAX_QUOTE_DEPTH = 20
+MAX_DEFINITIONS = 300  # ': ' lines of definition lists: 10,000 in one list took 110 s
+MAX_PARAGRAPH_LINES = 1000  # lines without a blank line between them: 20,000 hard line breaks took 4 s
 ENGINE_MAX_BRACKETS = 3000  # a page with all its wordings, or a changes page of a whole document: 2 s at worst
 _UNESCAPED_BRACKET = re.compile(r"(?<!\\)\[")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _QUOTES = re.compile(r"^(?:\s{0,3}>)+")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?)")
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]")
 LIMITS_WHERE = "(a page with its included wordings)"  # the engine does not know which page it reads
 
 
@@ -41,7 +44,7 @@ def limit_problems(lines: Iterable[str], first_line: int = 1, max_brackets: int 
     """(line, why) for each limit the text crosses, at the line where it first crossed it. Not `authored`
     (the engine's whole input, generated pages included): only the '[' and the quotes are counted."""
     problems: list[tuple[int, str]] = []
-    brackets = tags = admonitions = 0
+    brackets = tags = admonitions = definitions = run = 0
     reported: set[str] = set()
 
     def report(kind: str, number: int, message: str) -> None:
@@ -54,6 +57,9 @@ def limit_problems(lines: Iterable[str], first_line: int = 1, max_brackets: int 
         tags += len(_TAG_START.findall(line))
         if _ADMONITION.match(line):
             admonitions += 1
+        if _DEFINITION.match(line):
+            definitions += 1
+        run = run + 1 if line.strip() else 0
         if brackets > max_brackets:
             report("[", number, f"the file holds more than {max_brackets} '[' by this line; the Markdown engine "
                                 f"needs minutes for that many (a page needs a few dozen, one per link): remove the "
@@ -62,6 +68,13 @@ def limit_problems(lines: Iterable[str], first_line: int = 1, max_brackets: int 
             report("<", number, f"the file holds more than {MAX_TAGS} HTML tags ('<' before a letter) by this line; "
                                 f"the Markdown engine needs minutes for that many: remove them, or write a literal "
                                 f"'<' as &lt;")
+        if authored and definitions > MAX_DEFINITIONS:
+            report(":", number, f"the file holds more than {MAX_DEFINITIONS} definitions (lines starting with ': ') "
+                                f"by this line; the Markdown engine slows down with each one: split the page")
+        if authored and run > MAX_PARAGRAPH_LINES:
+            report("run", number, f"more than {MAX_PARAGRAPH_LINES} lines follow each other here without a blank "
+                                  f"line; the Markdown engine reads them as one paragraph and needs minutes: add "
+                                  f"blank lines between paragraphs")
         if authored and admonitions > MAX_ADMONITIONS:
             report("!!!", number, f"the file holds more than {MAX_ADMONITIONS} boxes ('!!!' or '???') by this line; "
                                   f"the Markdown engine slows down with each one: split the page")
