@@ -66,6 +66,17 @@ def test_a_shared_wording_that_is_not_utf8_is_a_finding_not_a_traceback(fixture_
     assert all("Traceback" not in f and "UnicodeDecodeError" not in f for f in found)
 
 
+def test_a_page_including_a_wording_that_is_not_utf8_through_the_snippets_extension_says_so(fixture_repo) -> None:
+    root = fixture_repo()
+    page = root / "docs/testby/regler.da.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('--8<-- "confidentiality/testby.da.md"',
+                                                             '--8<-- "confidentiality/testby.da.md:1:2"'),
+                    encoding="utf-8")
+    (root / "docs/_shared/confidentiality/testby.da.md").write_bytes("Linje.\nTavshed æ.\n".encode("latin-1"))
+    assert ("docs/testby/regler.da.md:12: error: the included docs/_shared/confidentiality/testby.da.md cannot be "
+            "read (see docs/_shared/confidentiality/testby.da.md:2); fix it there") in errors(root)
+
+
 # -- Markdown the engine cannot read in linear time: refused before it tries ----------------------------
 
 MANY_BRACKETS = ("the file holds more than 1000 '[' by this line; the Markdown engine needs minutes for that many (a "

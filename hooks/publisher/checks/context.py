@@ -11,6 +11,7 @@ from ..organisations import Catalogue, Organisation
 from ..page_names import page_name_problem
 from ..rendered import PageFacts, facts
 from ..sources import Source, page_name, read_source
+from ..yamlsource import read_text
 
 
 @dataclass
@@ -80,7 +81,28 @@ class CheckContext:
                                          Finding(source.display, 1, f"with its included wordings: {finding.message}")
                                          for finding in error.findings]
                 self._facts[key] = PageFacts(set(), [], [], [])
+            except UnicodeDecodeError:  # the snippets extension read an included file that is not UTF-8
+                self.report.findings += self._undecodable_includes(source)
+                self._facts[key] = PageFacts(set(), [], [], [])
+            except Exception as error:  # noqa: BLE001 (the engine failed on this page: a finding, not a traceback)
+                self.error(source.display, 1, f"the Markdown engine could not read this page ({type(error).__name__}: "
+                                              f"{error}); simplify the text around what was changed last, and "
+                                              f"please report this")
+                self._facts[key] = PageFacts(set(), [], [], [])
         return self._facts[key]
+
+    def _undecodable_includes(self, source: Source) -> list[Finding]:
+        findings = []
+        for include in source.includes:
+            path = self.catalogue.shared_dir / include.file
+            try:
+                read_text(path, self.display(path))
+            except PublisherError as error:
+                findings += [Finding(source.display, include.line, f"the included {finding.path} cannot be read "
+                                                                   f"(see {finding.path}:{finding.line}); fix it there")
+                             for finding in error.findings]
+        return findings or [Finding(source.display, 1, "an included file is not UTF-8 text; save it with UTF-8 "
+                                                       "encoding")]
 
     def read(self, path: Path) -> Source:
         source = read_source(path, self.display(path))
