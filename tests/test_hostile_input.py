@@ -411,6 +411,29 @@ def killed_at_every_point(template: Path, runs: Path, command: Callable[[Path], 
         shutil.rmtree(root)
 
 
+def test_make_import_on_a_full_disk_names_the_page_it_could_not_write(nyby: Path, tmp_path: Path, monkeypatch) -> None:
+    from publisher import source_transaction
+    from publisher.importer import import_organisation
+
+    before = _snapshot(nyby)
+    real = source_transaction.os.fsync
+
+    def full(descriptor: int) -> None:  # the disk fills while the third file is staged, before docs/ is touched
+        full.calls += 1  # type: ignore[attr-defined]
+        if full.calls == 3:  # type: ignore[attr-defined]
+            raise OSError(28, "No space left on device", None)
+        real(descriptor)
+
+    full.calls = 0  # type: ignore[attr-defined]
+    monkeypatch.setattr(source_transaction.os, "fsync", full)
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", _guideline(tmp_path / "veileder.txt"), out=lambda line: None)
+    assert str(error.value) == ("docs/nyby/tryggleik.nn.md:1: error: the import could not write or read this file "
+                                "(No space left on device) and nothing was changed; the disk is full: free some space, "
+                                "then run the command again")
+    assert _snapshot(nyby) == before and not list(nyby.glob(".sources-transaction-*"))
+
+
 def test_make_import_killed_at_any_point_leaves_the_repository_as_before_or_imported(nyby: Path,
                                                                                      tmp_path: Path) -> None:
     """kill -9 at every file operation of the import, in turn; then the next writer recovers."""
