@@ -631,3 +631,17 @@ def test_make_import_names_no_page_after_what_the_site_writes_itself() -> None:
     taken: set[str] = set()
     assert [slug(heading, taken) for heading in ("About", "Søg", "Search", "EN", "Assets", "1. Formål")] == [
         "about-2", "sog", "search-2", "en-2", "assets-2", "formal"]
+
+
+def test_the_preview_shows_a_notice_instead_of_rendering_a_page_beyond_the_limits(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    import checks as checks_hook
+
+    page = tmp_path / "regler.da.md"
+    page.write_text(FM_DA + "[" * 40_000 + "\n", encoding="utf-8")
+    fake = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(page), src_uri="regler.da.md"))
+    with within(5):
+        assert checks_hook.on_page_markdown("[" * 40_000, fake, None, None) == checks_hook.NOT_RENDERED  # type: ignore[arg-type]
+    page.write_text(FM_DA + "Tekst.\n", encoding="utf-8")
+    assert checks_hook.on_page_markdown("Tekst.\n", fake, None, None) == "Tekst.\n"  # type: ignore[arg-type]
