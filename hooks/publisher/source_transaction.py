@@ -10,7 +10,8 @@ moment the change counts as made (as swap.py does for the PDFs).
 A process killed before the journal exists changed nothing in docs/; one killed while the journal
 exists is undone: every file put back, every new file and folder removed. Whoever next takes the
 sources lock (any command that writes sources, locking.py) does that, and `make check` names the
-interrupted command until then.
+interrupted command until then. Every command that writes sources writes this way: import, new-org,
+addresses, edition and translations MARK.
 """
 
 from __future__ import annotations
