@@ -66,21 +66,40 @@ def test_a_shared_wording_that_is_not_utf8_is_a_finding_not_a_traceback(fixture_
     assert all("Traceback" not in f and "UnicodeDecodeError" not in f for f in found)
 
 
+def test_a_page_including_a_wording_that_is_not_utf8_through_the_snippets_extension_says_so(fixture_repo) -> None:
+    root = fixture_repo()
+    page = root / "docs/testby/regler.da.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('--8<-- "confidentiality/testby.da.md"',
+                                                             '--8<-- "confidentiality/testby.da.md:1:2"'),
+                    encoding="utf-8")
+    (root / "docs/_shared/confidentiality/testby.da.md").write_bytes("Linje.\nTavshed æ.\n".encode("latin-1"))
+    assert ("docs/testby/regler.da.md:12: error: the included docs/_shared/confidentiality/testby.da.md cannot be "
+            "read (see docs/_shared/confidentiality/testby.da.md:2); fix it there") in errors(root)
+
+
 # -- Markdown the engine cannot read in linear time: refused before it tries ----------------------------
 
-MANY_BRACKETS = ("the file holds more than 1000 '[' by this line; the Markdown engine needs minutes for that many (a "
-                 "page needs a few dozen, one per link): remove the extra brackets, or write a literal one as \\[")
+OPEN_BRACKETS = ("this paragraph leaves more than 100 '[' open (not closed by ']') by this line; the Markdown engine "
+                 "needs minutes for that many: close each link's '[' with ']', remove the extra ones, or write a "
+                 "literal one as \\[")
 
 
 @pytest.mark.parametrize(("body", "line", "message"), [
-    ("Tekst.\n\n" + "[" * 40_000 + "\n", 12, MANY_BRACKETS),
-    ("Tekst.\n\n" + "![" * 600 + "\n" + "[\n" * 500, 413, MANY_BRACKETS),  # counted over lines, not per line
+    ("Tekst.\n\n" + "[" * 40_000 + "\n", 12, OPEN_BRACKETS),
+    ("Tekst.\n\n" + "![" * 60 + "\n" + "[\n" * 50, 53, OPEN_BRACKETS),  # counted over a paragraph's lines
+    ("Tekst.\n\n" + "[" * 20_000 + "]" * 20_000 + "\n", 12, OPEN_BRACKETS),  # closed, but nested 20,000 deep
     ("Tekst.\n\n" + "<a " * 400 + "\n", 12,
-     "the file holds more than 300 HTML tags ('<' before a letter) by this line; the Markdown engine needs minutes "
-     "for that many: remove them, or write a literal '<' as &lt;"),
+     "this paragraph leaves more than 100 HTML tags ('<' before a letter) open (not closed by '>') by this line; "
+     "the Markdown engine needs minutes for that many: remove them, or write a literal '<' as &lt;"),
     ("".join("    " * level + "- punkt\n" for level in range(40)), 36,
      "this line is indented 104 columns deep (more than 100, about 25 levels of lists); the Markdown engine reads "
      "each level by recursion and gives up: indent it less"),
+    ("Ord\n" + ": forklaring\n" * 400, 311,
+     "the file holds more than 300 definitions (lines starting with ': ') by this line; the Markdown engine slows "
+     "down with each one: split the page"),
+    ("Linje  \n" * 1500, 1010,
+     "more than 1000 lines follow each other here without a blank line; the Markdown engine reads them as one "
+     "paragraph and needs minutes: add blank lines between paragraphs"),
     ("> " * 30 + "citat\n", 10,
      "this line nests 30 quotes ('>'), more than 20; the Markdown engine reads each level by recursion and gives "
      "up: nest them less"),
@@ -101,9 +120,19 @@ def test_every_engine_run_refuses_text_beyond_the_limits() -> None:
     root = Path(__file__).resolve().parents[1]
     with within(10), pytest.raises(PublisherError) as error:
         render("[" * 40_000, root, root / "docs/_shared")
-    assert str(error.value) == ("(a page with its included wordings):1: error: "
-                                + MANY_BRACKETS.replace("more than 1000", "more than 3000"))
+    assert str(error.value) == f"(a page with its included wordings):1: error: {OPEN_BRACKETS}"
     assert render("<b>x</b>\n" * 2000, root, root / "docs/_shared").html.count("<b>") == 2000  # generated pages
+
+
+def test_closed_links_and_tags_are_no_limit_however_many(fixture_repo) -> None:
+    """24,000 links and 3,000 tags, each closed, in one 1.2 MB page: read in linear time, so not refused."""
+    body = "".join(f"Se [reglerne](index.md) og [mere](https://x.dk/{i}), <span>{i}</span>.\n\n" for i in range(12_000))
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    with within(60):
+        assert [f for f in errors(root) if "Markdown engine" in f] == []
+    many = ("Tekst [a](b) og " * 200 + "\n") * 3  # one paragraph of 600 closed links
+    (root / "docs/testby/regler.da.md").write_text(FM_DA + TAVSHED + many, encoding="utf-8")
+    assert [f for f in errors(root) if "Markdown engine" in f] == []
 
 
 # -- a document with a huge paragraph count: read in linear time, refused beyond what a guideline holds ----
@@ -394,6 +423,29 @@ def killed_at_every_point(template: Path, runs: Path, command: Callable[[Path], 
         shutil.rmtree(root)
 
 
+def test_make_import_on_a_full_disk_names_the_page_it_could_not_write(nyby: Path, tmp_path: Path, monkeypatch) -> None:
+    from publisher.commands.import_document import import_organisation
+    from publisher.files import source_transaction
+
+    before = _snapshot(nyby)
+    real = source_transaction.os.fsync
+
+    def full(descriptor: int) -> None:  # the disk fills while the third file is staged, before docs/ is touched
+        full.calls += 1  # type: ignore[attr-defined]
+        if full.calls == 3:  # type: ignore[attr-defined]
+            raise OSError(28, "No space left on device", None)
+        real(descriptor)
+
+    full.calls = 0  # type: ignore[attr-defined]
+    monkeypatch.setattr(source_transaction.os, "fsync", full)
+    with pytest.raises(PublisherError) as error:
+        import_organisation(nyby / "docs", "nyby", _guideline(tmp_path / "veileder.txt"), out=lambda line: None)
+    assert str(error.value) == ("docs/nyby/tryggleik.nn.md:1: error: the import could not write or read this file "
+                                "(No space left on device) and nothing was changed; the disk is full: free some space, "
+                                "then run the command again")
+    assert _snapshot(nyby) == before and not list(nyby.glob(".sources-transaction-*"))
+
+
 def test_make_import_killed_at_any_point_leaves_the_repository_as_before_or_imported(nyby: Path,
                                                                                      tmp_path: Path) -> None:
     """kill -9 at every file operation of the import, in turn; then the next writer recovers."""
@@ -593,3 +645,17 @@ def test_make_import_names_no_page_after_what_the_site_writes_itself() -> None:
     taken: set[str] = set()
     assert [slug(heading, taken) for heading in ("About", "Søg", "Search", "EN", "Assets", "1. Formål")] == [
         "about-2", "sog", "search-2", "en-2", "assets-2", "formal"]
+
+
+def test_the_preview_shows_a_notice_instead_of_rendering_a_page_beyond_the_limits(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    import checks as checks_hook
+
+    page = tmp_path / "regler.da.md"
+    page.write_text(FM_DA + "[" * 40_000 + "\n", encoding="utf-8")
+    fake = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(page), src_uri="regler.da.md"))
+    with within(5):
+        assert checks_hook.on_page_markdown("[" * 40_000, fake, None, None) == checks_hook.NOT_RENDERED  # type: ignore[arg-type]
+    page.write_text(FM_DA + "Tekst.\n", encoding="utf-8")
+    assert checks_hook.on_page_markdown("Tekst.\n", fake, None, None) == "Tekst.\n"  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files.findings import Finding, PublisherError, display_path
+from ..files.yamlsource import read_text
 from ..model.markdown_limits import LIMITS_WHERE
 from ..model.organisations import Catalogue, Organisation
 from ..model.page_names import page_name_problem
@@ -80,7 +81,28 @@ class CheckContext:
                                          Finding(source.display, 1, f"with its included wordings: {finding.message}")
                                          for finding in error.findings]
                 self._rendered[key] = RenderedPage(set(), [], [], [])
+            except UnicodeDecodeError:  # the snippets extension read an included file that is not UTF-8
+                self.report.findings += self._undecodable_includes(source)
+                self._rendered[key] = RenderedPage(set(), [], [], [])
+            except Exception as error:  # noqa: BLE001 (the engine failed on this page: a finding, not a traceback)
+                self.error(source.display, 1, f"the Markdown engine could not read this page ({type(error).__name__}: "
+                                              f"{error}); simplify the text around what was changed last, and "
+                                              f"please report this")
+                self._rendered[key] = RenderedPage(set(), [], [], [])
         return self._rendered[key]
+
+    def _undecodable_includes(self, source: Source) -> list[Finding]:
+        findings = []
+        for include in source.includes:
+            path = self.catalogue.shared_dir / include.file
+            try:
+                read_text(path, self.display(path))
+            except PublisherError as error:
+                findings += [Finding(source.display, include.line, f"the included {finding.path} cannot be read "
+                                                                   f"(see {finding.path}:{finding.line}); fix it there")
+                             for finding in error.findings]
+        return findings or [Finding(source.display, 1, "an included file is not UTF-8 text; save it with UTF-8 "
+                                                       "encoding")]
 
     def read(self, path: Path) -> Source:
         source = read_source(path, self.display(path))

@@ -10,7 +10,8 @@ moment the change counts as made (as swap.py does for the PDFs).
 A process killed before the journal exists changed nothing in docs/; one killed while the journal
 exists is undone: every file put back, every new file and folder removed. Whoever next takes the
 sources lock (any command that writes sources, locking.py) does that, and `make check` names the
-interrupted command until then.
+interrupted command until then. Every command that writes sources writes this way: import, new-org,
+addresses, edition and translations MARK.
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ class SourceTransaction:
     def write(self, path: Path, data: str | bytes) -> None:
         self.writes[self._relative(path)] = data.encode("utf-8") if isinstance(data, str) else data
 
+    def _in_docs(self, staging: Path, filename: object) -> Path:
+        """The docs/ file a staged file stands for (`new/nyby/index.nn.md` -> docs/nyby/index.nn.md)."""
+        path = Path(os.fsdecode(filename)) if isinstance(filename, str | bytes | Path) else staging
+        for part in (NEW, OLD):
+            if path.is_relative_to(staging / part):
+                return self.docs_dir / path.relative_to(staging / part)
+        return path
+
     def remove(self, path: Path) -> None:
         self.removals.append(self._relative(path))
 
@@ -68,6 +77,7 @@ class SourceTransaction:
         counts as made only after `finish`: until then `undo` (or a kill) puts everything back."""
         staging = staging_folder(self.docs_dir)
         shutil.rmtree(staging, ignore_errors=True)
+        target = staging
         try:
             for relative, data in self.writes.items():  # everything that needs space, before docs/ is touched
                 target = staging / NEW / relative
@@ -87,6 +97,10 @@ class SourceTransaction:
                               if parent != Path(".") and not (self.docs_dir / parent).exists()})
             write_atomic(staging / JOURNAL, json.dumps({"command": self.command, "files": touched,
                                                         "existed": existed, "folders": folders}))
+        except OSError as error:  # docs/ was not touched; the author knows the file by its place there
+            shutil.rmtree(staging, ignore_errors=True)
+            failed = self._in_docs(staging, error.filename or target)  # fsync and write name no file
+            raise OSError(error.errno, error.strerror, str(failed)) from error
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)  # docs/ was not touched
             raise
