@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from publisher.files.findings import visible
 from publisher.files.yamlsource import load_located
 from publisher.model.fields import (
     code_point,
@@ -22,7 +23,6 @@ from publisher.model.fields import (
     reads_as,
     url_problem,
     version_problem,
-    visible,
     without_invisible,
     wrong_type,
 )
