@@ -154,9 +154,6 @@ def test_pdf_font_sizes_make_title_and_headings(tmp_path: Path) -> None:
     assert read_document(path, f"{SHOWN}.pdf") == PDF_BLOCKS
 
 
-@pytest.mark.xfail(strict=True, reason="read_pdf orders lines by the raw text-matrix y (tm[5]) ascending, ignoring "
-                                       "the CTM: in a PDF whose y grows upwards (the PDF default, as Word and "
-                                       "LibreOffice write) every page is read bottom to top")
 def test_pdf_with_upward_y_is_read_top_to_bottom(tmp_path: Path) -> None:
     path = _pdf(tmp_path / "a.pdf", PDF_LINES, flipped=False)
     assert read_document(path, f"{SHOWN}.pdf") == PDF_BLOCKS

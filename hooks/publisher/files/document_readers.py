@@ -202,12 +202,18 @@ def _pdf_lines(path: Path) -> list[_Line]:
     lines: list[_Line] = []
     for number, page in enumerate(pypdf.PdfReader(str(path)).pages):
         parts: list[tuple[float, float, float, str]] = []
+        top = float(page.mediabox.top)
 
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float,
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float, top: float = top,
                   parts: list[tuple[float, float, float, str]] = parts) -> None:
+            # Where the text starts on the page (its text matrix through the CTM), as a distance from the
+            # page's top edge: whether the PDF's y grows upwards (the default: Word, LibreOffice) or
+            # downwards (a flipped CTM, as WeasyPrint writes), a smaller distance is higher on the page.
             if text.strip():
                 scale = abs(tm[3] * cm[3]) or 1.0
-                parts.append((round(tm[5], 1), tm[4], size * scale, text))
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                parts.append((round(top - y, 1), x, size * scale, text))
 
         page.extract_text(visitor_text=visit)
         rows: dict[float, list[tuple[float, float, str]]] = {}
