@@ -27,7 +27,8 @@ LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
 HEADING = re.compile(r"^#{1,6}\s+")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
-EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# As Python-Markdown reads emphasis: '*' anywhere, '_' only at a word's edge (hr_post_kasse keeps its '_').
+EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 
 
 def plain(block: str) -> str:
@@ -36,7 +37,7 @@ def plain(block: str) -> str:
     text = HEADING.sub("", text)
     text = ATTRIBUTES.sub("", text)
     text = LINK.sub(r"\1", text)
-    text = EMPHASIS.sub(r"\2", text)
+    text = EMPHASIS.sub(lambda match: match[2] if match[1] else match[4], text)
     return text.strip()
 
 
