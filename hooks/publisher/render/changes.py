@@ -19,7 +19,7 @@ from markupsafe import escape
 from ..model.editions import EDITIONS_ANCHOR, PageText, snapshot
 from ..model.organisations import Catalogue
 from ..model.wordings import INCLUDE_MARK
-from .about import ABOUT_SEARCH
+from .about import ABOUT_SEARCH, front_matter_string
 
 CHANGES_TEMPLATE = "editions/changes.html"
 SIMILAR = 0.5  # a replaced block sharing at least this share of words with its old self counts as changed
@@ -170,4 +170,4 @@ def changes_markdown(catalogue: Catalogue, org_id: str, language: str, number: i
     title = changes_title(catalogue, org_id, language, number)
     body = changes_html(catalogue.root / "overrides", labels, pages, None, link_pages=True)
     back = f'<p><a href="../about.html#{EDITIONS_ANCHOR}">{escape(labels["editions_title"])}</a></p>'
-    return f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n{ABOUT_SEARCH}---\n\n{back}\n\n{body}\n"
+    return f"---\ntitle: {front_matter_string(title)}\n{ABOUT_SEARCH}---\n\n{back}\n\n{body}\n"
