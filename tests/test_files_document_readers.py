@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 from odf.opendocument import OpenDocumentText
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, List, ListItem, P
-from publisher.files.document_readers import Block, has_words, read_document
+from publisher.files.document_blocks import Block
+from publisher.files.document_readers import has_words, read_document
 from publisher.files.findings import PublisherError
 
 SHOWN = "docs/_sources/testby/retningslinjer"
