@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 from odf.opendocument import OpenDocumentText
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, List, ListItem, P
-from publisher.files.document_readers import Block, has_words, read_document
+from publisher.files.document_blocks import Block
+from publisher.files.document_readers import has_words, read_document
 from publisher.files.findings import PublisherError
 
 SHOWN = "docs/_sources/testby/retningslinjer"
@@ -154,9 +155,6 @@ def test_pdf_font_sizes_make_title_and_headings(tmp_path: Path) -> None:
     assert read_document(path, f"{SHOWN}.pdf") == PDF_BLOCKS
 
 
-@pytest.mark.xfail(strict=True, reason="read_pdf orders lines by the raw text-matrix y (tm[5]) ascending, ignoring "
-                                       "the CTM: in a PDF whose y grows upwards (the PDF default, as Word and "
-                                       "LibreOffice write) every page is read bottom to top")
 def test_pdf_with_upward_y_is_read_top_to_bottom(tmp_path: Path) -> None:
     path = _pdf(tmp_path / "a.pdf", PDF_LINES, flipped=False)
     assert read_document(path, f"{SHOWN}.pdf") == PDF_BLOCKS

@@ -65,10 +65,6 @@ def test_outside_git_every_file_has_its_modification_date(tmp_path: Path) -> Non
     assert last_changed(page) == dt.date(2020, 2, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="git_dates reads `git log --name-only`, which quotes a path with non-ASCII "
-                                       "letters (\"docs/testby/gode-r\\303\\245d.da.md\") unless core.quotePath is "
-                                       "off, so a page such as gode-råd.da.md never finds its commit and gets its "
-                                       "modification time (the checkout's date in a fresh clone)")
 def test_a_file_name_with_danish_letters_has_its_commit_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)  # the machine's own git settings play no part
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")

@@ -88,9 +88,6 @@ def test_a_page_is_one_in_the_source_language(catalogue: Catalogue) -> None:
         "leave it out for a change to the whole document"]
 
 
-@pytest.mark.xfail(strict=True, reason="load_editorial checks 'page' only by the file <folder>/<page>.<lang>.md "
-                                       "existing, so a path that climbs out of the organisation's folder (here to a "
-                                       "shared wording) passes, and the about page links to a page that is not there")
 def test_a_page_is_a_base_name_not_a_path(catalogue: Catalogue) -> None:
     result = record(catalogue, "changes:\n  - kind: typo\n    page: ../_shared/confidentiality/testby\n"
                                "    original: a\n")

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from conftest import make_repo
+from conftest import make_repo, with_danish_label
 from publisher.model.organisations import Catalogue, load_catalogue
 from publisher.render.about import (
     about_html,
     about_markdown,
     editions_view,
+    front_matter_string,
     page_titles,
     translation_notice,
 )
@@ -142,3 +143,20 @@ def test_about_markdown_is_front_matter_and_the_html(tmp_path: Path) -> None:
     front, body = page.removeprefix("---\n").split("---\n\n", 1)
     assert yaml.safe_load(front) == {"title": "[about_title]", "search": {"boost": 0.5}}
     assert body == about_html(catalogue, "testby", "en") + "\n"
+
+
+def test_the_about_page_title_reads_back_for_any_label(tmp_path: Path) -> None:
+    """A character beyond U+FFFF is written as YAML's \\U escape, not JSON's surrogate pair, which YAML
+    reads as two lone surrogates (PyYAML) or refuses (libyaml, as MkDocs reads a page)."""
+    root = with_danish_label(make_repo(tmp_path / "repo", None, WITHOUT_FACTS), "about_title", '"Om 🌍 & \'os\'"')
+    catalogue = load_catalogue(root / "docs")
+    front = about_markdown(catalogue, "testby", "da").removeprefix("---\n").split("---\n\n", 1)[0]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml.load(front, Loader=loader)["title"] == "Om 🌍 & 'os'"  # noqa: S506 (a safe loader)
+
+
+def test_front_matter_string_is_json_but_for_characters_beyond_u_ffff() -> None:
+    assert front_matter_string("Æble <b> & 'c'") == '"\\u00c6ble \\u003cb\\u003e \\u0026 \\u0027c\\u0027"'
+    assert front_matter_string("2.0 🌍🌍") == '"2.0 \\U0001f30d\\U0001f30d"'
+    for text in ("🌍", "\\ud83c\\udf0d", "\\🌍", "a\\\\ud83c\\udf0d"):  # a backslash written in the text stays
+        assert yaml.safe_load(front_matter_string(text)) == text

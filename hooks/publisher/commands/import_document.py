@@ -25,14 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from ..files.document_readers import (
-    BULLET,
-    FIRST_PARAGRAPH_WORDS,
-    PAGE_NUMBER,
-    Block,
-    has_words,
-    read_document,
-)
+from ..files.document_blocks import BULLET, FIRST_PARAGRAPH_WORDS, PAGE_NUMBER, Block
+from ..files.document_readers import has_words, read_document
 from ..files.findings import Finding, PublisherError, display_path, io_advice
 from ..files.locking import source_lock
 from ..files.source_transaction import SourceTransaction

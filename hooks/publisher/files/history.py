@@ -16,8 +16,11 @@ from pathlib import Path
 def git_dates(root: Path) -> dict[str, int]:
     """The last commit time of every file below docs/, from one `git log`."""
     try:
-        result = subprocess.run(["git", "log", "--format=@%ct", "--name-only", "--", "docs"],
-                                cwd=root, capture_output=True, text=True, timeout=30, check=False)
+        # quotePath off: git writes a path with non-ASCII letters (gode-råd.da.md) as it is, not quoted
+        # with octal escapes that match no file.
+        result = subprocess.run(["git", "-c", "core.quotePath=off", "log", "--format=@%ct", "--name-only", "--",
+                                 "docs"], cwd=root, capture_output=True, text=True, encoding="utf-8",
+                                errors="surrogateescape", timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return {}
     if result.returncode != 0:

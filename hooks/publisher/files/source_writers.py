@@ -87,7 +87,7 @@ def with_front_matter_key(text: str, key: str, value: Any, display: str) -> str:
     lines = block.split("\n") if block else []
     entry = plain_yaml({key: value}, allow_unicode=True, default_flow_style=False, width=10_000)
     entry_lines = entry.rstrip("\n").split("\n")
-    at = next((index for index, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+    at = _key_line(block, key)
     if at is None:
         lines.extend(entry_lines)
     else:
@@ -101,6 +101,15 @@ def with_front_matter_key(text: str, key: str, value: Any, display: str) -> str:
         raise PublisherError([Finding(display, 1, "the front matter did not read back as written; nothing was "
                                                   "changed. Please report this")])
     return new_text
+
+
+def _key_line(block: str, key: str) -> int | None:
+    """The line (from 0) of the top-level `key` in a mapping's text, however the key is written (quoted or not)."""
+    node = yaml.compose(block + "\n", Loader=SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((name.start_mark.line for name, _ in node.value
+                 if isinstance(name, yaml.ScalarNode) and name.value == key), None)
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -126,9 +135,10 @@ def _text_end(node: yaml.Node) -> int:
     return node.end_mark.index
 
 
-def _inserted(text: str, at: int, addition: str, expected: Any, display: str) -> str:
-    """`text` with `addition` at `at`, if it reads back as `expected`; every other byte stays."""
-    if at == len(text) and text and not text.endswith("\n"):
+def _inserted(text: str, at: int, addition: str, expected: Any, display: str, own_line: bool = True) -> str:
+    """`text` with `addition` at `at`, if it reads back as `expected`; every other byte stays. An `own_line`
+    addition (a block entry) at the end of a text whose last line has no newline starts a line of its own."""
+    if own_line and at == len(text) and text and not text.endswith("\n"):
         addition = "\n" + addition
     new_text = text[:at] + addition + text[at:]
     if read_back(new_text, display) != expected:
@@ -143,8 +153,10 @@ def with_entry_appended(text: str, key: str, value: Any, display: str, width: in
     if not isinstance(data, dict) or key in data:
         raise PublisherError([Finding(display, 1, f"cannot add '{key}': the file must be a mapping without it; "
                                                   f"nothing was changed")])
+    # The entry itself in block style (a flow '{b: 2}' cannot follow block entries); a plain list or mapping
+    # as its value in flow style ('b: {x: 1}').
     entry = yaml.dump({key: value}, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
-                      default_flow_style=None, width=width)
+                      default_flow_style=None if isinstance(value, dict | list) else False, width=width)
     return _inserted(text, len(text), entry, {**data, key: value}, display)
 
 
@@ -174,9 +186,14 @@ def with_items_appended(text: str, keys: tuple[str, ...], items: list[Any], disp
     if empty or node.flow_style:
         listed = yaml.dump(items, Dumper=_PlainDumper, allow_unicode=True, default_flow_style=True, width=10_000)
         if empty:
-            return _inserted(text, node.start_mark.index, " " + listed.strip(), expected, display)
+            return _inserted(text, node.start_mark.index, " " + listed.strip(), expected, display, own_line=False)
         close = node.end_mark.index - 1  # the ']'
-        return _inserted(text, close, (", " if node.value else "") + listed.strip()[1:-1], expected, display)
+        after_last = text[node.value[-1].end_mark.index:close] if node.value else ""
+        if "," in re.sub(r"#.*", "", after_last):  # a trailing comma ([a, b,]): the items follow it
+            separator = "" if text[close - 1].isspace() else " "
+        else:
+            separator = ", " if node.value else ""
+        return _inserted(text, close, separator + listed.strip()[1:-1], expected, display, own_line=False)
     block = yaml.dump(items, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
                       width=100)
     at = _line_end(text, _text_end(node))

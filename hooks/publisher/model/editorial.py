@@ -15,6 +15,7 @@ from typing import Any
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import load_located_file
 from .organisations import CHANGE_KINDS, Catalogue
+from .page_names import PAGE_BASE
 
 EDITORIAL_DIR = "_editorial"
 
@@ -77,7 +78,8 @@ def load_editorial(catalogue: Catalogue, org_id: str) -> EditorialRecord:
                                     f"'kind' must be one of {', '.join(CHANGE_KINDS)}, not {kind!r}"))
             continue
         page = entry.get("page")
-        if page is not None and (not isinstance(page, str)
+        # A base name only (no folder, no '..'): the about page links to it as <page>.html beside itself.
+        if page is not None and (not isinstance(page, str) or not PAGE_BASE.match(page)
                                  or not (folder / f"{page}.{org.source_language}.md").is_file()):
             findings.append(Finding(display, located.line("changes", str(index), "page"),
                                     f"'page' must be the base name of a page of '{org_id}' (e.g. 'index'), "

@@ -6,6 +6,8 @@ which document the pages reproduce, the facts it states, and every recorded edit
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 
 from ..model.dates import long_date
@@ -29,6 +31,20 @@ CHANGES_PAGE = "editions/{number}-changes.md"  # generated for every edition aft
 # statement) weigh half in search: their quoted passages and common words then do not outrank the
 # guideline's own pages, and a search for what they are about still finds them.
 ABOUT_SEARCH = "search:\n  boost: 0.5\n"
+# A surrogate pair as JSON escapes a character beyond U+FFFF ("\ud83c\udf0d"), not after an escaped backslash.
+SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def front_matter_string(text: str) -> str:
+    """`text` as a double-quoted YAML string on one line: JSON with '<', '>', '&' and "'" escaped too (a YAML
+    double-quoted scalar reads JSON's escapes), except that a character beyond U+FFFF is written as YAML's
+    \\UXXXXXXXX: JSON's surrogate pair reads as two lone surrogates (PyYAML) or is refused (libyaml, as
+    MkDocs reads a page)."""
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match[2], 16), int(match[3], 16)
+        return f"{match[1]}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+    return SURROGATE_PAIR.sub(joined, jinja2.utils.htmlsafe_json_dumps(text))
 
 
 def translation_notice(catalogue: Catalogue, org_id: str, language: str) -> str | None:
@@ -124,5 +140,5 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
 def about_markdown(catalogue: Catalogue, org_id: str, language: str) -> str:
     """The generated page: a title, and the HTML body as a raw block that Markdown leaves alone."""
     title = catalogue.languages[language].labels["about_title"]
-    return (f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n{ABOUT_SEARCH}---\n\n"
+    return (f"---\ntitle: {front_matter_string(title)}\n{ABOUT_SEARCH}---\n\n"
             f"{about_html(catalogue, org_id, language)}\n")

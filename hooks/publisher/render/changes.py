@@ -19,7 +19,7 @@ from markupsafe import escape
 from ..model.editions import EDITIONS_ANCHOR, PageText, snapshot
 from ..model.organisations import Catalogue
 from ..model.wordings import INCLUDE_MARK
-from .about import ABOUT_SEARCH
+from .about import ABOUT_SEARCH, front_matter_string
 
 CHANGES_TEMPLATE = "editions/changes.html"
 SIMILAR = 0.5  # a replaced block sharing at least this share of words with its old self counts as changed
@@ -27,7 +27,8 @@ LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
 HEADING = re.compile(r"^#{1,6}\s+")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
-EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# As Python-Markdown reads emphasis: '*' anywhere, '_' only at a word's edge (hr_post_kasse keeps its '_').
+EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 
 
 def plain(block: str) -> str:
@@ -36,7 +37,7 @@ def plain(block: str) -> str:
     text = HEADING.sub("", text)
     text = ATTRIBUTES.sub("", text)
     text = LINK.sub(r"\1", text)
-    text = EMPHASIS.sub(r"\2", text)
+    text = EMPHASIS.sub(lambda match: match[2] if match[1] else match[4], text)
     return text.strip()
 
 
@@ -169,4 +170,4 @@ def changes_markdown(catalogue: Catalogue, org_id: str, language: str, number: i
     title = changes_title(catalogue, org_id, language, number)
     body = changes_html(catalogue.root / "overrides", labels, pages, None, link_pages=True)
     back = f'<p><a href="../about.html#{EDITIONS_ANCHOR}">{escape(labels["editions_title"])}</a></p>'
-    return f"---\ntitle: {jinja2.utils.htmlsafe_json_dumps(title)}\n{ABOUT_SEARCH}---\n\n{back}\n\n{body}\n"
+    return f"---\ntitle: {front_matter_string(title)}\n{ABOUT_SEARCH}---\n\n{back}\n\n{body}\n"
