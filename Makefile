@@ -111,4 +111,4 @@ lint: $(INSTALLED)
 	$(RUFF)
 
 clean:
-	rm -rf site site.staging-* .pytest_cache
+	rm -rf site site.staging-* .pytest_cache .cache

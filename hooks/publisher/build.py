@@ -23,6 +23,8 @@ from .dashboard import render_dashboard
 from .editions import publish_archive
 from .engine import engine_logger
 from .findings import PublisherError
+from .font_subset import WORK as FONT_WORK
+from .font_subset import cache_dir
 from .inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from .locking import build_lock
 from .optimise import deduplicate, optimise_site
@@ -32,6 +34,7 @@ from .portal import render_portal, write_portal_assets
 from .site_config import LANG_ENV, ORG_ENV, BuildTarget, all_targets
 from .swap import carry_over, discard, swap_folder
 from .topic_pages import render_topic_pages
+from .unused_css import WORK as CSS_WORK
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -44,6 +47,10 @@ class SiteResult:
     seconds: float
     problems: list[str] = field(default_factory=list)
     kind: str = "site"  # "site", "pdf", or "reused" (site and PDF taken unchanged from the last build)
+    # Work done for this site that other sites can share: font subsets made (not read from the cache),
+    # theme stylesheets parsed and pruned; and the worker process it was done in.
+    work: dict[str, int] = field(default_factory=dict)
+    worker: int = 0
 
     @property
     def ok(self) -> bool:
@@ -80,8 +87,12 @@ def _set_epoch(epoch: int | None) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
 
 
-def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int | None = None) -> SiteResult:
-    """Build one site with MkDocs in strict mode (runs in a worker process)."""
+def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int | None = None,
+               font_cache: str | None = None) -> SiteResult:
+    """Build one site with MkDocs in strict mode (runs in a worker process).
+
+    `font_cache`: where font subsets are kept (default: the repository's, font_subset.cache_dir).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -96,17 +107,20 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     logger.setLevel(logging.INFO)
     logger.propagate = False
     problems: list[str] = []
+    work_before = FONT_WORK + CSS_WORK
     try:
         config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
         build(config)
-        optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []))
+        optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []),
+                      Path(font_cache) if font_cache else cache_dir(Path(root)))
     except MkDocsException as error:
         problems = collector.messages + [str(error)]
     except Exception as error:  # an unexpected fault must still name its site
         problems = collector.messages + [f"{type(error).__name__}: {error}"]
     finally:
         logger.removeHandler(collector)
-    return SiteResult(org_id, language, "", time.perf_counter() - started, problems)
+    work = dict((FONT_WORK + CSS_WORK) - work_before)
+    return SiteResult(org_id, language, "", time.perf_counter() - started, problems, work=work, worker=os.getpid())
 
 
 def build_pdf(root: str, org_id: str, language: str, target: str, epoch: int | None = None) -> SiteResult:
@@ -160,11 +174,13 @@ def build_all(
     with_pdf: bool = True,
     shard_spec: str | None = None,
     incremental: bool = True,
+    font_cache: Path | None = None,
 ) -> list[SiteResult]:
     """Build the chosen organisations (default: all) and the portal, then swap into `out`.
 
     With `incremental`, a site whose inputs did not change since the build in `out` is reused
     from there instead of being built again; the result is the same, byte for byte.
+    `font_cache`: where font subsets are kept (default: the repository's, font_subset.cache_dir).
     """
     root = root.resolve()
     out = out.resolve()
@@ -193,7 +209,8 @@ def build_all(
                     progress(f"same {t.org.id} ({t.language}): inputs unchanged, reused from {out.name}/{t.path}/")
                     continue
                 epoch = source_date_epoch(catalogue, t)
-                futures[pool.submit(build_site, str(root), t.org.id, t.language, str(part), epoch)] = t
+                futures[pool.submit(build_site, str(root), t.org.id, t.language, str(part), epoch,
+                                    str(font_cache) if font_cache else None)] = t
                 if pdf is not None:
                     futures[pool.submit(build_pdf, str(root), t.org.id, t.language, str(pdf), epoch)] = t
             for future in as_completed(futures):
