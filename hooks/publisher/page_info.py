@@ -15,6 +15,7 @@ from .fields import markdown_text
 from .findings import display_path
 from .organisations import Catalogue
 from .sources import page_name, read_source
+from .template_cache import shared_environment
 from .translations import content_changed_on
 
 
@@ -65,9 +66,9 @@ def statement_markdown(catalogue: Catalogue, org_id: str, language: str) -> str:
     import jinja2
 
     org = catalogue.organisation(org_id)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"),
+    # organisations.yml holds plain text: it shows as typed, never as Markdown (the "md" filter)
+    env = shared_environment(catalogue.root / "overrides", (("md", markdown_text),),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters["md"] = markdown_text  # organisations.yml holds plain text: it shows as typed, never as Markdown
     return env.get_template("statement/accessibility.md").render(
         org=org,
         labels=catalogue.languages[language].labels,
