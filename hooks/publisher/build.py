@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import resource
 import shutil
 import sys
 import time
@@ -51,6 +52,7 @@ class SiteResult:
     # theme stylesheets parsed and pruned; and the worker process it was done in.
     work: dict[str, int] = field(default_factory=dict)
     worker: int = 0
+    peak_rss_kb: int = 0  # the worker's peak resident memory so far (make bench reports it)
 
     @property
     def ok(self) -> bool:
@@ -120,7 +122,8 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     finally:
         logger.removeHandler(collector)
     work = dict((FONT_WORK + CSS_WORK) - work_before)
-    return SiteResult(org_id, language, "", time.perf_counter() - started, problems, work=work, worker=os.getpid())
+    return SiteResult(org_id, language, "", time.perf_counter() - started, problems, work=work, worker=os.getpid(),
+                      peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KB on Linux
 
 
 def build_pdf(root: str, org_id: str, language: str, target: str, epoch: int | None = None) -> SiteResult:
