@@ -130,6 +130,12 @@ def worker_memory_mb(results: list) -> float:
     return round(max((r.peak_rss_kb for r in results), default=0) / 1024, 1)
 
 
+def cpu_per_site(results: list) -> float:
+    """The mean CPU time a worker spent on a site (s): what a busy machine does not inflate."""
+    sites = [r.cpu_seconds for r in results if r.kind == "site"]
+    return round(sum(sites) / max(len(sites), 1), 3)
+
+
 def naive_build(root: Path, out: Path) -> float:
     """One plain `mkdocs build` per organisation and language, one after the other."""
     catalogue = load_catalogue(root / "docs")
@@ -237,6 +243,7 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
             "output_mb_first_org": round(first / 1e6, 2),
             "output_mb_per_additional_org": round((total - first) / (organisations - 1) / 1e6, 3),
             "worker_peak_rss_mb": worker_memory_mb(scale_results),
+            "cpu_per_site_s": cpu_per_site(scale_results),
         }
         shutil.rmtree(work / "scale")
 
@@ -255,6 +262,7 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
             "at_1000_s": round(seconds * NATIONAL_ORGS / organisations, 1),
             "at_1000_measured": organisations == NATIONAL_ORGS,
             "worker_peak_rss_mb": worker_memory_mb(national_results),
+            "cpu_per_site_s": cpu_per_site(national_results),
             "font_subsets": sum(r.work.get("font_subsets", 0) for r in national_results),
             "css_parses": sum(r.work.get("css_parses", 0) for r in national_results),
         }
@@ -336,6 +344,7 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
         ("full / floor", f"{real['full_over_floor']}x"),
         (f"scale: {scale['organisations']} orgs x 2 languages", f"{scale['total_s']} s"),
         ("  per site / per page", f"{scale['per_site_s']} s / {scale['per_page_s']} s"),
+        ("  CPU per site in a worker (mean)", f"{scale['cpu_per_site_s']} s"),
         ("  per page in Markdown-floor pages", f"{scale['per_page_floor_pages']}x"),
         ("  resident memory of a build worker (peak)", f"{scale['worker_peak_rss_mb']} MB"),
         ("  output total / first org / per additional org",
@@ -343,7 +352,8 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
          f"{scale['output_mb_per_additional_org']} MB"),
         (f"national: {national['organisations']} orgs x {len(national['languages'])} languages "
          f"({', '.join(national['languages'])}), {national['pages']} pages",
-         f"{national['total_s']} s ({national['per_site_s']} s a site)"),
+         f"{national['total_s']} s ({national['per_site_s']} s a site; CPU {national['cpu_per_site_s']} s a site "
+         f"in a worker)"),
         (f"national: {NATIONAL_ORGS:,} orgs x {len(national['languages'])} languages",
          f"{national['at_1000_s']} s" + ("" if national["at_1000_measured"] else
                                         f" (extrapolated linearly from {national['organisations']}; "
