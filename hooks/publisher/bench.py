@@ -75,12 +75,15 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
     for name in names:
         shutil.rmtree(docs / name)
     if languages:
-        names = [name for name in names if real[name]["languages"][0] == languages[0]]
-        for wording in sorted((docs / "_shared").rglob(f"*.{languages[0]}.md")):
-            for language in languages[1:]:
-                copy = wording.with_name(wording.name.replace(f".{languages[0]}.md", f".{language}.md"))
-                if not copy.exists():
-                    shutil.copy(wording, copy)
+        # Bodies that write in the first language; in a repository without one (a test's fixture), any
+        # body, its pages then relabelled into that language.
+        names = [name for name in names if real[name]["languages"][0] == languages[0]] or names
+        for model_language in sorted({real[name]["languages"][0] for name in names}):
+            for wording in sorted((docs / "_shared").rglob(f"*.{model_language}.md")):
+                for language in languages:
+                    copy = wording.with_name(wording.name.replace(f".{model_language}.md", f".{language}.md"))
+                    if not copy.exists():
+                        shutil.copy(wording, copy)
     entries = {}
     for index in range(count):
         model = names[index % len(names)]
@@ -90,6 +93,7 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
         entry["name"] = f"Synthetic organisation {index:03d}"
         entry["languages"] = list(languages) if languages else entry["languages"][:2]
         if languages:
+            _relabel(docs / org_id, real[model]["languages"][0], languages[0])
             _translations_from_source(docs, docs / org_id, languages)
         entries[org_id] = entry
     # Copies share their model's palette and contact objects: written out in full, never as aliases.
@@ -105,6 +109,17 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
     adoptions_file.write_text(plain_yaml(adoptions, allow_unicode=True), encoding="utf-8")
     (docs / "addresses.yml").unlink(missing_ok=True)  # the real organisations' addresses went with them
     return repo
+
+
+def _relabel(folder: Path, language: str, into: str) -> None:
+    """Make the pages in `language` the pages in `into` (their includes too); drop the other languages'."""
+    if language == into:
+        return
+    for page in sorted(folder.glob("*.md")):
+        if page.name.endswith(f".{language}.md"):
+            text = page.read_text(encoding="utf-8").replace(f".{language}.md", f".{into}.md")
+            page.with_name(page.name.replace(f".{language}.md", f".{into}.md")).write_text(text, encoding="utf-8")
+        page.unlink()
 
 
 def _translations_from_source(docs: Path, folder: Path, languages: tuple[str, ...]) -> None:
