@@ -67,3 +67,26 @@ def test_a_new_character_set_subsets_only_for_that_set(three_sites: Path, tmp_pa
         nyby, testby, english = ((site / path / "assets/fonts" / face).read_bytes()
                                  for path in ("nyby", "testby", "testby/en"))
         assert nyby != testby == english
+
+
+def test_the_theme_listing_keeps_what_mkdocs_publishes_and_walks_the_installed_theme_once(monkeypatch) -> None:
+    import fnmatch
+    import os
+
+    import jinja2
+    import material
+    from publisher import template_cache
+
+    overrides = str(Path(__file__).resolve().parents[1] / "overrides")
+    dirs = [overrides, str(Path(material.__file__).parent / "templates")]
+    # What MkDocs' own filter (Files.add_files_from_theme) keeps of the plain loader's listing.
+    everything = jinja2.FileSystemLoader(dirs).list_templates()
+    published = [name for name in everything if not fnmatch.fnmatch(name, ".*") and not fnmatch.fnmatch(name, "*/.*")]
+    walked: list[str] = []
+    real_walk = os.walk
+    monkeypatch.setattr(template_cache.os, "walk", lambda top, *a, **k: walked.append(top) or real_walk(top, *a, **k))
+    monkeypatch.setattr(template_cache, "_LISTINGS", {})
+    assert template_cache.ThemeLoader(dirs).list_templates() == published
+    assert template_cache.ThemeLoader(dirs).list_templates() == published
+    assert walked == [overrides, dirs[1], overrides]  # overrides/ may change under make serve; the theme may not
+    assert len(published) < len(everything) / 50  # the icons, which only templates include, are left out
