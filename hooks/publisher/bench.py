@@ -64,9 +64,9 @@ NATIONAL = ("nb", "nn", "en")  # a Norwegian body publishing in both written sta
 def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | None = None) -> Path:
     """`count` organisations made from the real ones (round robin), each in two languages.
 
-    With `languages` = NATIONAL, made from the Bokmål organisations only, each in Bokmål, Nynorsk and
-    English: the Nynorsk pages (and shared wordings) are their Bokmål text, recorded as current
-    translations.
+    With `languages` = NATIONAL, made from the Bokmål organisations (in a repository without one, from
+    any, its pages relabelled as Bokmål), each in Bokmål, Nynorsk and English: a missing page (every
+    Nynorsk one) and shared wording is its Bokmål text, recorded as a current translation.
     """
     repo = copy_sources(root, into)
     docs = repo / "docs"
@@ -181,7 +181,8 @@ def markdown_floor(root: Path) -> tuple[float, int]:
 
 
 # What a page loads when it opens: scripts, stylesheets and images it names, and the font files its
-# stylesheets name (all faces: an upper bound, a browser fetches only the faces a page uses).
+# stylesheets name (all faces: an upper bound, a browser fetches only the faces a page uses). Not what
+# scripts fetch themselves: the 250-byte search configuration and our 12 KB search worker (README).
 PAGE_ASSET = re.compile(r'<(?:script[^>]*?\bsrc|link[^>]*?\brel="stylesheet"[^>]*?\bhref|img[^>]*?\bsrc)="([^"#?]+)')
 CSS_FONT = re.compile(r"url\(['\"]?([^'\")?#]+\.woff2)")
 
