@@ -118,4 +118,4 @@ lint: $(INSTALLED)
 	$(RUFF)
 
 clean:
-	rm -rf site site.staging-* .pytest_cache
+	rm -rf site site.staging-* .pytest_cache .cache

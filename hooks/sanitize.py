@@ -58,7 +58,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-@event_priority(50)  # before the hooks that add keys of their own (translations.py: guide_notice)
+@event_priority(priority("sanitize", "on_page_markdown"))  # publisher.pipeline.SITE_BUILD says why
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Only our front matter keys reach MkDocs and the theme from an editor's page: `template:` would
     # swap it for another template. The checks refuse such a key with its line; this holds in `make

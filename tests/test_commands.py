@@ -169,7 +169,10 @@ def test_make_bench_small(clone: Path) -> None:
     result = make(clone, "bench", "ORGS=2", timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (clone / "bench-results.json").is_file()
-    assert "6/6 make check on the real content" in result.stdout
+    assert "7/7 make check on the real content" in result.stdout
+    # The national figure: three languages, measured at ORGS and printed for 1,000 as an extrapolation.
+    assert "national: 2 orgs x 3 languages (nb, nn, en)" in result.stdout
+    assert "(extrapolated linearly from 2; ORGS=1000 measures it)" in result.stdout
 
 
 def test_make_serve(clone: Path) -> None:

@@ -58,9 +58,23 @@ def invisible_problem(value: str, allowed: str = "") -> str | None:
            f"around them)"
 
 
+class _WithoutFormatCharacters(dict[int, int | None]):
+    """A str.translate table that drops format characters (Cf) and keeps every other character, each
+    code point's category looked up once per process: every line of every page passes through it
+    (a generator calling unicodedata per character was seconds of a 100-organisation build)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Cf" else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_CF = _WithoutFormatCharacters()
+
+
 def without_invisible(value: str) -> str:
     """`value` as a reader sees it: every format character (Cf) left out."""
-    return "".join(c for c in value if unicodedata.category(c) != "Cf")
+    return value.translate(_WITHOUT_CF)
 
 
 def markdown_text(value: str) -> str:

@@ -7,6 +7,7 @@ whole file and reports every problem with its line, so an editor fixes them in o
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -367,7 +368,9 @@ def load_catalogue(docs_dir: Path) -> Catalogue:
             stamps.append((stat.st_mtime_ns, stat.st_size))
         except FileNotFoundError:
             stamps.append(None)
-    folders = tuple(sorted(p.name for p in docs_dir.iterdir() if p.is_dir())) if docs_dir.is_dir() else ()
+    # Every hook of every page calls this, and docs/ holds a folder per organisation: a directory
+    # listing's own file types (scandir), not a stat per folder, at 1,000 organisations.
+    folders = tuple(sorted(entry.name for entry in os.scandir(docs_dir) if entry.is_dir())) if docs_dir.is_dir() else ()
     return _load_catalogue_cached(docs_dir, (*stamps, *editions_stamps(docs_dir)), folders)
 
 

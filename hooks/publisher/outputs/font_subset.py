@@ -4,21 +4,51 @@ The Latin fonts carry some 400 glyphs; a Danish or Norwegian guideline site uses
 hundred. The set is read from the site's own HTML (text and the theme's interface strings),
 with printable ASCII always kept, so text added later at run time in these languages still
 renders; anything else falls back to the system font, as CSS intends.
+
+Subsetting and re-compressing a face costs about 0.2 s, and nearly every site asks for the same
+subsets: the same three faces and, in practice, the same characters. So each subset is made once
+and kept in a cache on disk (`<repository>/.cache/font-subsets/`, see `cache_dir`), one file per
+
+    <sha256 of the face's bytes>-<sha256 of the sorted characters>-<sha256 of SETTINGS>.woff2
+
+The key holds everything the output depends on, so an entry is never stale: a changed font file,
+character set, fontTools release or option is a new key, and old entries are merely unused. Every
+worker process of a build, and every later build, reads the same folder. An entry is written
+whole (atomic rename), under a lock per key, so two workers that need the same subset at once make
+it once: the second waits and reads it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import html
 import re
+from collections import Counter
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from ..files.atomic import write_atomic_bytes
 
 FONTS = "assets/fonts/*.woff2"
 TAG = re.compile(r"<[^>]+>")
 ALWAYS = {chr(code) for code in range(0x20, 0x7F)} | set("æøåÆØÅéÉüÜöÖäÄ–—‘’“”«»…•·§€")
+CACHE = Path(".cache/font-subsets")  # below the repository root; `make clean` removes it
+# What else decides a subset's bytes: change it with the options in _subset, and every key changes.
+SETTINGS = f"fonttools {fontTools.version}; woff2; layout *; names *; notdef outline; no timestamp"
+# Subsets made by this process (not read from the cache): what the tests count.
+WORK: Counter[str] = Counter()
+
+
+def cache_dir(root: Path) -> Path:
+    """Where the subsets of the repository at `root` are kept."""
+    return root / CACHE
 
 
 def characters_shown(site: Path) -> set[str]:
@@ -30,25 +60,61 @@ def characters_shown(site: Path) -> set[str]:
     return {c for c in found if c.isprintable()}
 
 
-def subset_fonts(site: Path) -> int:
+def _subset(original: bytes, text: str) -> bytes:
+    font = TTFont(BytesIO(original), recalcTimestamp=False)  # reproducible output
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # keep kerning and ligatures
+    options.name_IDs = ["*"]  # the licence and names stay in the file (SIL OFL)
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    out = BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    WORK["font_subsets"] += 1
+    return out.getvalue()
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if missing) while the block runs."""
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed, also if this process dies
+        yield
+
+
+def cached_subset(original: bytes, text: str, cache: Path) -> bytes:
+    """The subset of the face `original` to the characters of `text`, made once per key (see above)."""
+    key = f"{_digest(original)}-{_digest(text.encode('utf-8'))}-{_digest(SETTINGS.encode())[:16]}"
+    entry = cache / f"{key}.woff2"
+    with contextlib.suppress(FileNotFoundError):
+        return entry.read_bytes()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with _locked(cache / f".{key}.lock"):
+            with contextlib.suppress(FileNotFoundError):
+                return entry.read_bytes()  # another worker made it while this one waited
+            smaller = _subset(original, text)
+            write_atomic_bytes(entry, smaller)
+            return smaller
+    except OSError as error:
+        raise OSError(f"font subset cache {cache}: {error.strerror or error}; make it writable, or delete it "
+                      f"(it is rebuilt on the next build)") from error
+
+
+def subset_fonts(site: Path, cache: Path) -> int:
     """Rewrite every woff2 under the site's assets/fonts; the bytes saved."""
-    characters = characters_shown(site)
+    text = "".join(sorted(characters_shown(site)))
     saved = 0
     for path in site.glob(FONTS):
         original = path.read_bytes()
-        font = TTFont(BytesIO(original), recalcTimestamp=False)  # reproducible output
-        options = subset.Options()
-        options.flavor = "woff2"
-        options.layout_features = ["*"]  # keep kerning and ligatures
-        options.name_IDs = ["*"]  # the licence and names stay in the file (SIL OFL)
-        options.notdef_outline = True
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(text="".join(sorted(characters)))
-        subsetter.subset(font)
-        out = BytesIO()
-        font.flavor = "woff2"
-        font.save(out)
-        smaller = out.getvalue()
+        smaller = cached_subset(original, text, cache)
         if len(smaller) < len(original):
             path.write_bytes(smaller)
             saved += len(original) - len(smaller)

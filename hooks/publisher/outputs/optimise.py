@@ -51,11 +51,12 @@ def prune_search_languages(site: Path, search_languages: list[str]) -> None:
             folder.rmdir()
 
 
-def optimise_site(site: Path, search_languages: list[str]) -> None:
+def optimise_site(site: Path, search_languages: list[str], font_cache: Path) -> None:
+    """`font_cache`: where font subsets are kept for every site and build (font_subset.cache_dir)."""
     strip_source_maps(site)
     prune_search_languages(site, search_languages)
     drop_unused_theme_css(site)
-    subset_fonts(site)
+    subset_fonts(site, font_cache)
     # The theme's "not found" page addresses everything from the server root ("/assets/…"), as it
     # cannot know where it is served from: under /intranet/guides/<org>/ or from file:// it shows
     # unstyled and its links lead nowhere. A static copy has no use for it; the host's own

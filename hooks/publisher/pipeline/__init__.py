@@ -58,7 +58,8 @@ SITE_BUILD = (
     HookStep("page_meta", "on_files", -110, "add the statement, editions, change and redirect pages"),
     HookStep("templates", "on_env", 0, "add the date filters and the shared compiled templates"),
     HookStep("sanitize", "on_env", 0, "autoescape our partials"),
-    HookStep("sanitize", "on_page_markdown", 0, "the page title as text"),
+    # Before the hooks that add page keys of their own (translations.py: guide_notice).
+    HookStep("sanitize", "on_page_markdown", 50, "the page title as text; front-matter keys we do not define dropped"),
     HookStep("translations", "on_page_markdown", 0, "stale and untranslated notices"),
     HookStep("page_meta", "on_page_content", 0, "the page's summary for the front door"),
     # Last: what any other hook added is sanitized too.

@@ -49,6 +49,7 @@ class WholeBuild:
     shard_spec: str | None
     incremental: bool
     staging: Path
+    font_cache: Path | None = None  # where font subsets are kept (default: the repository's, font_subset.cache_dir)
     catalogue: Catalogue = field(init=False)
     targets: list[BuildTarget] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
@@ -127,7 +128,8 @@ def build_sites(run: WholeBuild) -> None:
                 run.progress(f"same {t.org.id} ({t.language}): inputs unchanged, reused from {run.out.name}/{t.path}/")
                 continue
             epoch = source_date_epoch(run.catalogue, t)
-            futures[pool.submit(build_site, str(run.root), t.org.id, t.language, str(part), epoch)] = t
+            futures[pool.submit(build_site, str(run.root), t.org.id, t.language, str(part), epoch,
+                                str(run.font_cache) if run.font_cache else None)] = t
             if pdf is not None:
                 futures[pool.submit(build_pdf, str(run.root), t.org.id, t.language, str(pdf), epoch)] = t
         for future in as_completed(futures):
@@ -198,15 +200,17 @@ def build_all(
     with_pdf: bool = True,
     shard_spec: str | None = None,
     incremental: bool = True,
+    font_cache: Path | None = None,
 ) -> list[SiteResult]:
     """Build the chosen organisations (default: all) and the portal, then swap into `out`.
 
     With `incremental`, a site whose inputs did not change since the build in `out` is reused
     from there instead of being built again; the result is the same, byte for byte.
+    `font_cache`: where font subsets are kept (default: the repository's, font_subset.cache_dir).
     """
     out = out.resolve()
     run = WholeBuild(root.resolve(), out, list(org_ids) if org_ids else None, workers, progress, with_pdf,
-                     shard_spec, incremental, staging=_new_staging(out))
+                     shard_spec, incremental, staging=_new_staging(out), font_cache=font_cache)
     try:
         for name in WHOLE_BUILD:
             STEPS[name](run)

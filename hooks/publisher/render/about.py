@@ -23,6 +23,7 @@ from ..model.editorial import load_editorial
 from ..model.organisations import APPROVAL_FACTS, Catalogue
 from ..model.shown_facts import shown_facts
 from ..model.sources import read_source
+from .template_cache import shared_environment
 
 ABOUT_PAGE = "about.md"  # generated in every language site
 ABOUT_TEMPLATE = "about/about.html"
@@ -120,9 +121,8 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
             "original": change.original,
             "published": change.published,
         })
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"), autoescape=True,
+    env = shared_environment(catalogue.root / "overrides", (("guide_date", long_date),), autoescape=True,
                              undefined=jinja2.StrictUndefined)
-    env.filters["guide_date"] = long_date
     return env.get_template(ABOUT_TEMPLATE).render(
         language=language,
         org=org,

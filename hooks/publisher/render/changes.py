@@ -20,6 +20,7 @@ from ..model.editions import EDITIONS_ANCHOR, PageText, snapshot
 from ..model.organisations import Catalogue
 from ..model.wordings import INCLUDE_MARK
 from .about import ABOUT_SEARCH, front_matter_string
+from .template_cache import shared_environment
 
 CHANGES_TEMPLATE = "editions/changes.html"
 SIMILAR = 0.5  # a replaced block sharing at least this share of words with its old self counts as changed
@@ -146,8 +147,7 @@ def compare(old: dict[str, PageText], new: dict[str, PageText], order: tuple[str
 def changes_html(overrides: Path, labels: dict[str, str], pages: list[PageChange], lang: str | None,
                  link_pages: bool) -> str:
     """The comparison as HTML (autoescaped). `lang`: the text's language where it is not the page's."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(overrides), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+    env = shared_environment(overrides, autoescape=True, undefined=jinja2.StrictUndefined)
     return env.get_template(CHANGES_TEMPLATE).render(labels=labels, pages=pages, lang=lang, link_pages=link_pages)
 
 

@@ -16,6 +16,7 @@ from ..model.fields import markdown_text
 from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
 from ..model.translations import content_changed_on
+from .template_cache import shared_environment
 
 
 def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, title: str) -> dict[str, Any] | None:
@@ -65,9 +66,9 @@ def statement_markdown(catalogue: Catalogue, org_id: str, language: str) -> str:
     import jinja2
 
     org = catalogue.organisation(org_id)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"),
+    # organisations.yml holds plain text: it shows as typed, never as Markdown (the "md" filter)
+    env = shared_environment(catalogue.root / "overrides", (("md", markdown_text),),
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters["md"] = markdown_text  # organisations.yml holds plain text: it shows as typed, never as Markdown
     return env.get_template("statement/accessibility.md").render(
         org=org,
         labels=catalogue.languages[language].labels,
