@@ -48,6 +48,7 @@ class HookStep:
 SITE_BUILD = (
     # Before static-i18n and search read the configuration (0).
     HookStep("organisation", "on_config", 100, "choose the organisation and language; configure the site"),
+    HookStep("templates", "on_config", 0, "list the installed theme once a process (our theme loader)"),
     HookStep("search_forms", "on_config", 0, "find the theme's search worker for ours to load"),
     # After organisation.py set the organisation's name.
     HookStep("sanitize", "on_config", -100, "escape the site name"),
@@ -60,6 +61,7 @@ SITE_BUILD = (
     HookStep("sanitize", "on_env", 0, "autoescape our partials"),
     # Before the hooks that add page keys of their own (translations.py: guide_notice).
     HookStep("sanitize", "on_page_markdown", 50, "the page title as text; front-matter keys we do not define dropped"),
+    HookStep("checks", "on_page_markdown", 0, "a page beyond the Markdown limits is not rendered (preview)"),
     HookStep("translations", "on_page_markdown", 0, "stale and untranslated notices"),
     HookStep("page_meta", "on_page_content", 0, "the page's summary for the front door"),
     # Last: what any other hook added is sanitized too.
