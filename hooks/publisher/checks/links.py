@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..files.browser_urls import browser_address, scheme_of
-from ..files.safe_files import IMAGE_SUFFIXES, PAGE_SUFFIX
+from ..files.file_kinds import IMAGE_SUFFIXES, PAGE_SUFFIX
 from ..model.sources import Source, page_name
 from ..render.rendered import Link
 from .context import CheckContext, OrgPages
