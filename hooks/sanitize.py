@@ -22,7 +22,8 @@ from publisher.checks.front_matter import OPTIONAL_KEYS, SOURCE_KEYS
 from publisher.files.findings import display_path
 from publisher.model.sources import parse_text, read_source
 from publisher.pipeline import priority
-from publisher.render.sanitize import sanitize, unsafe_findings
+from publisher.render.sanitize import sanitize
+from publisher.render.sanitize_findings import unsafe_findings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
