@@ -36,54 +36,6 @@ def _orgs(value: str | None) -> list[str] | None:
     return list(dict.fromkeys(_words(value))) or None
 
 
-def check(root: Path) -> int:
-    import time
-
-    from .checks import check_all
-    from .checks.report import print_report
-    from .model.organisations import load_catalogue
-    from .model.readiness import ready_with_errors
-
-    started = time.perf_counter()
-    catalogue = load_catalogue(root / "docs")
-    report = check_all(catalogue)
-    report.findings.extend(ready_with_errors(catalogue, report.errors))  # only errors block 'status: ready'
-    pages = sum(1 for org in catalogue.organisations for _ in catalogue.org_dir(org).glob("*.md"))
-    summary = (f"Checked {len(catalogue.organisations)} organisations, {pages} pages in "
-               f"{time.perf_counter() - started:.2f} s: {len(report.errors)} error(s), "
-               f"{len(report.warnings)} warning(s).")
-    print_report(report, summary)
-    return 1 if report.errors else 0
-
-
-def translations_command(root: Path, mark: list[str]) -> int:
-    from .model.organisations import load_catalogue
-    from .model.translations import all_status, mark_current
-
-    catalogue = load_catalogue(root / "docs")
-    for name in mark:
-        path = Path(name) if Path(name).is_absolute() else Path.cwd() / name
-        print(f"marked {name} as translating source version {mark_current(catalogue, path)}")
-    statuses = all_status(catalogue)
-    print(f"{'organisation':<20} {'lang':<5} {'pages':>5} {'current':>8} {'stale':>6} {'unreviewed':>11} "
-          f"{'untranslated':>13} {'missing':>8}")
-    groups: dict[tuple[str, str], list] = {}
-    for status in statuses:
-        groups.setdefault((status.org_id, status.language), []).append(status)
-    for (org_id, language), group in groups.items():
-        count = {state: sum(1 for s in group if s.state == state)
-                 for state in ("current", "stale", "unreviewed", "untranslated", "missing")}
-        print(f"{org_id:<20} {language:<5} {len(group):>5} {count['current']:>8} {count['stale']:>6} "
-              f"{count['unreviewed']:>11} {count['untranslated']:>13} {count['missing']:>8}")
-    attention = [s for s in statuses if s.state != "current"]
-    if attention:
-        print("\nNeeds attention:")
-        for status in attention:
-            print(f"  {status.describe(root)}")
-        print('\nAfter reviewing a translation against its source: make translations MARK="<file> [<file> ...]"')
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Every command and its options; a default left out on the command line comes from make (`_arg`)."""
     parser = argparse.ArgumentParser(prog="publisher", description=__doc__)
@@ -187,6 +139,8 @@ def _run_bench(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from .commands.check import check
+
     return check(ROOT)
 
 
@@ -206,6 +160,8 @@ def _run_addresses(args: argparse.Namespace) -> int:
 
 
 def _run_translations(args: argparse.Namespace) -> int:
+    from .commands.translations import translations_command
+
     return translations_command(ROOT, args.mark)
 
 
