@@ -17,8 +17,8 @@ from publisher.model.organisations import load_catalogue
 from publisher.outputs import site_config
 from publisher.pipeline import priority
 from publisher.render import branding
+from publisher.render.markdown_extensions import site_extension_configs
 from publisher.render.passage_labels import labeller
-from publisher.render.rendered import site_extension_configs
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

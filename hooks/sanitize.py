@@ -1,6 +1,6 @@
 """Nothing an editor types can run in a reader's browser: escape data, sanitize every page.
 
-Thin adapter over `publisher.render.sanitize` and `publisher.model.fields`:
+Thin adapter over `publisher.render.sanitize` (with `sanitize_findings`) and `publisher.model.fields`:
 - the site name and page titles (organisations.yml, front matter) are handed to the theme as
   escaped markup, so Material's templates, which print them with and without `| e`, show text;
 - our own partials escape everything they print (autoescape);
@@ -22,7 +22,8 @@ from publisher.checks.front_matter import OPTIONAL_KEYS, SOURCE_KEYS
 from publisher.files.findings import display_path
 from publisher.model.sources import parse_text, read_source
 from publisher.pipeline import priority
-from publisher.render.sanitize import sanitize, unsafe_findings
+from publisher.render.sanitize import sanitize
+from publisher.render.sanitize_findings import unsafe_findings
 
 if TYPE_CHECKING:
     from jinja2 import Environment

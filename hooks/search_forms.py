@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 from publisher.pipeline import priority
-from publisher.render import search_forms
+from publisher.render import search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,10 +20,10 @@ log = get_plugin_logger(__name__)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    material = search_forms.material_worker(config.theme.dirs)
+    material = search_index.material_worker(config.theme.dirs)
     if material is None:  # another theme: its own search, or none
         log.info("Search: no mkdocs-material search worker in the theme; word forms not added")
-    config.extra["guide_search"] = {"material_worker": material, "worker": search_forms.WORKER} if material else None
+    config.extra["guide_search"] = {"material_worker": material, "worker": search_index.WORKER} if material else None
     return config
 
 
@@ -33,5 +33,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not config.extra.get("guide_search") or not (search_dir / "search_index.json").is_file():
         return
     language = config.extra["guide"]["language"]
-    before, after = search_forms.split_index(search_dir, language, config.extra["guide_search"]["material_worker"])
+    before, after = search_index.split_index(search_dir, language, config.extra["guide_search"]["material_worker"])
     log.debug("Search index: %d bytes at page load instead of %d (%s)", after, before, language)

@@ -23,7 +23,7 @@ from conftest import ROOT, make_repo
 from publisher.checks import check_all
 from publisher.commands.new_org import new_organisation
 from publisher.model.organisations import load_catalogue
-from publisher.render.rendered import render
+from publisher.render.rendered_html import render
 
 VENV = ROOT / ".venv"
 HOSTILE = "\"; touch canary1; echo \" $(shell touch canary2) `touch canary3` $(touch canary4) ';touch canary5' #"

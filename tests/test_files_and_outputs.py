@@ -448,10 +448,10 @@ def test_github_annotations_cannot_be_forged_by_a_file_name() -> None:
 def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) -> None:
     """The locator once rescanned the page for every item (10,000 headings: 151 s); now each line is read a
     bounded number of times however many items the page has."""
-    from publisher.render import rendered
+    from publisher.render.line_locator import LineLocator
 
     scanned = 0
-    original = rendered._Locator._scan
+    original = LineLocator._scan
 
     def counting(self, needle, pattern, start, stop):  # noqa: ANN001, ANN202 (a test probe)
         nonlocal scanned
@@ -459,7 +459,7 @@ def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) ->
         scanned += (found + 1 if found is not None else stop) - start
         return found
 
-    monkeypatch.setattr(rendered._Locator, "_scan", counting)
+    monkeypatch.setattr(LineLocator, "_scan", counting)
     count = 3000
     body = "".join(f"## Afsnit {i} {{#a{i}}}\n\nSe [afsnit {i}](#a{i}) og <span>{i}</span>.\n\n" for i in range(count))
     root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})

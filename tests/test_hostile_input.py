@@ -115,7 +115,7 @@ def test_markdown_the_engine_reads_in_quadratic_time_is_refused_at_once(fixture_
 
 def test_every_engine_run_refuses_text_beyond_the_limits() -> None:
     """A page under the limits whose included wordings cross them: the engine itself stops, at once."""
-    from publisher.render.rendered import render
+    from publisher.render.rendered_html import render
 
     root = Path(__file__).resolve().parents[1]
     with within(10), pytest.raises(PublisherError) as error:

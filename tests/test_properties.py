@@ -25,7 +25,7 @@ from publisher.checks import check_all
 from publisher.files.findings import Finding, PublisherError
 from publisher.model.organisations import load_catalogue
 from publisher.pipeline.whole import BuildFailed, build_all
-from publisher.render.rendered import render
+from publisher.render.rendered_html import render
 from publisher.render.sanitize import sanitize
 
 FRAGMENTS = [

@@ -21,10 +21,10 @@ from publisher.render.search_forms import (
     compact_form,
     index_data,
     load_forms,
-    read_documents,
     split_compound,
     table_path,
 )
+from publisher.render.search_index import read_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")

@@ -172,7 +172,7 @@ def test_each_removed_attribute_is_placed_on_its_own_line(fixture_repo) -> None:
 
 
 def test_the_ids_kept_from_editors_are_every_id_our_templates_write() -> None:
-    from publisher.render.sanitize import TEMPLATE_IDS
+    from publisher.render.allow_list import TEMPLATE_IDS
     from publisher.render.skip_link import TARGET_ID
 
     root = Path(__file__).resolve().parents[1] / "overrides"

@@ -13,7 +13,7 @@ from publisher.model.organisations import load_catalogue
 from publisher.model.sources import parse_text
 from publisher.model.translations import mark_current, organisation_status
 from publisher.pipeline.whole import BuildFailed, build_all
-from publisher.render.search_forms import read_documents
+from publisher.render.search_index import read_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")

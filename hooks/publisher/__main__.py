@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .commands.make_variables import refuse_unknown
@@ -35,55 +36,8 @@ def _orgs(value: str | None) -> list[str] | None:
     return list(dict.fromkeys(_words(value))) or None
 
 
-def check(root: Path) -> int:
-    import time
-
-    from .checks import check_all
-    from .checks.report import print_report
-    from .model.organisations import load_catalogue
-    from .model.readiness import ready_with_errors
-
-    started = time.perf_counter()
-    catalogue = load_catalogue(root / "docs")
-    report = check_all(catalogue)
-    report.findings.extend(ready_with_errors(catalogue, report.errors))  # only errors block 'status: ready'
-    pages = sum(1 for org in catalogue.organisations for _ in catalogue.org_dir(org).glob("*.md"))
-    summary = (f"Checked {len(catalogue.organisations)} organisations, {pages} pages in "
-               f"{time.perf_counter() - started:.2f} s: {len(report.errors)} error(s), "
-               f"{len(report.warnings)} warning(s).")
-    print_report(report, summary)
-    return 1 if report.errors else 0
-
-
-def translations_command(root: Path, mark: list[str]) -> int:
-    from .model.organisations import load_catalogue
-    from .model.translations import all_status, mark_current
-
-    catalogue = load_catalogue(root / "docs")
-    for name in mark:
-        path = Path(name) if Path(name).is_absolute() else Path.cwd() / name
-        print(f"marked {name} as translating source version {mark_current(catalogue, path)}")
-    statuses = all_status(catalogue)
-    print(f"{'organisation':<20} {'lang':<5} {'pages':>5} {'current':>8} {'stale':>6} {'unreviewed':>11} "
-          f"{'untranslated':>13} {'missing':>8}")
-    groups: dict[tuple[str, str], list] = {}
-    for status in statuses:
-        groups.setdefault((status.org_id, status.language), []).append(status)
-    for (org_id, language), group in groups.items():
-        count = {state: sum(1 for s in group if s.state == state)
-                 for state in ("current", "stale", "unreviewed", "untranslated", "missing")}
-        print(f"{org_id:<20} {language:<5} {len(group):>5} {count['current']:>8} {count['stale']:>6} "
-              f"{count['unreviewed']:>11} {count['untranslated']:>13} {count['missing']:>8}")
-    attention = [s for s in statuses if s.state != "current"]
-    if attention:
-        print("\nNeeds attention:")
-        for status in attention:
-            print(f"  {status.describe(root)}")
-        print('\nAfter reviewing a translation against its source: make translations MARK="<file> [<file> ...]"')
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and its options; a default left out on the command line comes from make (`_arg`)."""
     parser = argparse.ArgumentParser(prog="publisher", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build all sites and the portal into site/")
@@ -126,10 +80,117 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--lang", default=_arg("LANG"), help="language (default: the organisation's own)")
     serve.add_argument("--addr", default=_arg("ADDR"),
                        help="host:port (default 127.0.0.1 and the port in PORT, else 8000)")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return parser
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from .commands.build import main_build
+
+    return main_build(ROOT, Path(args.out), _orgs(args.org), args.shard)
+
+
+def _run_pdf(args: argparse.Namespace) -> int:
+    from .commands.pdf import main_pdf
+
+    return main_pdf(ROOT, Path(args.out), _orgs(args.org))
+
+
+def _run_new_org(args: argparse.Namespace) -> int:
+    from .commands.new_org import new_organisation
+
+    created = new_organisation(ROOT / "docs", args.id, args.name, _words(args.languages),
+                               args.country, args.domain)
+    for path in created:
+        print(f"wrote {path.relative_to(ROOT)}")
+    print(f"It is a draft. Next: make import ORG={args.id} FILE=<its document> (or write the pages in "
+          f"docs/{args.id}/), make check, make serve ORG={args.id}; then set 'status: ready' in "
+          f"docs/organisations.yml.")
+    return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from .commands.import_document import import_organisation
+    from .files.findings import Finding
+
+    if not args.org or not args.file:
+        raise PublisherError([Finding("Makefile", 1, "give the organisation and its document: make import "
+                                                     "ORG=<id> FILE=<path to .docx/.odt/.pdf/.txt>")])
+    import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
+    return 0
+
+
+def _run_match(args: argparse.Namespace) -> int:
+    from .commands.match import print_match
+    from .files.findings import Finding
+    from .model.organisations import load_catalogue
+
+    if not args.file:
+        raise PublisherError([Finding("Makefile", 1, "give the document: make match FILE=<path to "
+                                                     ".docx/.odt/.pdf/.txt/.md> [ORG=<id> or NAME=\"...\"]")])
+    catalogue = load_catalogue(ROOT / "docs")
+    org = catalogue.organisation(args.org) if args.org else None
+    return print_match(catalogue, Path(args.file).absolute(), org, args.name, args.domain)
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    from .commands.bench import main as bench_main
+
+    return bench_main(ROOT, args.orgs)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from .commands.check import check
+
+    return check(ROOT)
+
+
+def _run_edition(args: argparse.Namespace) -> int:
+    from .commands.edition import main as edition_main
+
+    return edition_main(ROOT)
+
+
+def _run_addresses(args: argparse.Namespace) -> int:
+    from .model.addresses import record_addresses
+    from .model.organisations import load_catalogue
+
+    added = record_addresses(load_catalogue(ROOT / "docs"))
+    print("\n".join(f"recorded {name}.html as published" for name in added) or "nothing new to record")
+    return 0
+
+
+def _run_translations(args: argparse.Namespace) -> int:
+    from .commands.translations import translations_command
+
+    return translations_command(ROOT, args.mark)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .commands.serve import serve
+
+    return serve(ROOT, args.org, args.lang, args.addr)
+
+
+# What each command runs; each imports its own modules, so a command loads only what it needs.
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": _run_build,
+    "pdf": _run_pdf,
+    "new-org": _run_new_org,
+    "import": _run_import,
+    "match": _run_match,
+    "bench": _run_bench,
+    "check": _run_check,
+    "edition": _run_edition,
+    "addresses": _run_addresses,
+    "translations": _run_translations,
+    "serve": _run_serve,
+}
+
+
+def _refusal(command: str) -> int | None:
+    """The exit status when the command may not run (a misspelt make variable, an unknown engine), or None."""
     try:
-        refuse_unknown(args.command)  # a misspelt NAME=value would be ignored by make: say so before anything runs
+        refuse_unknown(command)  # a misspelt NAME=value would be ignored by make: say so before anything runs
     except ArgumentError as error:
         print(error, file=sys.stderr)
         return 2
@@ -138,69 +199,19 @@ def main(argv: list[str] | None = None) -> int:
     except EngineError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if (refused := _refusal(args.command)) is not None:
+        return refused
+    handler = HANDLERS.get(args.command)
+    if handler is None:
+        return 2
     try:
-        if args.command == "build":
-            from .commands.build import main_build
-
-            return main_build(ROOT, Path(args.out), _orgs(args.org), args.shard)
-        if args.command == "pdf":
-            from .commands.pdf import main_pdf
-
-            return main_pdf(ROOT, Path(args.out), _orgs(args.org))
-        if args.command == "new-org":
-            from .commands.new_org import new_organisation
-
-            created = new_organisation(ROOT / "docs", args.id, args.name, _words(args.languages),
-                                       args.country, args.domain)
-            for path in created:
-                print(f"wrote {path.relative_to(ROOT)}")
-            print(f"It is a draft. Next: make import ORG={args.id} FILE=<its document> (or write the pages in "
-                  f"docs/{args.id}/), make check, make serve ORG={args.id}; then set 'status: ready' in "
-                  f"docs/organisations.yml.")
-            return 0
-        if args.command == "import":
-            from .commands.import_document import import_organisation
-            from .files.findings import Finding
-
-            if not args.org or not args.file:
-                raise PublisherError([Finding("Makefile", 1, "give the organisation and its document: make import "
-                                                             "ORG=<id> FILE=<path to .docx/.odt/.pdf/.txt>")])
-            import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
-            return 0
-        if args.command == "match":
-            from .commands.match import print_match
-            from .files.findings import Finding
-            from .model.organisations import load_catalogue
-
-            if not args.file:
-                raise PublisherError([Finding("Makefile", 1, "give the document: make match FILE=<path to "
-                                                             ".docx/.odt/.pdf/.txt/.md> [ORG=<id> or NAME=\"...\"]")])
-            catalogue = load_catalogue(ROOT / "docs")
-            org = catalogue.organisation(args.org) if args.org else None
-            return print_match(catalogue, Path(args.file).absolute(), org, args.name, args.domain)
-        if args.command == "bench":
-            from .commands.bench import main as bench_main
-
-            return bench_main(ROOT, args.orgs)
-        if args.command == "check":
-            return check(ROOT)
-        if args.command == "edition":
-            from .commands.edition import main as edition_main
-
-            return edition_main(ROOT)
-        if args.command == "addresses":
-            from .model.addresses import record_addresses
-            from .model.organisations import load_catalogue
-
-            added = record_addresses(load_catalogue(ROOT / "docs"))
-            print("\n".join(f"recorded {name}.html as published" for name in added) or "nothing new to record")
-            return 0
-        if args.command == "translations":
-            return translations_command(ROOT, args.mark)
-        if args.command == "serve":
-            from .commands.serve import serve
-
-            return serve(ROOT, args.org, args.lang, args.addr)
+        return handler(args)
     except PublisherError as error:
         print(error, file=sys.stderr)
         return 1
@@ -210,7 +221,6 @@ def main(argv: list[str] | None = None) -> int:
         done = "site/ was left as it was" if args.command in ("build", "pdf") else "nothing was changed"
         print(io_error_message(error, ROOT, done), file=sys.stderr)
         return 1
-    return 2
 
 
 if __name__ == "__main__":

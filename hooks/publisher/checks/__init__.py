@@ -23,7 +23,7 @@ from ..model.organisations import Catalogue, Organisation
 from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
 from ..model.sources import Source
 from ..model.wordings import PassageRef
-from ..render.sanitize import unsafe_findings
+from ..render.sanitize_findings import unsafe_findings
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages

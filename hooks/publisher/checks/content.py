@@ -6,8 +6,8 @@ import re
 
 from ..model.fields import invisible_problem
 from ..model.sources import INCLUDE, INCLUDE_LIKE, Source, invisible_include
-from ..render.rendered import LEFTOVER_REFERENCE, UNTYPED_BOX
-from ..render.sanitize import snippet_texts, unsafe_findings
+from ..render.rendered_html import LEFTOVER_REFERENCE, UNTYPED_BOX
+from ..render.sanitize_findings import snippet_texts, unsafe_findings
 from .context import CheckContext
 
 

@@ -34,8 +34,8 @@ from ..model.sources import Source, read_source
 from ..model.translations import notice_text, page_status
 from ..render import branding
 from ..render.about import about_html, translation_notice
+from ..render.markdown_extensions import markdown_settings
 from ..render.passage_labels import labeller
-from ..render.rendered import markdown_settings
 from ..render.sanitize import sanitize
 from .inputs import source_date_epoch
 from .pdf_artifacts import mark_running_content

@@ -20,7 +20,7 @@ from ..files.yamlsource import read_text
 from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
 from ..model.wordings import PassageRef, wording_lines
-from .rendered import markdown_settings
+from .markdown_extensions import markdown_settings
 from .sanitize import sanitize
 
 TOPIC_TEMPLATE = "portal/topic.html"
