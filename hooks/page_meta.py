@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from publisher.about import ABOUT_PAGE, CHANGES_PAGE, about_markdown
 from publisher.addresses import redirect_pages
 from publisher.changes import changes_markdown
-from publisher.front_door import most_asked, opening_words
+from publisher.front_door import opening_words
 from publisher.organisations import load_catalogue
 from publisher.page_info import page_info, statement_markdown
 from publisher.site_config import STATEMENT_PAGE
@@ -59,6 +59,5 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["guide_front_door"] = {
             "pages": [(other.title, other.url, (other.meta or {}).get("description", ""))
                       for other in nav.pages if other is not page],
-            "topics": most_asked(catalogue, guide["org_id"], guide["language"]),
         }
     return context

@@ -198,9 +198,9 @@ def test_home_page_is_the_front_door_to_every_page(real_site: Path, org_id: str)
         html = (base / "index.html").read_text(encoding="utf-8")
         door = html.split('<nav class="guide-front-door"', 1)[1].split("</nav>", 1)[0]
         linked = re.findall(r'<a href="([^"]+)"', door)
-        for entry in org.nav[1:]:
-            assert entry.replace(".md", ".html") in linked, (org_id, language, entry)
-        assert f"pdf/{org_id}-{language}.pdf" in door
+        # Every page and the PDF, and nothing else: no "most asked" topics (nothing measures what readers ask).
+        assert linked == [entry.replace(".md", ".html") for entry in org.nav[1:]] + [f"pdf/{org_id}-{language}.pdf"], \
+            (org_id, language, linked)
 
 
 def test_every_page_describes_itself_with_its_own_opening_words(real_site: Path) -> None:

@@ -1,5 +1,6 @@
-"""A guideline's front door: every page with a line of its own opening words, and direct links
-to the most-asked topics (confidentiality, friend requests, threats) where the guideline covers them.
+"""A guideline's front door: every page with a line of its own opening words.
+
+No "most asked" links: nothing measures what readers ask, and a claim needs data.
 
 The one-line summaries quote each page's own text (nothing is written for it), so they also
 serve as the page's meta description.
@@ -10,10 +11,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .organisations import Catalogue
-from .topic_pages import pages_on_topic
-
-MOST_ASKED_TOPICS = ("confidentiality", "friend-requests", "threats")
 SUMMARY_CHARACTERS = 160
 _SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "nav", "aside", "figure", "table", "pre"}
 
@@ -62,12 +59,3 @@ def opening_words(html: str, limit: int = SUMMARY_CHARACTERS) -> str:
     cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
     return f"{cut} …"
 
-
-def most_asked(catalogue: Catalogue, org_id: str, language: str) -> list[tuple[str, str]]:
-    """(topic name, page url) for each most-asked topic the organisation's own pages cover."""
-    links = []
-    for topic in MOST_ASKED_TOPICS:
-        pages = pages_on_topic(catalogue, org_id, topic, tagged=True)
-        if pages:
-            links.append((catalogue.topics.get(topic, {}).get(language, topic), f"{pages[0]}.html"))
-    return links
