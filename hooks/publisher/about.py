@@ -65,7 +65,7 @@ def editions_view(catalogue: Catalogue, org_id: str, language: str, link_pages: 
             "anchor": edition.anchor,
             "title": named(labels["edition_name"], language, org.source_language, name=edition.name),
             "current": edition is org.editions[-1],
-            "period": period_text(labels, language, start, end),
+            "period": period_text(labels, language, edition, start, end),
             "recorded_on": edition.recorded_on,
             "facts": shown_facts(org, labels, language, edition.facts),
             "note": note[0] if note else None,

@@ -21,15 +21,13 @@ from .yamlsource import load_located_file
 EDITIONS_DIR = "_editions"
 EDITIONS_FILE = "editions.yml"
 ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "note")
-# The approval dates an edition comes into force on when no date is given, in this order.
-FORCE_FACTS = ("approved_on", "adopted_on")
 
 
 @dataclass(frozen=True)
 class Edition:
     number: int
-    recorded_on: dt.date
-    in_force_from: dt.date
+    recorded_on: dt.date  # the day this project recorded it on the site
+    in_force_from: dt.date | None  # only when the document or its approval states it, never derived
     facts: tuple[Fact, ...]
     notes: dict[str, str]  # language -> change note
     line: int = dataclasses.field(default=1, compare=False)
@@ -45,6 +43,11 @@ class Edition:
             if value:
                 return str(value)
         return str(self.number)
+
+    @property
+    def starts(self) -> dt.date:
+        """The day its period begins: in force from the stated date, else recorded on this site."""
+        return self.in_force_from or self.recorded_on
 
     @property
     def anchor(self) -> str:
@@ -73,15 +76,6 @@ def editions_stamps(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
         stat = path.stat()
         stamps.append((path.parent.name, stat.st_mtime_ns, stat.st_size))
     return tuple(stamps)
-
-
-def default_in_force(facts: tuple[Fact, ...], recorded_on: dt.date) -> dt.date:
-    """The approval (or adoption) date, else the date the edition was recorded."""
-    for key in FORCE_FACTS:
-        value = next((f.value for f in facts if f.key == key), None)
-        if isinstance(value, dt.date):
-            return value
-    return recorded_on
 
 
 def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[Edition], list[Finding]]:
@@ -139,12 +133,14 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
                       f"in", "note")
         if len(findings) > before or not isinstance(recorded, dt.date):
             continue
-        start = in_force if isinstance(in_force, dt.date) else default_in_force(facts, recorded)
-        if editions and start < editions[-1].in_force_from:
-            error(f"edition {index + 1} comes into force on {start.isoformat()}, before edition {index} "
-                  f"({editions[-1].in_force_from.isoformat()}); editions follow each other in time", "in_force_from")
+        stated = in_force if isinstance(in_force, dt.date) else None
+        start = stated or recorded
+        if editions and start < editions[-1].starts:
+            error(f"edition {index + 1} begins on {start.isoformat()}, before edition {index} "
+                  f"({editions[-1].starts.isoformat()}); editions follow each other in time",
+                  "in_force_from" if stated else "recorded_on")
             continue
-        editions.append(Edition(index + 1, recorded, start, facts,
+        editions.append(Edition(index + 1, recorded, stated, facts,
                                 {str(k): str(v).strip() for k, v in notes.items()}, line(*where)))
     return editions, findings
 

@@ -28,6 +28,8 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "edition_name": ("name",),  # about.edition_view, site_config
     "edition_period": ("start", "end"),  # editions.period_text
     "edition_period_open": ("start",),  # editions.period_text
+    "edition_recorded_period": ("start", "end"),  # editions.period_text
+    "edition_recorded_period_open": ("start",),  # editions.period_text
     "edition_pdf": ("name", "language"),  # about.edition_view
     "edition_compare": ("name",),  # about.edition_view
     "unapproved_notice": ("name",),  # editions.notices

@@ -39,7 +39,8 @@ STATUSES = ("draft", "ready")
 # Labels of the editions page, the change view and the notices about unapproved changes (editions.py).
 EDITION_LABELS = (
     "editions_title", "editions_intro", "edition_name", "edition_in_force", "edition_current", "edition_period",
-    "edition_period_open", "edition_recorded", "edition_note", "edition_pdf", "edition_compare",
+    "edition_period_open", "edition_recorded_period", "edition_recorded_period_open", "edition_recorded",
+    "edition_note", "edition_pdf", "edition_compare",
     "unapproved_notice", "unapproved_pages", "translation_changed_notice", "changes_title", "changes_intro",
     "diff_added", "diff_removed", "diff_changed", "diff_page_added", "diff_page_removed", "diff_unchanged",
     "diff_words_added", "diff_words_removed", "changes_appendix",
