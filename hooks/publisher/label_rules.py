@@ -22,6 +22,7 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "statement_intro": ("org",),  # overrides/statement/accessibility.md
     "statement_service": ("domain", "service"),  # overrides/statement/accessibility.md
     "statement_service_no_domain": ("service",),  # overrides/statement/accessibility.md
+    "statement_contact_missing": ("org",),  # overrides/statement/accessibility.md
     "passage_title": ("topic", "organisation"),  # passage_labels.labeller
     "passage_shared": ("others",),  # passage_labels.labeller
     "translation_notice": ("source",),  # about.translation_notice

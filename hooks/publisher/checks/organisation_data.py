@@ -11,12 +11,18 @@ from .context import CheckContext
 def check_contact(ctx: CheckContext, org: Organisation) -> None:
     """What the accessibility statement and the feedback links need (WCAG statement rules)."""
     where = ctx.catalogue.config_display
-    if not org.contact.phone:
-        ctx.warning(where, org.line, f"organisation '{org.id}' has no contact phone: its accessibility "
-                                     f"statement must give one; add 'phone' under its 'contact'")
-    if not org.contact.email and not org.contact.address:
-        ctx.warning(where, org.line, f"organisation '{org.id}' has no written contact: its accessibility "
-                                     f"statement needs one; add 'email' or 'address' under its 'contact'")
+    accessible = org.accessibility_contact
+    if accessible is None:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no 'accessibility_contact': its accessibility "
+                                     f"statement says that none has been given yet; add the contact the "
+                                     f"organisation gives for accessibility (never the document's contact for "
+                                     f"other questions)")
+    elif not accessible.email and not accessible.address:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no written accessibility contact: its "
+                                     f"statement needs one; add 'email' or 'address' under 'accessibility_contact'")
+    elif not accessible.phone:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no accessibility contact phone: add 'phone' "
+                                     f"under 'accessibility_contact' if the organisation gives one")
     if not org.feedback_email:
         ctx.warning(where, org.line, f"organisation '{org.id}' has no 'feedback_email': its pages show no feedback "
                                      f"link until a functional mailbox (not a person's address) is entered")
