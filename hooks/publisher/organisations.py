@@ -58,6 +58,7 @@ LANGUAGE_LABELS = (
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
     "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations",
     "draft", "draft_notice", "statement_service_no_domain",
+    "palette_dark", "palette_light", "permalink", "theme_header", "theme_footer", "theme_consent_reject",
     *EDITION_LABELS,
     *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )

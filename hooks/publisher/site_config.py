@@ -151,6 +151,13 @@ def edition_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]
     }
 
 
+def palette_in(palette: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """mkdocs.yml's palette with each toggle named in the site's language (light scheme first, then dark)."""
+    names = {"default": labels["palette_dark"], "slate": labels["palette_light"]}  # what the toggle switches to
+    return [{**option, "toggle": {**option["toggle"], "name": names[option["scheme"]]}} if option.get("toggle")
+            else option for option in palette]
+
+
 def site_url(target: BuildTarget, environ: dict[str, str] | None = None) -> str | None:
     """The site's published address: the organisation's `site_url`, else GUIDE_SITE_URL + <org>/.
 
