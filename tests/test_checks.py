@@ -814,3 +814,14 @@ def test_a_contents_label_with_markup_is_refused(fixture_repo) -> None:
     assert findings(fixture_repo(regler('## Etiket {data-toc-label="<img src=x onerror=alert(2)>"}\n'))) == [
         'docs/testby/regler.da.md:10: error: data-toc-label="<img src=x onerror=alert(2)>" holds markup, which the '
         'contents list drops (it would show an empty entry); write the label as plain text']
+
+
+def test_an_editorial_explanation_must_be_in_every_language_of_the_organisation(fixture_repo) -> None:
+    root = fixture_repo()
+    (root / "docs/_editorial").mkdir(exist_ok=True)
+    (root / "docs/_editorial/testby.yml").write_text(
+        "changes:\n  - kind: artefact\n    page: regler\n    original: \"Side 2\"\n    published: \"\"\n"
+        "    explain: {da: sidetal}\n", encoding="utf-8")
+    assert errors(root) == [
+        "docs/_editorial/testby.yml:6: error: 'explain' must say what the editor did in every language of 'testby' "
+        "(da, en); missing: en"]

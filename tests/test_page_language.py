@@ -137,3 +137,26 @@ def test_current_pdfs_carry_no_chrome_label_of_another_language(real_site: Path,
         foreign = sorted(label for code in CATALOGUE.languages if code != language
                          for label in chrome_labels(code) if label in text and label not in own_words(org_id))
         assert foreign == [], (org_id, language)
+
+
+@pytest.mark.parametrize("org_id", sorted(CATALOGUE.organisations))
+def test_editorial_record_explains_each_change_in_the_page_language(real_site: Path, org_id: str) -> None:
+    """No "(links to the pages)" or "[page break]" inside a Danish table: an editor's words are `explain`ed
+    per language, and the quoted words are the document's alone."""
+    from html import escape
+
+    from publisher.editorial import load_editorial
+
+    org = CATALOGUE.organisation(org_id)
+    changes = [change for change in load_editorial(CATALOGUE, org_id).changes if change.explain]
+    for language in org.languages:
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        about = (base / "about.html").read_text(encoding="utf-8")
+        for change in changes:
+            assert f": {escape(change.explain[language], quote=False)}</td>" in about, (org_id, language, change)
+            for other, words in change.explain.items():
+                if words != change.explain[language]:
+                    assert escape(words, quote=False) not in about, (org_id, language, other, words)
+        for change in load_editorial(CATALOGUE, org_id).changes:
+            assert not re.search(r"\((as|links|back|numbered|printed|labels|repeated|page)\b|\[page break\]",
+                                 change.original + change.published), change

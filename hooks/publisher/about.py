@@ -96,6 +96,7 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
             "kind": labels[change.label_key],
             "original": change.original,
             "published": change.published,
+            "explain": change.explained_in(language),
         })
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(catalogue.root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
