@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from publisher.about import ABOUT_PAGE, CHANGES_PAGE, about_markdown
 from publisher.addresses import redirect_pages
 from publisher.changes import changes_markdown
-from publisher.front_door import opening_words
+from publisher.front_door import links_every_page, opening_words
 from publisher.organisations import load_catalogue
 from publisher.page_info import page_info, statement_markdown
 from publisher.site_config import STATEMENT_PAGE
@@ -56,8 +56,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["guide_page"] = page_info(catalogue, guide["org_id"], guide["language"],
                                           page.file.src_uri, title or "")
     if page.is_homepage:
+        others = [other for other in nav.pages if other is not page]
+        listed = links_every_page(page.content or "", [other.url for other in others])  # its own contents list
         context["guide_front_door"] = {
-            "pages": [(other.title, other.url, (other.meta or {}).get("description", ""))
-                      for other in nav.pages if other is not page],
+            "pages": [] if listed else [(other.title, other.url, (other.meta or {}).get("description", ""))
+                                        for other in others],
         }
     return context
