@@ -45,8 +45,8 @@ def test_draft_is_absent_from_a_full_build_and_built_with_a_banner_when_named(fi
     page = read_page(site / "birkenes/index.html")
     assert ("meta", {"name": "robots", "content": "noindex"}) in page.elements
     html = (site / "birkenes/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<p class="guide-draft"><strong>Utkast:</strong>\s+Denne retningslinjen er ennå ikke klar til '
-                     r"publisering\.</p>", html)
+    assert re.search(r'<p class="guide-draft"><strong>Utkast:</strong>\s+Dette dokumentet er ennå ikke klart til '
+                     r"publisering på nettstedet\.</p>", html)
     assert "<strong>Draft:</strong>" in (site / "birkenes/en/index.html").read_text(encoding="utf-8")
     assert "Birkenes" not in (site / "index.html").read_text(encoding="utf-8")  # the portal still lists only ready
     statement = (site / "birkenes/accessibility.html").read_text(encoding="utf-8")
@@ -54,8 +54,8 @@ def test_draft_is_absent_from_a_full_build_and_built_with_a_banner_when_named(fi
     testby = (site / "testby/index.html").read_text(encoding="utf-8")
     assert "guide-draft" not in testby and "noindex" not in testby
     catalogue = load_catalogue(root / "docs")
-    assert ('<p class="draft"><strong>Utkast:</strong> Denne retningslinjen er ennå ikke klar til publisering.</p>'
-            in render_document(root, catalogue, "birkenes", "nb"))
+    assert ('<p class="draft"><strong>Utkast:</strong> Dette dokumentet er ennå ikke klart til publisering på '
+            'nettstedet.</p>' in render_document(root, catalogue, "birkenes", "nb"))
     assert 'class="draft"' not in render_document(root, catalogue, "testby", "da")
 
 
