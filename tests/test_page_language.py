@@ -9,11 +9,14 @@ carry no chrome label of another language.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from publisher.organisations import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,20 +146,46 @@ def test_current_pdfs_carry_no_chrome_label_of_another_language(real_site: Path,
 def test_editorial_record_explains_each_change_in_the_page_language(real_site: Path, org_id: str) -> None:
     """No "(links to the pages)" or "[page break]" inside a Danish table: an editor's words are `explain`ed
     per language, and the quoted words are the document's alone."""
-    from html import escape
-
     from publisher.editorial import load_editorial
 
     org = CATALOGUE.organisation(org_id)
     changes = [change for change in load_editorial(CATALOGUE, org_id).changes if change.explain]
     for language in org.languages:
         base = real_site / org_id if language == org.source_language else real_site / org_id / language
-        about = (base / "about.html").read_text(encoding="utf-8")
+        about = unescape((base / "about.html").read_text(encoding="utf-8"))
         for change in changes:
-            assert f": {escape(change.explain[language], quote=False)}</td>" in about, (org_id, language, change)
+            assert f": {change.explain[language]}</td>" in about, (org_id, language, change)
             for other, words in change.explain.items():
                 if words != change.explain[language]:
-                    assert escape(words, quote=False) not in about, (org_id, language, other, words)
+                    assert words not in about, (org_id, language, other, words)
         for change in load_editorial(CATALOGUE, org_id).changes:
             assert not re.search(r"\((as|links|back|numbered|printed|labels|repeated|page)\b|\[page break\]",
                                  change.original + change.published), change
+
+
+@pytest.mark.parametrize("org_id", sorted(CATALOGUE.organisations))
+def test_facts_on_a_translated_page_are_in_its_words(real_site: Path, org_id: str) -> None:
+    """No "Edition 3.0 – maj 2019" or "Agenda item: pkt. 6" on English pages: a text fact recorded in the
+    translation's words (editions.yml `facts_translated`) is shown in them, a body's name saying what it is."""
+    org = CATALOGUE.organisation(org_id)
+    for language, words in org.document.fact_translations.items():
+        footer = (real_site / org_id / language / "index.html").read_text(encoding="utf-8").split(
+            'class="md-copyright guide-footer"', 1)[1].split("</div>", 1)[0]
+        for key, text in words.items():
+            label = CATALOGUE.languages[language].labels[f"fact_{key}"]
+            assert f"{label}: <span>{escape(text)}</span>" in footer, (org_id, key)
+            assert f"{label}: <span>{escape(str(org.document.fact(key)))}</span>" not in footer, (org_id, key)
+
+
+def test_a_translated_fact_must_be_a_text_fact_of_the_edition() -> None:
+    from publisher.edition_records import parse_editions
+
+    org = CATALOGUE.organisation("kalundborg")
+    entry = {"number": 1, "recorded_on": dt.date(2026, 12, 1), "note": {"da": "Første."},
+             "facts": {"approved_by": "Hovedudvalget", "approved_on": dt.date(2011, 8, 16)},
+             "facts_translated": {"en": {"agenda_item": "item 6"}, "nb": {"approved_by": "x"}}}
+    editions, findings = parse_editions({"editions": [entry]}, org, "editions.yml", lambda *keys: len(keys))
+    assert [f.message for f in findings] == [
+        "'agenda_item' is not a text fact of this edition (approved_by), or its words are empty",
+        "'nb' is not a translation language of 'kalundborg' (en)",
+    ]

@@ -196,6 +196,8 @@ def _entry(edition: Edition) -> dict[str, object]:
         entry["in_force_from"] = edition.in_force_from
     if edition.facts:
         entry["facts"] = {fact.key: fact.value for fact in edition.facts}
+    if edition.translated:  # the facts in a translation's words, as an editor recorded them
+        entry["facts_translated"] = {language: dict(words) for language, words in edition.translated.items()}
     entry["note"] = dict(edition.notes)
     return entry
 
@@ -299,7 +301,8 @@ def _record(root: Path, request: Request, today: dt.date, progress: Callable[[st
             if number > 1:
                 changes = compare(snapshot(catalogue, org.id, number - 1).pages(language),
                                   current_pages(catalogue, org.id, language), org.nav)
-                title = labels["changes_title"].format(previous=org.editions[-1].name, name=edition.name)
+                title = labels["changes_title"].format(previous=org.editions[-1].name_in(language)[0],
+                                                       name=edition.name_in(language)[0])
                 appendix = (title, changes_html(root / "overrides", labels, changes, None, link_pages=False))
             view = EditionPrint(appendix=appendix, date=date,
                                 about=about_html(staged, org.id, language, link_pages=False, state=said))

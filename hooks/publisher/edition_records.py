@@ -20,7 +20,7 @@ from .yamlsource import load_located_file
 
 EDITIONS_DIR = "_editions"
 EDITIONS_FILE = "editions.yml"
-ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "note")
+ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "facts_translated", "note")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ class Edition:
     facts: tuple[Fact, ...]
     notes: dict[str, str]  # language -> change note
     line: int = dataclasses.field(default=1, compare=False)
+    # language -> fact key -> the fact in that language's words ("3.0 – May 2019", "item 6"; a body's name
+    # kept, saying what it is): shown on that language's pages instead of the document's own words.
+    translated: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     def fact(self, key: str) -> str | dt.date | None:
         return next((f.value for f in self.facts if f.key == key), None)
@@ -43,6 +46,14 @@ class Edition:
             if value:
                 return str(value)
         return str(self.number)
+
+    def name_in(self, language: str) -> tuple[str, bool]:
+        """(its name for readers of `language`, whether that is a translation of the document's words)."""
+        for key in ("version", "edition"):
+            if self.fact(key):
+                said = self.translated.get(language, {}).get(key)
+                return (said, True) if said else (str(self.fact(key)), False)
+        return str(self.number), True
 
     @property
     def starts(self) -> dt.date:
@@ -115,6 +126,8 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
             facts = parse_facts(facts_data, lambda message, *keys: error(message, "facts", *keys))
             for key, problem in _text_problems(facts_data, FACT_FIELDS):
                 error(f"'{key}' {problem}", "facts", key)
+        translated = _translated_facts(entry.get("facts_translated"), facts, org,
+                                       lambda message, *keys: error(message, "facts_translated", *keys))
         in_force = entry.get("in_force_from")
         if in_force is not None and not isinstance(in_force, dt.date):
             error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
@@ -141,8 +154,37 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
                   "in_force_from" if stated else "recorded_on")
             continue
         editions.append(Edition(index + 1, recorded, stated, facts,
-                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where)))
+                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where), translated))
     return editions, findings
+
+
+def _translated_facts(data: Any, facts: tuple[Fact, ...], org: Any, error: Any) -> dict[str, dict[str, str]]:
+    """`facts_translated: {en: {agenda_item: "item 6"}}`: text facts of this edition, in a translation's words."""
+    if data is None:
+        return {}
+    texts = {fact.key for fact in facts if not fact.is_date}
+    if not isinstance(data, dict):
+        error("'facts_translated' must map a language to its words for text facts, e.g. {en: {agenda_item: "
+              "\"item 6\"}}")
+        return {}
+    result: dict[str, dict[str, str]] = {}
+    for language, mapping in data.items():
+        if language not in org.translations:
+            error(f"'{language}' is not a translation language of '{org.id}' ({', '.join(org.translations)})",
+                  str(language))
+            continue
+        if not isinstance(mapping, dict):
+            error(f"'{language}' must map fact names to text", str(language))
+            continue
+        for key, value in mapping.items():
+            if key not in texts or not isinstance(value, str) or not value.strip():
+                error(f"'{key}' is not a text fact of this edition ({', '.join(sorted(texts))}), or its words "
+                      f"are empty", str(language), str(key))
+            elif problem := FACT_FIELDS[key](value):
+                error(f"'{key}' {problem}", str(language), str(key))
+            else:
+                result.setdefault(str(language), {})[str(key)] = value.strip()
+    return result
 
 
 def _text_problems(mapping: dict[Any, Any], rules: dict[Any, Any]) -> list[tuple[str, str]]:
@@ -170,5 +212,5 @@ def with_editions(docs_dir: Path, org: Any, findings: list[Finding]) -> Any:
             f"(a fact typed twice can disagree)",
         ))
         return org
-    document = dataclasses.replace(org.document, facts=editions[-1].facts)
+    document = dataclasses.replace(org.document, facts=editions[-1].facts, fact_translations=editions[-1].translated)
     return dataclasses.replace(org, document=document, editions=tuple(editions))

@@ -81,12 +81,14 @@ def in_force_on(org: Organisation, day: dt.date) -> Edition | None:
     return None
 
 
-def named(label: str, language: str, source_language: str, /, **names: str) -> Markup:
+def named(label: str, language: str, source_language: str, /, translated: tuple[str, ...] = (),
+          **names: str) -> Markup:
     """`label` (plain text) with its parts filled in, as HTML: an edition's `name` (or `previous`) in words is
-    marked with the language it is written in (a Danish "3.0 – maj 2019" on an English page)."""
+    marked with the language it is written in (a Danish "3.0 – maj 2019" on an English page), unless it is
+    among the `translated` parts (editions.yml `facts_translated`: "3.0 – May 2019")."""
     parts: dict[str, str] = {}
     for key, value in names.items():
-        in_words = (key in ("name", "previous") and language != source_language
+        in_words = (key in ("name", "previous") and key not in translated and language != source_language
                     and any(char.isalpha() for char in value))
         parts[key] = Markup('<span lang="{}">{}</span>').format(source_language, value) if in_words else value
     return escape(label).format(**parts)
@@ -221,15 +223,16 @@ def notices(catalogue: Catalogue, org_id: str, language: str, state: Drift | Non
         return Notices(None, None, None, None)
     labels = catalogue.languages[language].labels
     start, end = next((s, e) for ed, s, e in periods(org) if ed.number == state.edition.number)
-    name = state.edition.name
-    unapproved = (named(labels["unapproved_notice"], language, org.source_language, name=name)
+    name, translated_name = state.edition.name_in(language)
+    own = ("name",) if translated_name else ()
+    unapproved = (named(labels["unapproved_notice"], language, org.source_language, own, name=name)
                   if state.unapproved else None)
     translated = state.translated_pages.get(language, ())
     translation_changed = None
     if language != org.source_language and translated and not state.unapproved:
         source = catalogue.languages[language].names.get(org.source_language, org.source_language)
-        translation_changed = named(labels["translation_changed_notice"], language, org.source_language, name=name,
-                                    source=source)
+        translation_changed = named(labels["translation_changed_notice"], language, org.source_language, own,
+                                    name=name, source=source)
     return Notices(state.edition, period_text(labels, language, state.edition, start, end), unapproved,
                    translation_changed, state.own_pages)
 

@@ -103,6 +103,7 @@ class Document:
     title: str
     facts: tuple[Fact, ...] = ()
     title_translations: dict[str, str] = field(default_factory=dict)
+    fact_translations: dict[str, dict[str, str]] = field(default_factory=dict)  # the latest edition's (editions.yml)
 
     def title_in(self, language: str) -> str:
         return self.title_translations.get(language, self.title)

@@ -140,9 +140,11 @@ def edition_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]
     if said.edition is None:
         return None
     labels = catalogue.languages[target.language].labels
+    name, translated = said.edition.name_in(target.language)
+    own = ("name",) if translated else ()
     return {
-        "name": named("{name}", target.language, target.org.source_language, name=said.edition.name),
-        "title": named(labels["edition_name"], target.language, target.org.source_language, name=said.edition.name),
+        "name": named("{name}", target.language, target.org.source_language, own, name=name),
+        "title": named(labels["edition_name"], target.language, target.org.source_language, own, name=name),
         "href": ABOUT_PAGE.replace(".md", ".html") + f"#{said.edition.anchor}",
         "editions_href": ABOUT_PAGE.replace(".md", ".html") + f"#{EDITIONS_ANCHOR}",
         "period": said.period,
