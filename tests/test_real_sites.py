@@ -322,3 +322,16 @@ def test_pdf_lists_its_pages_once_on_its_contents_page(org_id: str) -> None:
             base = entry.removesuffix(".md")
             if f'id="{base}"' in html:
                 assert html.count(f'href="#{base}"') == 1, (org_id, language, base)
+
+
+def test_topic_page_names_an_organisations_other_pages_on_the_topic() -> None:
+    """Moskenes' confidentiality topic showed only its paragraph under "Lojalitet, informasjons- og
+    taushetsplikt …" and missed its words on "taushetsplikt" on other pages (tagged `topics:`)."""
+    from publisher.topic_pages import render_topic_pages
+
+    page = render_topic_pages(CATALOGUE, ROOT / "overrides")["topics/confidentiality.nb.html"]
+    moskenes = page.split("<dt>Moskenes kommune</dt>", 1)[1].split("</dl>", 1)[0]
+    assert '<dd>Vises på: <a href="../moskenes/felles-grunnlag.html">' in moskenes
+    for base in ("pa-vegne-av-kommunen", "privat-bruk"):
+        assert f'<dd>Også om temaet: <a href="../moskenes/{base}.html">' in moskenes, base
+    assert "Også om temaet: <a href=\"../moskenes/felles-grunnlag.html\">" not in moskenes  # shown there already

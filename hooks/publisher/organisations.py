@@ -56,7 +56,7 @@ LANGUAGE_LABELS = (
     "skip_to_content", "passage_title", "passage_shared", "and", "about_title", "about_intro", "about_document",
     "about_facts_none", "editorial_changes", "editorial_intro", "editorial_none", "change_page", "change_kind",
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
-    "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations",
+    "topic_text_from", "topic_where", "topic_shown_on", "topic_also", "topic_mentions", "all_organisations",
     "draft", "draft_notice", "statement_service_no_domain",
     "palette_dark", "palette_light", "permalink", "theme_header", "theme_footer", "theme_consent_reject",
     *EDITION_LABELS,
