@@ -825,3 +825,20 @@ def test_an_editorial_explanation_must_be_in_every_language_of_the_organisation(
     assert errors(root) == [
         "docs/_editorial/testby.yml:6: error: 'explain' must say what the editor did in every language of 'testby' "
         "(da, en); missing: en"]
+
+
+def test_a_contact_rests_on_words_found_in_the_documents_extracted_text(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace('      phone: "12 34 56 78"\n',
+                                                  '      phone: "12 34 56 78"\n      said: "kontakt HR"\n')
+    root = fixture_repo(organisations=organisations)
+    assert errors(root) == [
+        "docs/organisations.yml:2: error: the contact of 'testby' rests on the document's words, but "
+        "docs/_sources/testby/extracted.txt (the document's extracted text) is missing: commit it (make import "
+        "keeps it)"]
+    (root / "docs/_sources/testby").mkdir(parents=True)
+    (root / "docs/_sources/testby/extracted.txt").write_text("Spørgsmål? Kontakt\nHR.\n", encoding="utf-8")
+    assert errors(root) == []  # line breaks, case and punctuation aside
+    (root / "docs/_sources/testby/extracted.txt").write_text("Spørgsmål? Kontakt din leder.\n", encoding="utf-8")
+    assert errors(root) == [
+        "docs/organisations.yml:2: error: the contact of 'testby' rests on words not found in "
+        "docs/_sources/testby/extracted.txt: 'kontakt HR'; quote the document exactly, or remove the fact"]

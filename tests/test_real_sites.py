@@ -335,3 +335,16 @@ def test_topic_page_names_an_organisations_other_pages_on_the_topic() -> None:
     for base in ("pa-vegne-av-kommunen", "privat-bruk"):
         assert f'<dd>Også om temaet: <a href="../moskenes/{base}.html">' in moskenes, base
     assert "Også om temaet: <a href=\"../moskenes/felles-grunnlag.html\">" not in moskenes  # shown there already
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_every_fact_shown_rests_on_the_documents_words(org_id: str) -> None:
+    """Each fact of the current edition and the contact carry the words they rest on; `make check` finds them in
+    the committed extracted text (test_checks holds that it does)."""
+    from publisher.checks import check_all
+
+    org = CATALOGUE.organisation(org_id)
+    assert org.editions and (ROOT / "docs/_sources" / org_id / "extracted.txt").is_file()
+    assert sorted(org.editions[-1].said) == sorted(fact.key for fact in org.document.facts), org_id
+    assert org.contact is None or org.contact.said, org_id
+    assert [f for f in check_all(CATALOGUE).errors if org_id in f.path or f"'{org_id}'" in f.message] == []

@@ -20,7 +20,7 @@ from .yamlsource import load_located_file
 
 EDITIONS_DIR = "_editions"
 EDITIONS_FILE = "editions.yml"
-ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "facts_translated", "note")
+ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "facts_translated", "said", "note")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Edition:
     # language -> fact key -> the fact in that language's words ("3.0 – May 2019", "item 6"; a body's name
     # kept, saying what it is): shown on that language's pages instead of the document's own words.
     translated: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    # fact key -> (the document's words the fact rests on, their line in editions.yml): `make check` finds the
+    # words in the document's extracted text (docs/_sources/<org>/extracted.txt).
+    said: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict, compare=False)
 
     def fact(self, key: str) -> str | dt.date | None:
         return next((f.value for f in self.facts if f.key == key), None)
@@ -128,6 +131,13 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
                 error(f"'{key}' {problem}", "facts", key)
         translated = _translated_facts(entry.get("facts_translated"), facts, org,
                                        lambda message, *keys: error(message, "facts_translated", *keys))
+        said = entry.get("said") or {}
+        if not isinstance(said, dict) or not all(isinstance(v, str) and v.strip() for v in said.values()):
+            error("'said' must map each fact to the document's words it rests on, e.g. {approved_on: \"Godkendt "
+                  "… 16. august 2011\"}", "said")
+            said = {}
+        for key in (str(k) for k in said if k not in {f.key for f in facts} and k != "in_force_from"):
+            error(f"'said' names '{key}', which is not a fact of this edition", "said", key)
         in_force = entry.get("in_force_from")
         if in_force is not None and not isinstance(in_force, dt.date):
             error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
@@ -154,7 +164,9 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
                   "in_force_from" if stated else "recorded_on")
             continue
         editions.append(Edition(index + 1, recorded, stated, facts,
-                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where), translated))
+                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where), translated,
+                                {str(k): (" ".join(str(v).split()), line(*where, "said", str(k)))
+                                 for k, v in said.items()}))
     return editions, findings
 
 

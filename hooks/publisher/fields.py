@@ -163,6 +163,7 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("contact", "email"): email_problem,
     ("contact", "phone"): phone_problem,
     ("contact", "address"): plain_text_problem,
+    ("contact", "said"): plain_text_problem,
     ("accessibility_contact", "unit"): plain_text_problem,
     ("accessibility_contact", "name"): plain_text_problem,
     ("accessibility_contact", "email"): email_problem,

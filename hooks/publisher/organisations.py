@@ -96,6 +96,7 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     address: str | None = None
+    said: str | None = None  # the document's words that give this contact (`make check` finds them)
 
 
 @dataclass(frozen=True)

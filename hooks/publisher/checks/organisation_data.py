@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from ..coverage import EXTRACTED, SOURCES_DIR, sources_dir
+from ..edition_records import EDITIONS_DIR, EDITIONS_FILE
 from ..editorial import load_editorial
 from ..facts import missing_facts
 from ..organisations import Organisation
@@ -29,6 +33,33 @@ def check_contact(ctx: CheckContext, org: Organisation) -> None:
     if org.country == "NO" and not org.statement_url:
         ctx.warning(where, org.line, f"organisation '{org.id}' has no 'statement_url': link its published "
                                      f"statement at uustatus.no (the service's front page is shown until then)")
+
+
+def _words(text: str) -> str:
+    """The words and numbers of `text`, casefolded, one space apart: line breaks and punctuation aside."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def check_fact_words(ctx: CheckContext, org: Organisation) -> None:
+    """Every fact shown about a document rests on its words: each edition's `said` and the contact's `said`
+    are found in the document's extracted text (docs/_sources/<org>/extracted.txt), or it is an error."""
+    extracted = sources_dir(ctx.catalogue, org.id) / EXTRACTED
+    stated = [(f"docs/{EDITIONS_DIR}/{org.id}/{EDITIONS_FILE}", line, f"'{key}' of edition {edition.number}", words)
+              for edition in org.editions for key, (words, line) in edition.said.items()]
+    if org.contact and org.contact.said:
+        stated.append((ctx.catalogue.config_display, org.line, f"the contact of '{org.id}'", org.contact.said))
+    if not stated:
+        return
+    if not extracted.is_file():
+        where, line, what, _ = stated[0]
+        ctx.error(where, line, f"{what} rests on the document's words, but docs/{SOURCES_DIR}/{org.id}/{EXTRACTED} "
+                               f"(the document's extracted text) is missing: commit it (make import keeps it)")
+        return
+    text = f" {_words(extracted.read_text(encoding='utf-8'))} "
+    for where, line, what, words in stated:
+        if f" {_words(words)} " not in text:
+            ctx.error(where, line, f"{what} rests on words not found in docs/{SOURCES_DIR}/{org.id}/{EXTRACTED}: "
+                                   f"{words!r}; quote the document exactly, or remove the fact")
 
 
 def check_facts(ctx: CheckContext, org: Organisation) -> None:
