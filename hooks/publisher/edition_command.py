@@ -198,6 +198,8 @@ def _entry(edition: Edition) -> dict[str, object]:
         entry["facts"] = {fact.key: fact.value for fact in edition.facts}
     if edition.translated:  # the facts in a translation's words, as an editor recorded them
         entry["facts_translated"] = {language: dict(words) for language, words in edition.translated.items()}
+    if edition.said:  # the document's words each fact rests on
+        entry["said"] = {key: words for key, (words, _line) in edition.said.items()}
     entry["note"] = dict(edition.notes)
     return entry
 
