@@ -168,9 +168,14 @@ def test_facts_on_a_translated_page_are_in_its_words(real_site: Path, org_id: st
     """No "Edition 3.0 – maj 2019" or "Agenda item: pkt. 6" on English pages: a text fact recorded in the
     translation's words (editions.yml `facts_translated`) is shown in them, a body's name saying what it is."""
     org = CATALOGUE.organisation(org_id)
-    for language, words in org.document.fact_translations.items():
+    for language in org.translations:
         footer = (real_site / org_id / language / "index.html").read_text(encoding="utf-8").split(
             'class="md-copyright guide-footer"', 1)[1].split("</div>", 1)[0]
+        if org.contact:  # "Contact: HR og Personale (the municipality's human resources unit)"
+            said = CATALOGUE.languages[language].labels["contact"]
+            assert f"{said}: {escape(org.contact.unit_in(language))}" in footer, (org_id, language)
+            assert org.contact.unit_in(language) != org.contact.unit, (org_id, "say what the unit is")
+        words = org.document.fact_translations.get(language, {})
         for key, text in words.items():
             label = CATALOGUE.languages[language].labels[f"fact_{key}"]
             assert f"{label}: <span>{escape(text)}</span>" in footer, (org_id, key)

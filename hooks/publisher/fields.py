@@ -164,6 +164,7 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("contact", "phone"): phone_problem,
     ("contact", "address"): plain_text_problem,
     ("contact", "said"): plain_text_problem,
+    ("contact", "unit_translations", "*"): plain_text_problem,
     ("accessibility_contact", "unit"): plain_text_problem,
     ("accessibility_contact", "name"): plain_text_problem,
     ("accessibility_contact", "email"): email_problem,

@@ -97,6 +97,11 @@ class Contact:
     phone: str | None = None
     address: str | None = None
     said: str | None = None  # the document's words that give this contact (`make check` finds them)
+    # The unit's name as a translation shows it: kept as the document writes it, saying what it is.
+    unit_translations: dict[str, str] = field(default_factory=dict)
+
+    def unit_in(self, language: str) -> str | None:
+        return self.unit_translations.get(language, self.unit)
 
 
 @dataclass(frozen=True)
@@ -210,7 +215,11 @@ def _str(value: Any) -> str | None:
 def _contact(entry: dict[str, Any] | None) -> Contact | None:
     if entry is None:
         return None
-    return Contact(**{k: str(v) for k, v in entry.items() if v is not None and k in Contact.__dataclass_fields__})
+    translations = entry.get("unit_translations")
+    return Contact(**{k: str(v) for k, v in entry.items() if v is not None and k in Contact.__dataclass_fields__
+                      and k != "unit_translations"},
+                   unit_translations={str(k): str(v) for k, v in translations.items()}
+                   if isinstance(translations, dict) else {})
 
 
 def _repeated(items: list[str]) -> dict[int, int]:

@@ -123,7 +123,8 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
         "draft": org.is_draft,  # a banner and noindex on every page
         # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
         "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
-        "contact": vars(org.contact) if org.contact else None,  # only a contact the document gives
+        # Only a contact the document gives; its unit as this language's readers are told it.
+        "contact": {**vars(org.contact), "unit": org.contact.unit_in(target.language)} if org.contact else None,
         "statement_url": statement_url(org.country, org.domain, org.statement_url),
         "statement_page": STATEMENT_PAGE.replace(".md", ".html"),
         "document": {"title": org.document.title_in(target.language)},
