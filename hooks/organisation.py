@@ -48,6 +48,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edit = site_config.edit_settings(target.org.id)  # no configured repository: no edit link, never a placeholder
     config.repo_url, config.edit_uri = edit if edit else (None, None)
     config.extra["guide"] = site_config.extra_context(catalogue, target)
+    labels = catalogue.languages[target.language].labels
+    # Everything the theme shows in the page's language: palette toggle, heading permalinks, landmarks
+    # (overrides/partials/language.html reads the `theme_*` labels).
+    config.theme["palette"] = site_config.palette_in(config.theme["palette"], labels)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels["permalink"]
     config.theme["logo"] = site_config.LOGO
     config.theme["favicon"] = site_config.LOGO
     # One stylesheet of our own (fonts, shared look, palette): see site_config.site_stylesheet.

@@ -15,7 +15,7 @@ from publisher.outputs.site_config import STATEMENT_PAGE
 from publisher.pipeline import priority
 from publisher.render.about import ABOUT_PAGE, CHANGES_PAGE, about_markdown
 from publisher.render.changes import changes_markdown
-from publisher.render.front_door import most_asked, opening_words
+from publisher.render.front_door import links_every_page, opening_words
 from publisher.render.page_info import page_info, statement_markdown
 
 if TYPE_CHECKING:
@@ -57,9 +57,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["guide_page"] = page_info(catalogue, guide["org_id"], guide["language"],
                                           page.file.src_uri, title or "")
     if page.is_homepage:
+        others = [other for other in nav.pages if other is not page]
+        listed = links_every_page(page.content or "", [other.url for other in others])  # its own contents list
         context["guide_front_door"] = {
-            "pages": [(other.title, other.url, (other.meta or {}).get("description", ""))
-                      for other in nav.pages if other is not page],
-            "topics": most_asked(catalogue, guide["org_id"], guide["language"]),
+            "pages": [] if listed else [(other.title, other.url, (other.meta or {}).get("description", ""))
+                                        for other in others],
         }
     return context

@@ -53,6 +53,9 @@ organisations:
       version: "1.0"
     nav: [index.md, regler.md]
     status: ready
+    accessibility_contact:
+      email: web@testby.dk
+      phone: "87 65 43 21"
 """
 
 FIXTURE_PAGES = {

@@ -45,8 +45,8 @@ def test_draft_is_absent_from_a_full_build_and_built_with_a_banner_when_named(fi
     page = read_page(site / "birkenes/index.html")
     assert ("meta", {"name": "robots", "content": "noindex"}) in page.elements
     html = (site / "birkenes/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<p class="guide-draft"><strong>Utkast:</strong>\s+Denne retningslinjen er ennå ikke klar til '
-                     r"publisering\.</p>", html)
+    assert re.search(r'<p class="guide-draft"><strong>Utkast:</strong>\s+Dette dokumentet er ennå ikke klart til '
+                     r"publisering på nettstedet\.</p>", html)
     assert "<strong>Draft:</strong>" in (site / "birkenes/en/index.html").read_text(encoding="utf-8")
     assert "Birkenes" not in (site / "index.html").read_text(encoding="utf-8")  # the portal still lists only ready
     statement = (site / "birkenes/accessibility.html").read_text(encoding="utf-8")
@@ -54,8 +54,8 @@ def test_draft_is_absent_from_a_full_build_and_built_with_a_banner_when_named(fi
     testby = (site / "testby/index.html").read_text(encoding="utf-8")
     assert "guide-draft" not in testby and "noindex" not in testby
     catalogue = load_catalogue(root / "docs")
-    assert ('<p class="draft"><strong>Utkast:</strong> Denne retningslinjen er ennå ikke klar til publisering.</p>'
-            in render_document(root, catalogue, "birkenes", "nb"))
+    assert ('<p class="draft"><strong>Utkast:</strong> Dette dokumentet er ennå ikke klart til publisering på '
+            'nettstedet.</p>' in render_document(root, catalogue, "birkenes", "nb"))
     assert 'class="draft"' not in render_document(root, catalogue, "testby", "da")
 
 
@@ -79,7 +79,7 @@ def test_ready_with_placeholder_page_or_errors_is_an_error(fixture_repo) -> None
     catalogue = load_catalogue(root / "docs")
     errors = [str(f) for f in check_all(catalogue).errors]
     assert errors == [
-        "docs/organisations.yml:23: error: organisation 'birkenes' is marked 'status: ready' but index.en.md, "
+        "docs/organisations.yml:26: error: organisation 'birkenes' is marked 'status: ready' but index.en.md, "
         "index.nb.md in docs/birkenes/ still hold(s) only the start text of make new-org: import or write its "
         "guideline (make import), or set 'status: draft' until it is done",
     ]
@@ -104,12 +104,13 @@ def test_draft_lacks_are_listed_not_blocking(fixture_repo) -> None:
     report = check_all(catalogue)
     assert report.errors == []
     warnings = [str(f) for f in report.warnings if "'birkenes'" in f.message]
-    assert ("docs/organisations.yml:21: warning: organisation 'birkenes' has no 'domain': add it as the organisation "
+    assert ("docs/organisations.yml:24: warning: organisation 'birkenes' has no 'domain': add it as the organisation "
             "states it (e.g. birkenes.kommune.no); its accessibility statement names no domain until then") in warnings
-    assert ("docs/organisations.yml:21: warning: organisation 'birkenes' has no 'statement_url': link its published "
+    assert ("docs/organisations.yml:24: warning: organisation 'birkenes' has no 'statement_url': link its published "
             "statement at uustatus.no (the service's front page is shown until then)") in warnings
     assert collect(catalogue).lacks["birkenes"] == [
-        "no domain (the accessibility statement names none)", "no contact phone", "no contact e-mail",
+        "no domain (the accessibility statement names none)",
+        "no accessibility contact (the accessibility statement says none has been given yet)",
         "no approval facts (approved_by/approved_on, or adopted_by/adopted_on)",
         "no date (approved_on, adopted_on or document_date)",
     ]

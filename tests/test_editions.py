@@ -33,7 +33,8 @@ REGLER = ("---\ntitle: Regler\nowner: HR\nreview_by: 2027-01-01\ntopics: [confid
 FIRST_NOTE = {"EDITION_ORG": "testby", "EDITION_NOTE": "Første udgave på webstedet.",
               "EDITION_NOTE_EN": "First edition on the website."}
 SECOND_NOTE = {"EDITION_ORG": "testby", "EDITION_NOTE": "Nyt afsnit om trusler.", "EDITION_VERSION": "2.0",
-               "EDITION_APPROVED_BY": "Byrådet", "EDITION_APPROVED_ON": "2025-03-03"}
+               "EDITION_APPROVED_BY": "Byrådet", "EDITION_APPROVED_ON": "2025-03-03",
+               "EDITION_IN_FORCE_FROM": "2025-03-03"}  # the first edition states no in-force date
 
 
 def git(root: Path, *args: str) -> str:
@@ -88,7 +89,7 @@ def test_make_edition_commits_and_tags_each_edition_in_a_clean_checkout(two_edit
     assert git(root, "status", "--porcelain", "--", "docs") == ""
     assert "approved_by" not in (root / "docs/organisations.yml").read_text(encoding="utf-8")  # moved, not copied
     assert (root / "docs/_editions/testby/editions.yml").read_text(encoding="utf-8").split("editions:\n")[1] == (
-        "- number: 1\n  recorded_on: 2024-02-01\n  in_force_from: 2024-01-31\n  facts:  # as the minutes say\n"
+        "- number: 1\n  recorded_on: 2024-02-01\n  facts:  # as the minutes say\n"
         "    version: '1.0'\n"
         "    approved_by: Byrådet\n    approved_on: 2024-01-31\n  note:\n    da: Første udgave på webstedet.\n"
         "    en: First edition on the website.\n"
@@ -102,20 +103,23 @@ def test_editions_page_shows_both_editions_with_their_periods(two_editions) -> N
     about = (root / "site/testby/about.html").read_text(encoding="utf-8")
     second = about.split('<h3 id="edition-2">')[1].split("</section>")[0]
     first = about.split('<h3 id="edition-1">')[1].split("</section>")[0]
-    assert second.startswith('Udgave 2.0 <span class="guide-edition__current">(gældende)</span></h3>')
+    assert second.startswith('Udgave 2.0 <span class="guide-edition__current">(nuværende)</span></h3>')
     assert '<p class="guide-edition__period">I kraft fra 3. marts 2025</p>' in second
     assert "<dd>Nyt afsnit om trusler.</dd>" in second
     assert '<a href="pdf/editions/2/testby-da.pdf" type="application/pdf" hreflang="da">' in second
     assert '<a href="editions/2-changes.html">Se ændringerne fra udgave 1.0</a>' in second
     assert first.startswith("Udgave 1.0</h3>")
-    assert '<p class="guide-edition__period">I kraft fra 31. januar 2024 til 2. marts 2025</p>' in first
+    # No in-force date stated: the period is what the site did, never "in force" from the approval date.
+    assert '<p class="guide-edition__period">Registreret på webstedet fra 1. februar 2024 til 2. marts 2025</p>' \
+        in first
     english = (root / "site/testby/en/about.html").read_text(encoding="utf-8")
-    assert "In force from 31 January 2024 to 2 March 2025" in english
+    assert "Recorded on this site from 1 February 2024 to 2 March 2025" in english
+    assert "In force from 3 March 2025" in english
     assert '<dd lang="da">Nyt afsnit om trusler.</dd>' in english  # no English note: the Danish one, marked
     assert '<a href="../pdf/editions/1/testby-en.pdf" type="application/pdf" hreflang="en">' in english
     org = load_catalogue(root / "docs").organisation("testby")
     assert [in_force_on(org, dt.date(*day)).number if in_force_on(org, dt.date(*day)) else None
-            for day in ((2024, 1, 30), (2024, 1, 31), (2025, 3, 2), (2025, 3, 3))] == [None, 1, 1, 2]
+            for day in ((2024, 1, 31), (2024, 2, 1), (2025, 3, 2), (2025, 3, 3))] == [None, 1, 1, 2]
 
 
 def test_every_page_names_the_edition_in_force_and_links_there(two_editions) -> None:
@@ -321,8 +325,8 @@ def test_a_bad_editions_file_is_reported_at_its_lines(fixture_repo) -> None:
     assert str(error.value).splitlines() == [
         "docs/_editions/testby/editions.yml:4: error: 'approved_on' must be a date written YYYY-MM-DD",
         "docs/_editions/testby/editions.yml:4: error: unknown document fact 'signed_by'; facts are edition, version, "
-        "print_number, adopted_by, adopted_on, approved_by, approved_on, agenda_item, document_date (each optional, "
-        "written only when the document states it)",
+        "print_number, issued_by, adopted_by, adopted_on, approved_by, approved_on, agenda_item, document_date (each "
+        "optional, written only when the document states it)",
         "docs/_editions/testby/editions.yml:6: error: edition 2 must say 'number: 2' (editions are numbered 1, 2, 3 … "
         "in order)",
         "docs/_editions/testby/editions.yml:8: error: 'note' needs a change note in da, the language the guideline is "

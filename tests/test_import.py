@@ -150,7 +150,7 @@ def test_import_splits_at_headings_and_carries_the_sentences(nyby: Path, tmp_pat
     assert lines[1].startswith(f"Coverage: nyby: the pages carry {len(coverage.carried)} of the document's ")
     assert org.is_draft
     formal = (docs / "nyby/formal.nn.md").read_text(encoding="utf-8")
-    assert formal.startswith("---\ntitle: 1. Formål\nowner: Nyby kommune\ntopics: []\n---\n\n"), formal
+    assert formal.startswith("---\ntitle: 1. Formål\ntopics: []\n---\n\n"), formal  # no owner: nobody gave one
     assert "review_by" not in formal
     assert "Sosiale medium er ein viktig kanal for kommunen. Vi vil at dei tilsette skal bruke dei med omtanke." \
         in formal
@@ -237,7 +237,7 @@ def test_a_failed_import_leaves_the_repository_as_it_was(nyby: Path, tmp_path: P
     with pytest.raises(PublisherError) as error:
         import_organisation(nyby / "docs", "nyby", make_txt(tmp_path / "x.txt"), language="nb", out=lambda line: None)
     assert str(error.value) == (
-        "docs/organisations.yml:21: error: LANG=nb, but 'nyby' is written in nn (its first language): import the "
+        "docs/organisations.yml:24: error: LANG=nb, but 'nyby' is written in nn (its first language): import the "
         "document in that language (leave LANG out); translations are made from the imported pages")
     assert {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()} == before
 
@@ -257,9 +257,9 @@ def test_text_with_markdown_headings_numbered_items_and_a_back_cover(nyby: Path,
     assert load_catalogue(nyby / "docs").organisation("nyby").nav == ("index.md", "felles-grunnlag.md",
                                                                       "privat-bruk.md")
     assert (nyby / "docs/nyby/index.nn.md").read_text(encoding="utf-8") == (
-        "---\ntitle: VEILEDER FOR BRUK AV SOSIALE MEDIUM\nowner: Nyby kommune\ntopics: []\n---\n\nNyby kommune\n")
+        "---\ntitle: VEILEDER FOR BRUK AV SOSIALE MEDIUM\ntopics: []\n---\n\nNyby kommune\n")
     assert (nyby / "docs/nyby/felles-grunnlag.nn.md").read_text(encoding="utf-8") == (
-        "---\ntitle: 1. Felles grunnlag\nowner: Nyby kommune\ntopics: []\n---\n\n"
+        "---\ntitle: 1. Felles grunnlag\ntopics: []\n---\n\n"
         "Dette er teksten i det første kapitlet, og han er lang nok til å vere eit avsnitt.\n\n"
         "1. Ver medviten om kva du skriv.\n2. Gjer dette når du får truslar:\n    - Ta skjermbilete.\n"
         "    - Meld frå til leiaren.\n3. Bruk sunn fornuft.\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from publisher.model.organisations import load_catalogue
-from publisher.outputs.pdf import write_pdf
+from publisher.outputs.pdf import render_document, write_pdf
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
@@ -44,7 +44,11 @@ def test_every_nav_page_title_in_order_after_cover_and_contents(pdfs, org_id: st
     contents = CATALOGUE.languages[language].labels["contents"]
     assert pages[1].startswith(contents)
     position = 2
-    for title in nav_titles(org_id, language):
+    titles = nav_titles(org_id, language)
+    if 'id="index"' not in render_document(ROOT, CATALOGUE, org_id, language):
+        titles = titles[1:]  # a start page that only listed the pages: the contents page (pages[1]) lists them
+        assert org_id == "moskenes", org_id
+    for title in titles:
         while position < len(pages) and not pages[position].startswith(squash(title)):
             position += 1
         assert position < len(pages), f"{title!r} not found in order"

@@ -57,7 +57,11 @@ def test_site_carries_name_wordmark_palette_and_footer(real_site: Path, org_id: 
     assert (site / "assets/images/wordmark.svg").is_file()
     assert org.palette.primary in (site / "assets/stylesheets/organisation.css").read_text(encoding="utf-8")
     footer = html.split('class="md-copyright guide-footer"', 1)[1]
-    assert org.contact.unit in footer
+    contact = CATALOGUE.languages[org.source_language].labels["contact"]
+    if org.contact:  # only a contact the document itself gives
+        assert f"{contact}: {org.contact.unit}" in footer
+    else:
+        assert f"{contact}:" not in footer, org_id
     assert org.document.title in footer
     for fact in org.document.facts:
         if not fact.is_date:
@@ -196,11 +200,15 @@ def test_home_page_is_the_front_door_to_every_page(real_site: Path, org_id: str)
     for language in org.languages:
         base = real_site / org_id if language == org.source_language else real_site / org_id / language
         html = (base / "index.html").read_text(encoding="utf-8")
-        door = html.split('<nav class="guide-front-door"', 1)[1].split("</nav>", 1)[0]
+        own, door = html.split("<article", 1)[1].split('<nav class="guide-front-door"', 1)
+        door = door.split("</nav>", 1)[0]
         linked = re.findall(r'<a href="([^"]+)"', door)
-        for entry in org.nav[1:]:
-            assert entry.replace(".md", ".html") in linked, (org_id, language, entry)
-        assert f"pdf/{org_id}-{language}.pdf" in door
+        pages = [entry.replace(".md", ".html") for entry in org.nav[1:]]
+        listed = all(f'href="{page}"' in own for page in pages)  # the start page's own list of its pages
+        # Every page (unless the start page's own text lists them) and the PDF, and nothing else: no "most
+        # asked" topics (nothing measures what readers ask).
+        pdf = ("" if language == org.source_language else "../") + f"pdf/{org_id}-{language}.pdf"
+        assert linked == ([] if listed else pages) + [pdf], (org_id, language, linked)
 
 
 def test_every_page_describes_itself_with_its_own_opening_words(real_site: Path) -> None:
@@ -258,3 +266,85 @@ def test_navigation_titles_tell_the_pages_apart(real_site: Path, org_id: str) ->
         html = (base / "gode-raad.html" if org_id == "kalundborg" else base / "index.html").read_text(encoding="utf-8")
         for title in titles:
             assert title in html, (org_id, language, title)
+
+
+def _article(page: Path) -> str:
+    return page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_start_page_lists_its_pages_once_and_no_heading_repeats(real_site: Path, org_id: str) -> None:
+    """One contents list on a front door (Moskenes listed its pages twice, "1. 1. Felles …"), and no heading
+    says what the one before it said (Kalundborg's <h1>Baggrund above <h2>Baggrund; two "Indhold")."""
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        base = real_site / org_id if language == org.source_language else real_site / org_id / language
+        start = _article(base / "index.html")
+        for entry in org.nav[1:]:
+            assert start.count(f'href="{entry.replace(".md", ".html")}"') == 1, (org_id, language, entry)
+        for page in sorted(base.glob("*.html")):
+            headings = [" ".join(re.sub(r"<[^>]+>", "", h).replace("¶", "").split())
+                        for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", _article(page), re.S)]
+            repeated = sorted({h for h in headings if headings.count(h) > 1})
+            assert repeated == [], (page, repeated)
+
+
+def test_every_summary_ends_on_a_sentence_or_list_item_boundary(real_site: Path) -> None:
+    """Region Midtjylland's ran list items together, Region Nordjylland's stopped inside a citation."""
+    from html import unescape
+
+    from publisher.render.front_door import text_blocks
+
+    for org in CATALOGUE.organisations.values():
+        for page in sorted((real_site / org.id).rglob("*.html")):
+            found = re.search(r'<meta name="description" content="([^"]*)">', page.read_text(encoding="utf-8"))
+            if not found or 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+                continue
+            summary = unescape(found.group(1))
+            blocks = text_blocks(_article(page).split("<h1", 1)[-1].split("</h1>", 1)[-1])
+            if not blocks:
+                continue
+            whole = summary in (blocks[0], f"{blocks[0]} {blocks[1]} …" if len(blocks) > 1 else None)
+            sentence = blocks[0].startswith(summary) and summary[-1] in ".!?" and \
+                blocks[0][len(summary):len(summary) + 1] in ("", " ")
+            assert whole or sentence, (page, summary)
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_pdf_lists_its_pages_once_on_its_contents_page(org_id: str) -> None:
+    """Moskenes' PDF followed its contents page with a page holding only the same three links."""
+    from publisher.outputs.pdf import render_document
+
+    org = CATALOGUE.organisation(org_id)
+    for language in org.languages:
+        html = render_document(ROOT, CATALOGUE, org_id, language)
+        for entry in org.nav:
+            base = entry.removesuffix(".md")
+            if f'id="{base}"' in html:
+                assert html.count(f'href="#{base}"') == 1, (org_id, language, base)
+
+
+def test_topic_page_names_an_organisations_other_pages_on_the_topic() -> None:
+    """Moskenes' confidentiality topic showed only its paragraph under "Lojalitet, informasjons- og
+    taushetsplikt …" and missed its words on "taushetsplikt" on other pages (tagged `topics:`)."""
+    from publisher.render.topic_pages import render_topic_pages
+
+    page = render_topic_pages(CATALOGUE, ROOT / "overrides")["topics/confidentiality.nb.html"]
+    moskenes = page.split("<dt>Moskenes kommune</dt>", 1)[1].split("</dl>", 1)[0]
+    assert '<dd>Vises på: <a href="../moskenes/felles-grunnlag.html">' in moskenes
+    for base in ("pa-vegne-av-kommunen", "privat-bruk"):
+        assert f'<dd>Også om temaet: <a href="../moskenes/{base}.html">' in moskenes, base
+    assert "Også om temaet: <a href=\"../moskenes/felles-grunnlag.html\">" not in moskenes  # shown there already
+
+
+@pytest.mark.parametrize("org_id", EXPECTED)
+def test_every_fact_shown_rests_on_the_documents_words(org_id: str) -> None:
+    """Each fact of the current edition and the contact carry the words they rest on; `make check` finds them in
+    the committed extracted text (test_checks holds that it does)."""
+    from publisher.checks import check_all
+
+    org = CATALOGUE.organisation(org_id)
+    assert org.editions and (ROOT / "docs/_sources" / org_id / "extracted.txt").is_file()
+    assert sorted(org.editions[-1].said) == sorted(fact.key for fact in org.document.facts), org_id
+    assert org.contact is None or org.contact.said, org_id
+    assert [f for f in check_all(CATALOGUE).errors if org_id in f.path or f"'{org_id}'" in f.message] == []

@@ -207,8 +207,8 @@ def test_a_label_that_is_not_plain_text_is_refused_on_its_line(fixture_repo, key
 
 def test_statement_shows_plain_text_fields_as_typed_and_a_label_with_a_colon_as_its_title(fixture_repo) -> None:
     organisations = FIXTURE_ORGANISATIONS.replace("name: Testby Kommune", "name: Testby *Kommune*").replace(
-        '      phone: "12 34 56 78"\n',
-        '      phone: "12 34 56 78"\n      address: "[Skriv til os](https://evil.example/phish) eller **ring**"\n')
+        '      phone: "87 65 43 21"\n',
+        '      phone: "87 65 43 21"\n      address: "[Skriv til os](https://evil.example/phish) eller **ring**"\n')
     root = fixture_repo(organisations=organisations)
     languages = root / "docs/languages.yml"
     languages.write_text(languages.read_text(encoding="utf-8").replace(
@@ -219,7 +219,7 @@ def test_statement_shows_plain_text_fields_as_typed_and_a_label_with_a_colon_as_
     assert "<title>Erklæring: tilgængelighed - Testby *Kommune*</title>" in statement
     assert "<h1>Erklæring: tilgængelighed</h1>" in statement
     assert "<p>Testby *Kommune* ønsker, at alle kan bruge dette websted." in statement
-    assert ('<li>Skriftligt: <a href="mailto:hr@testby.dk">hr@testby.dk</a>, '
+    assert ('<li>Skriftligt: <a href="mailto:web@testby.dk">web@testby.dk</a>, '
             "[Skriv til os](https://evil.example/phish) eller **ring**</li>") in statement
     assert 'href="https://evil.example' not in statement and "<strong>ring</strong>" not in statement
     assert "search:" not in statement

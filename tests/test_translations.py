@@ -163,7 +163,7 @@ def test_search_indexes_are_per_language(real_site: Path) -> None:
 
 
 
-PASSAGE = "docs/languages.yml:47: error: label 'passage_title' of language 'da' has "
+PASSAGE = "docs/languages.yml:48: error: label 'passage_title' of language 'da' has "
 MAY_USE = "it may use {topic}, {organisation}"
 
 

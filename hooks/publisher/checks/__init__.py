@@ -32,7 +32,12 @@ from .front_matter import check_front_matter
 from .glossary import check_glossary
 from .includes import includes_of
 from .links import check_link
-from .organisation_data import check_contact, check_editorial_record, check_facts
+from .organisation_data import (
+    check_contact,
+    check_editorial_record,
+    check_fact_words,
+    check_facts,
+)
 from .plain_language import check_readability
 from .readiness import check_readiness
 from .structure import check_case_clashes, check_folders, check_structure
@@ -108,6 +113,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
     for org in catalogue.organisations.values():
         check_contact(ctx, org)
         check_facts(ctx, org)
+        check_fact_words(ctx, org)
         check_editorial_record(ctx, org)
         ctx.report.findings.extend(edition_findings(catalogue, org))
         _check_organisation(ctx, org)

@@ -13,9 +13,10 @@ from ..model.fields import front_matter_problems, wrong_type
 from ..model.sources import Source
 from .context import CheckContext
 
-SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,), "owner": (str,)}
+SOURCE_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
 TRANSLATION_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
 OPTIONAL_KEYS: dict[str, tuple[type, ...]] = {
+    "owner": (str,),  # only an owner the organisation named: shown as such, never inferred
     "review_by": (dt.date,), "nav_title": (str,), "topics": (list,), "hidden": (bool,), "source_hash": (str,),
     "untranslated": (bool,),
 }

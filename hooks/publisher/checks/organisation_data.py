@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from ..model.coverage import EXTRACTED, SOURCES_DIR, sources_dir
+from ..model.edition_records import EDITIONS_DIR, EDITIONS_FILE
 from ..model.editorial import load_editorial
 from ..model.organisations import Organisation
 from ..model.shown_facts import missing_facts
@@ -11,18 +15,51 @@ from .context import CheckContext
 def check_contact(ctx: CheckContext, org: Organisation) -> None:
     """What the accessibility statement and the feedback links need (WCAG statement rules)."""
     where = ctx.catalogue.config_display
-    if not org.contact.phone:
-        ctx.warning(where, org.line, f"organisation '{org.id}' has no contact phone: its accessibility "
-                                     f"statement must give one; add 'phone' under its 'contact'")
-    if not org.contact.email and not org.contact.address:
-        ctx.warning(where, org.line, f"organisation '{org.id}' has no written contact: its accessibility "
-                                     f"statement needs one; add 'email' or 'address' under its 'contact'")
+    accessible = org.accessibility_contact
+    if accessible is None:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no 'accessibility_contact': its accessibility "
+                                     f"statement says that none has been given yet; add the contact the "
+                                     f"organisation gives for accessibility (never the document's contact for "
+                                     f"other questions)")
+    elif not accessible.email and not accessible.address:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no written accessibility contact: its "
+                                     f"statement needs one; add 'email' or 'address' under 'accessibility_contact'")
+    elif not accessible.phone:
+        ctx.warning(where, org.line, f"organisation '{org.id}' has no accessibility contact phone: add 'phone' "
+                                     f"under 'accessibility_contact' if the organisation gives one")
     if not org.feedback_email:
         ctx.warning(where, org.line, f"organisation '{org.id}' has no 'feedback_email': its pages show no feedback "
                                      f"link until a functional mailbox (not a person's address) is entered")
     if org.country == "NO" and not org.statement_url:
         ctx.warning(where, org.line, f"organisation '{org.id}' has no 'statement_url': link its published "
                                      f"statement at uustatus.no (the service's front page is shown until then)")
+
+
+def _words(text: str) -> str:
+    """The words and numbers of `text`, casefolded, one space apart: line breaks and punctuation aside."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def check_fact_words(ctx: CheckContext, org: Organisation) -> None:
+    """Every fact shown about a document rests on its words: each edition's `said` and the contact's `said`
+    are found in the document's extracted text (docs/_sources/<org>/extracted.txt), or it is an error."""
+    extracted = sources_dir(ctx.catalogue, org.id) / EXTRACTED
+    stated = [(f"docs/{EDITIONS_DIR}/{org.id}/{EDITIONS_FILE}", line, f"'{key}' of edition {edition.number}", words)
+              for edition in org.editions for key, (words, line) in edition.said.items()]
+    if org.contact and org.contact.said:
+        stated.append((ctx.catalogue.config_display, org.line, f"the contact of '{org.id}'", org.contact.said))
+    if not stated:
+        return
+    if not extracted.is_file():
+        where, line, what, _ = stated[0]
+        ctx.error(where, line, f"{what} rests on the document's words, but docs/{SOURCES_DIR}/{org.id}/{EXTRACTED} "
+                               f"(the document's extracted text) is missing: commit it (make import keeps it)")
+        return
+    text = f" {_words(extracted.read_text(encoding='utf-8'))} "
+    for where, line, what, words in stated:
+        if f" {_words(words)} " not in text:
+            ctx.error(where, line, f"{what} rests on words not found in docs/{SOURCES_DIR}/{org.id}/{EXTRACTED}: "
+                                   f"{words!r}; quote the document exactly, or remove the fact")
 
 
 def check_facts(ctx: CheckContext, org: Organisation) -> None:

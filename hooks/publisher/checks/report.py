@@ -23,8 +23,9 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("translations", re.compile(r"^(stale translation|translation has no source_hash)")),
     ("coverage of the source document", re.compile(r"^(source coverage|a sentence of the source document)")),
     ("contact, domain and accessibility statement",
-     re.compile(r"has no (contact|'statement_url'|'domain')")),
-    ("facts the document may state", re.compile(r"under 'document'")),
+     re.compile(r"has no (contact|'statement_url'|'domain'|'accessibility_contact'|'feedback_email'|"
+                r"written accessibility contact|accessibility contact phone)")),
+    ("facts the document may state", re.compile(r"under 'document'|has no (approval facts|date) ")),
     ("glossary", re.compile(r"^glossary: ")),
     ("shared wordings", re.compile(r"^wording '|adopt")),
     ("addresses", re.compile(r"make addresses")),

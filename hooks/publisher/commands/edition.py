@@ -36,7 +36,6 @@ from ..model.editions import (
     Edition,
     Notices,
     current_pages,
-    default_in_force,
     edition_folder,
     editions_folder,
     parse_editions,
@@ -61,7 +60,8 @@ ENV_PREFIX = "EDITION_"
 HEADER = """\
 # Editions of {name}'s guideline, oldest first, recorded with `make edition` (see CONTRIBUTING.md).
 # Each edition's sources and PDFs are kept unchanged in the folder named by its number: never edit
-# them by hand. facts: only what the approval or the document states, under its true name.
+# them by hand. facts: only what the approval or the document states, under its true name;
+# in_force_from only when one of them states the date the edition came into force.
 """
 
 
@@ -163,14 +163,15 @@ def _refuse_dates(org: Organisation, request: Request, start: dt.date) -> None:
     previous = org.editions[-1] if org.editions else None
     if previous is None:
         return
-    before = previous.in_force_from
+    before = previous.starts
+    began = "came into force" if previous.in_force_from else "was recorded on this site"
     for name, value in (("APPROVED_ON", request.approved_on), ("IN_FORCE_FROM", request.in_force_from)):
         if value is not None and value < before:
             raise EditionRefused(f"{name}={value.isoformat()} is before edition {previous.number} of '{org.id}' "
-                                 f"came into force ({before.isoformat()}): a new edition cannot come before the one "
+                                 f"{began} ({before.isoformat()}): a new edition cannot come before the one "
                                  f"it replaces. Check the date. Nothing was recorded.")
     if start < before:
-        raise EditionRefused(f"the new edition would come into force on {start.isoformat()}, before edition "
+        raise EditionRefused(f"the new edition would begin on {start.isoformat()}, before edition "
                              f"{previous.number} of '{org.id}' ({before.isoformat()}); give IN_FORCE_FROM=YYYY-MM-DD. "
                              f"Nothing was recorded.")
 
@@ -198,10 +199,15 @@ def _refuse_failing_sources(catalogue: Catalogue) -> None:
 
 
 def _entry(edition: Edition) -> dict[str, object]:
-    entry: dict[str, object] = {"number": edition.number, "recorded_on": edition.recorded_on,
-                                "in_force_from": edition.in_force_from}
+    entry: dict[str, object] = {"number": edition.number, "recorded_on": edition.recorded_on}
+    if edition.in_force_from:  # only a date the approval states (IN_FORCE_FROM), never derived
+        entry["in_force_from"] = edition.in_force_from
     if edition.facts:
         entry["facts"] = {fact.key: fact.value for fact in edition.facts}
+    if edition.translated:  # the facts in a translation's words, as an editor recorded them
+        entry["facts_translated"] = {language: dict(words) for language, words in edition.translated.items()}
+    if edition.said:  # the document's words each fact rests on
+        entry["said"] = {key: words for key, (words, _line) in edition.said.items()}
     entry["note"] = dict(edition.notes)
     return entry
 
@@ -280,7 +286,7 @@ def _plan(root: Path, request: Request, today: dt.date) -> _Plan:
                              f"({', '.join(org.languages)}). Nothing was recorded.")
     _refuse_version(org, request)
     facts = _facts(org, request)
-    start = request.in_force_from or default_in_force(facts, today)
+    start = request.in_force_from or today
     _refuse_dates(org, request, start)
     _refuse_failing_sources(catalogue)
     final = edition_folder(catalogue.docs_dir, org.id, number)
@@ -289,7 +295,9 @@ def _plan(root: Path, request: Request, today: dt.date) -> _Plan:
                              f"{EDITIONS_FILE}: it is left over from an interrupted run; remove it and run "
                              f"'make edition' again. Nothing was recorded.")
     tag = f"{org.id}/edition-{number}"
-    edition = Edition(number, today, start, facts, {org.source_language: request.note, **request.notes})
+    # No in-force date unless one is given: none is derived from the approval (issue 23).
+    edition = Edition(number, today, request.in_force_from, facts,
+                      {org.source_language: request.note, **request.notes})
     staged_org = dataclasses.replace(org, editions=(*org.editions, edition),
                                      document=dataclasses.replace(org.document, facts=facts))
     staged = dataclasses.replace(catalogue, organisations={**catalogue.organisations, org.id: staged_org})
@@ -316,12 +324,14 @@ def _stage_pdfs(plan: _Plan, staging: Path, progress: Callable[[str], None]) -> 
     date = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     for language in org.languages:
         labels = catalogue.languages[language].labels
-        said = Notices(edition, period_text(labels, language, edition.in_force_from, None), None, None)
+        said = Notices(edition, period_text(labels, language, edition, edition.in_force_from or today, None),
+                       None, None)
         appendix = None
         if number > 1:
             changes = compare(snapshot(catalogue, org.id, number - 1).pages(language),
                               current_pages(catalogue, org.id, language), org.nav)
-            title = labels["changes_title"].format(previous=org.editions[-1].name, name=edition.name)
+            title = labels["changes_title"].format(previous=org.editions[-1].name_in(language)[0],
+                                                   name=edition.name_in(language)[0])
             appendix = (title, changes_html(plan.root / "overrides", labels, changes, None, link_pages=False))
         view = EditionPrint(appendix=appendix, date=date,
                             about=about_html(plan.staged, org.id, language, link_pages=False, state=said))

@@ -5,7 +5,7 @@ numbers, a printed table of contents, broken list markers, a back cover that rep
 `(#)` placeholder links) and records each removal in docs/_editorial/<org>.yml, splits the rest
 into pages at the document's top-level headings, keeping its words exactly, and writes:
 
-- docs/<org>/<page>.<lang>.md with front matter (title, owner from the contact unit; no review date),
+- docs/<org>/<page>.<lang>.md with front matter (title and topics; no owner or review date: nobody gave them),
   and an `untranslated: true` page in each other language of the organisation;
 - the nav order into docs/organisations.yml (the one entry's `nav:`, written with a YAML emitter and
   read back before the file is replaced);
@@ -186,8 +186,8 @@ def import_document(path: Path, catalogue: Catalogue, org: Organisation) -> Impo
     return Imported(pages, removals + more, extracted)
 
 
-def page_markdown(page: Page, owner: str | None) -> str:
-    front = {"title": page.title, **({"owner": owner} if owner else {}), "topics": []}
+def page_markdown(page: Page) -> str:
+    front = {"title": page.title, "topics": []}  # no owner: a document names none by being imported
     lines = page.lines[:-1] if page.lines and page.lines[-1] == "" else page.lines
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + \
         "\n".join(lines) + "\n"
@@ -275,7 +275,7 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
         for name in sorted(placeholders):
             transaction.remove(folder / name)
         for page in result.pages:
-            transaction.write(folder / f"{page.base}.{org.source_language}.md", page_markdown(page, org.contact.unit))
+            transaction.write(folder / f"{page.base}.{org.source_language}.md", page_markdown(page))
             for other in org.translations:
                 transaction.write(folder / f"{page.base}.{other}.md", untranslated_markdown(page))
         transaction.write(sources / document.name, document.read_bytes())

@@ -91,7 +91,6 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
         **({"domain": domain} if domain else {}),
         "languages": list(languages),
         "palette": {"primary": primary, "accent": accent},
-        "contact": {"unit": name},
         "document": {"title": source_labels["portal_title"]},
         "nav": ["index.md"],
     }
@@ -134,7 +133,7 @@ def _start_pages(catalogue: Catalogue, org_id: str, name: str, languages: list[s
         labels = catalogue.languages[code].labels
         front: dict[str, object] = {"title": labels["portal_title"]}
         if position == 0:
-            front |= {"owner": name, "topics": []}
+            front |= {"topics": []}  # no owner: nobody named one
         body = "\n" + START_TEXT.get(code, START_TEXT["en"]).format(name=markdown_text(name)) + "\n"
         if position > 0 and source_page is not None:
             front["source_hash"] = source_hash(source_page, catalogue.shared_dir)

@@ -20,19 +20,23 @@ from .fields import FACT_FIELDS, note_problem
 
 EDITIONS_DIR = "_editions"
 EDITIONS_FILE = "editions.yml"
-ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "note")
-# The approval dates an edition comes into force on when no date is given, in this order.
-FORCE_FACTS = ("approved_on", "adopted_on")
+ENTRY_KEYS = ("number", "recorded_on", "in_force_from", "facts", "facts_translated", "said", "note")
 
 
 @dataclass(frozen=True)
 class Edition:
     number: int
-    recorded_on: dt.date
-    in_force_from: dt.date
+    recorded_on: dt.date  # the day this project recorded it on the site
+    in_force_from: dt.date | None  # only when the document or its approval states it, never derived
     facts: tuple[Fact, ...]
     notes: dict[str, str]  # language -> change note
     line: int = dataclasses.field(default=1, compare=False)
+    # language -> fact key -> the fact in that language's words ("3.0 – May 2019", "item 6"; a body's name
+    # kept, saying what it is): shown on that language's pages instead of the document's own words.
+    translated: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    # fact key -> (the document's words the fact rests on, their line in editions.yml): `make check` finds the
+    # words in the document's extracted text (docs/_sources/<org>/extracted.txt).
+    said: dict[str, tuple[str, int]] = dataclasses.field(default_factory=dict, compare=False)
 
     def fact(self, key: str) -> str | dt.date | None:
         return next((f.value for f in self.facts if f.key == key), None)
@@ -45,6 +49,19 @@ class Edition:
             if value:
                 return str(value)
         return str(self.number)
+
+    def name_in(self, language: str) -> tuple[str, bool]:
+        """(its name for readers of `language`, whether that is a translation of the document's words)."""
+        for key in ("version", "edition"):
+            if self.fact(key):
+                said = self.translated.get(language, {}).get(key)
+                return (said, True) if said else (str(self.fact(key)), False)
+        return str(self.number), True
+
+    @property
+    def starts(self) -> dt.date:
+        """The day its period begins: in force from the stated date, else recorded on this site."""
+        return self.in_force_from or self.recorded_on
 
     @property
     def anchor(self) -> str:
@@ -73,15 +90,6 @@ def editions_stamps(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
         stat = path.stat()
         stamps.append((path.parent.name, stat.st_mtime_ns, stat.st_size))
     return tuple(stamps)
-
-
-def default_in_force(facts: tuple[Fact, ...], recorded_on: dt.date) -> dt.date:
-    """The approval (or adoption) date, else the date the edition was recorded."""
-    for key in FORCE_FACTS:
-        value = next((f.value for f in facts if f.key == key), None)
-        if isinstance(value, dt.date):
-            return value
-    return recorded_on
 
 
 def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[Edition], list[Finding]]:
@@ -121,6 +129,15 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
             facts = parse_facts(facts_data, lambda message, *keys: error(message, "facts", *keys))
             for key, problem in _text_problems(facts_data, FACT_FIELDS):
                 error(f"'{key}' {problem}", "facts", key)
+        translated = _translated_facts(entry.get("facts_translated"), facts, org,
+                                       lambda message, *keys: error(message, "facts_translated", *keys))
+        said = entry.get("said") or {}
+        if not isinstance(said, dict) or not all(isinstance(v, str) and v.strip() for v in said.values()):
+            error("'said' must map each fact to the document's words it rests on, e.g. {approved_on: \"Godkendt "
+                  "… 16. august 2011\"}", "said")
+            said = {}
+        for key in (str(k) for k in said if k not in {f.key for f in facts} and k != "in_force_from"):
+            error(f"'said' names '{key}', which is not a fact of this edition", "said", key)
         in_force = entry.get("in_force_from")
         if in_force is not None and not isinstance(in_force, dt.date):
             error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
@@ -139,14 +156,47 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
                       f"in", "note")
         if len(findings) > before or not isinstance(recorded, dt.date):
             continue
-        start = in_force if isinstance(in_force, dt.date) else default_in_force(facts, recorded)
-        if editions and start < editions[-1].in_force_from:
-            error(f"edition {index + 1} comes into force on {start.isoformat()}, before edition {index} "
-                  f"({editions[-1].in_force_from.isoformat()}); editions follow each other in time", "in_force_from")
+        stated = in_force if isinstance(in_force, dt.date) else None
+        start = stated or recorded
+        if editions and start < editions[-1].starts:
+            error(f"edition {index + 1} begins on {start.isoformat()}, before edition {index} "
+                  f"({editions[-1].starts.isoformat()}); editions follow each other in time",
+                  "in_force_from" if stated else "recorded_on")
             continue
-        editions.append(Edition(index + 1, recorded, start, facts,
-                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where)))
+        editions.append(Edition(index + 1, recorded, stated, facts,
+                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where), translated,
+                                {str(k): (" ".join(str(v).split()), line(*where, "said", str(k)))
+                                 for k, v in said.items()}))
     return editions, findings
+
+
+def _translated_facts(data: Any, facts: tuple[Fact, ...], org: Any, error: Any) -> dict[str, dict[str, str]]:
+    """`facts_translated: {en: {agenda_item: "item 6"}}`: text facts of this edition, in a translation's words."""
+    if data is None:
+        return {}
+    texts = {fact.key for fact in facts if not fact.is_date}
+    if not isinstance(data, dict):
+        error("'facts_translated' must map a language to its words for text facts, e.g. {en: {agenda_item: "
+              "\"item 6\"}}")
+        return {}
+    result: dict[str, dict[str, str]] = {}
+    for language, mapping in data.items():
+        if language not in org.translations:
+            error(f"'{language}' is not a translation language of '{org.id}' ({', '.join(org.translations)})",
+                  str(language))
+            continue
+        if not isinstance(mapping, dict):
+            error(f"'{language}' must map fact names to text", str(language))
+            continue
+        for key, value in mapping.items():
+            if key not in texts or not isinstance(value, str) or not value.strip():
+                error(f"'{key}' is not a text fact of this edition ({', '.join(sorted(texts))}), or its words "
+                      f"are empty", str(language), str(key))
+            elif problem := FACT_FIELDS[key](value):
+                error(f"'{key}' {problem}", str(language), str(key))
+            else:
+                result.setdefault(str(language), {})[str(key)] = value.strip()
+    return result
 
 
 def _text_problems(mapping: dict[Any, Any], rules: dict[Any, Any]) -> list[tuple[str, str]]:
@@ -174,5 +224,5 @@ def with_editions(docs_dir: Path, org: Any, findings: list[Finding]) -> Any:
             f"(a fact typed twice can disagree)",
         ))
         return org
-    document = dataclasses.replace(org.document, facts=editions[-1].facts)
+    document = dataclasses.replace(org.document, facts=editions[-1].facts, fact_translations=editions[-1].translated)
     return dataclasses.replace(org, document=document, editions=tuple(editions))

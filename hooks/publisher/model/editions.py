@@ -27,7 +27,6 @@ from .edition_records import (  # noqa: F401 (re-exported for the modules above)
     EDITIONS_DIR,
     EDITIONS_FILE,
     Edition,
-    default_in_force,
     editions_folder,
     editions_stamps,
     parse_editions,
@@ -63,38 +62,44 @@ def latest(org: Organisation) -> Edition | None:
 
 
 def periods(org: Organisation) -> list[tuple[Edition, dt.date, dt.date | None]]:
-    """Each edition with the first and the last day it was in force (None: still in force)."""
+    """Each edition with the first and the last day of its period (None: the current one). The period begins
+    on the stated in-force date, else on the day it was recorded on this site (`period_text` says which)."""
     result = []
     for index, edition in enumerate(org.editions):
         following = org.editions[index + 1] if index + 1 < len(org.editions) else None
-        end = following.in_force_from - dt.timedelta(days=1) if following else None
-        result.append((edition, edition.in_force_from, end))
+        end = following.starts - dt.timedelta(days=1) if following else None
+        result.append((edition, edition.starts, end))
     return result
 
 
 def in_force_on(org: Organisation, day: dt.date) -> Edition | None:
-    """The edition that applied on `day`; None before the first one."""
+    """The edition that applied on `day` (by its stated in-force date, else its recording date); None before
+    the first one."""
     for edition, start, end in periods(org):
         if start <= day and (end is None or day <= end):
             return edition
     return None
 
 
-def named(label: str, language: str, source_language: str, /, **names: str) -> Markup:
+def named(label: str, language: str, source_language: str, /, translated: tuple[str, ...] = (),
+          **names: str) -> Markup:
     """`label` (plain text) with its parts filled in, as HTML: an edition's `name` (or `previous`) in words is
-    marked with the language it is written in (a Danish "3.0 – maj 2019" on an English page)."""
+    marked with the language it is written in (a Danish "3.0 – maj 2019" on an English page), unless it is
+    among the `translated` parts (editions.yml `facts_translated`: "3.0 – May 2019")."""
     parts: dict[str, str] = {}
     for key, value in names.items():
-        in_words = (key in ("name", "previous") and language != source_language
+        in_words = (key in ("name", "previous") and key not in translated and language != source_language
                     and any(char.isalpha() for char in value))
         parts[key] = Markup('<span lang="{}">{}</span>').format(source_language, value) if in_words else value
     return escape(label).format(**parts)
 
 
-def period_text(labels: dict[str, str], language: str, start: dt.date, end: dt.date | None) -> str:
-    if end is None or end < start:  # an edition replaced on the day it came into force
-        return labels["edition_period_open"].format(start=long_date(start, language))
-    return labels["edition_period"].format(start=long_date(start, language), end=long_date(end, language))
+def period_text(labels: dict[str, str], language: str, edition: Edition, start: dt.date, end: dt.date | None) -> str:
+    """"In force from …" only for a date the document or its approval states; else "Recorded on this site from …"."""
+    kind = "edition_period" if edition.in_force_from else "edition_recorded_period"
+    if end is None or end < start:  # an edition replaced on the day it began
+        return labels[f"{kind}_open"].format(start=long_date(start, language))
+    return labels[kind].format(start=long_date(start, language), end=long_date(end, language))
 
 
 # --- The text of pages, as a snapshot keeps it and as the sources have it now ---------------------------------
@@ -213,17 +218,18 @@ def notices(catalogue: Catalogue, org_id: str, language: str, state: Drift | Non
         return Notices(None, None, None, None)
     labels = catalogue.languages[language].labels
     start, end = next((s, e) for ed, s, e in periods(org) if ed.number == state.edition.number)
-    name = state.edition.name
-    unapproved = (named(labels["unapproved_notice"], language, org.source_language, name=name)
+    name, translated_name = state.edition.name_in(language)
+    own = ("name",) if translated_name else ()
+    unapproved = (named(labels["unapproved_notice"], language, org.source_language, own, name=name)
                   if state.unapproved else None)
     translated = state.translated_pages.get(language, ())
     translation_changed = None
     if language != org.source_language and translated and not state.unapproved:
         source = catalogue.languages[language].names.get(org.source_language, org.source_language)
-        translation_changed = named(labels["translation_changed_notice"], language, org.source_language, name=name,
-                                    source=source)
-    return Notices(state.edition, period_text(labels, language, start, end), unapproved, translation_changed,
-                   state.own_pages)
+        translation_changed = named(labels["translation_changed_notice"], language, org.source_language, own,
+                                    name=name, source=source)
+    return Notices(state.edition, period_text(labels, language, state.edition, start, end), unapproved,
+                   translation_changed, state.own_pages)
 
 
 def edition_files(catalogue: Catalogue, org_id: str) -> list[Path]:

@@ -8,7 +8,7 @@ site and printed as an appendix of the PDF.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,12 @@ class EditorialChange:
     original: str  # as the source document has it ("" where something was added)
     published: str  # as the site has it ("" where something was removed)
     line: int
+    # What the editor did, in words, per language (`explain: {da: …, en: …}`): "bagside, der gentager
+    # forsiden", never an English aside inside the document's quoted words.
+    explain: dict[str, str] = field(default_factory=dict)
+
+    def explained_in(self, language: str) -> str | None:
+        return self.explain.get(language)
 
     @property
     def label_key(self) -> str:
@@ -90,9 +96,18 @@ def load_editorial(catalogue: Catalogue, org_id: str) -> EditorialRecord:
             findings.append(Finding(display, line, "a change needs 'original' (the source's words) and/or "
                                                    "'published' (the site's words), as quoted text"))
             continue
-        unknown = sorted(set(entry) - {"kind", "page", "original", "published"})
+        unknown = sorted(set(entry) - {"kind", "page", "original", "published", "explain"})
         if unknown:
             findings.append(Finding(display, line, f"unknown key(s) {', '.join(unknown)}; a change has kind, page, "
-                                                   f"original and published"))
-        changes.append(EditorialChange(kind, page, original.strip(), published.strip(), line))
+                                                   f"original, published and explain"))
+        explain = entry.get("explain") or {}
+        missing = [code for code in org.languages if not isinstance(explain, dict)
+                   or not _text(explain.get(code)) or not explain[code].strip()]
+        if explain and missing:
+            findings.append(Finding(display, located.line("changes", str(index), "explain"),
+                                    f"'explain' must say what the editor did in every language of '{org_id}' "
+                                    f"({', '.join(org.languages)}); missing: {', '.join(missing)}"))
+            explain = {}
+        changes.append(EditorialChange(kind, page, original.strip(), published.strip(), line,
+                                       {str(k): str(v).strip() for k, v in explain.items()}))
     return EditorialRecord(org_id, display, tuple(changes), tuple(findings))

@@ -22,12 +22,15 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "statement_intro": ("org",),  # overrides/statement/accessibility.md
     "statement_service": ("domain", "service"),  # overrides/statement/accessibility.md
     "statement_service_no_domain": ("service",),  # overrides/statement/accessibility.md
+    "statement_contact_missing": ("org",),  # overrides/statement/accessibility.md
     "passage_title": ("topic", "organisation"),  # passage_labels.labeller
     "passage_shared": ("others",),  # passage_labels.labeller
     "translation_notice": ("source",),  # about.translation_notice
     "edition_name": ("name",),  # about.edition_view, site_config
     "edition_period": ("start", "end"),  # editions.period_text
     "edition_period_open": ("start",),  # editions.period_text
+    "edition_recorded_period": ("start", "end"),  # editions.period_text
+    "edition_recorded_period_open": ("start",),  # editions.period_text
     "edition_pdf": ("name", "language"),  # about.edition_view
     "edition_compare": ("name",),  # about.edition_view
     "unapproved_notice": ("name",),  # editions.notices

@@ -41,7 +41,8 @@ STATUSES = ("draft", "ready")
 # Labels of the editions page, the change view and the notices about unapproved changes (editions.py).
 EDITION_LABELS = (
     "editions_title", "editions_intro", "edition_name", "edition_in_force", "edition_current", "edition_period",
-    "edition_period_open", "edition_recorded", "edition_note", "edition_pdf", "edition_compare",
+    "edition_period_open", "edition_recorded_period", "edition_recorded_period_open", "edition_recorded",
+    "edition_note", "edition_pdf", "edition_compare",
     "unapproved_notice", "unapproved_pages", "translation_changed_notice", "changes_title", "changes_intro",
     "diff_added", "diff_removed", "diff_changed", "diff_page_added", "diff_page_removed", "diff_unchanged",
     "diff_words_added", "diff_words_removed", "changes_appendix",
@@ -52,12 +53,14 @@ LANGUAGE_LABELS = (
     "name", "theme", "search", "download_pdf", "accessibility_statement",
     "contact", "owner", "last_updated", "review_by",
     "feedback", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
-    "contents", "page_x_of_y", "statement_intro", "statement_service", "statement_contact", "phone", "written",
+    "contents", "page_x_of_y", "statement_intro", "statement_service", "statement_contact", "statement_contact_missing",
+    "phone", "written",
     "skip_to_content", "passage_title", "passage_shared", "and", "about_title", "about_intro", "about_document",
     "about_facts_none", "editorial_changes", "editorial_intro", "editorial_none", "change_page", "change_kind",
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
-    "topic_text_from", "topic_where", "topic_shown_on", "topic_mentions", "all_organisations", "most_asked",
+    "topic_text_from", "topic_where", "topic_shown_on", "topic_also", "topic_mentions", "all_organisations",
     "draft", "draft_notice", "statement_service_no_domain",
+    "palette_dark", "palette_light", "permalink", "theme_header", "theme_footer", "theme_consent_reject",
     *EDITION_LABELS,
     *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )
@@ -90,11 +93,17 @@ class Palette:
 
 @dataclass(frozen=True)
 class Contact:
-    unit: str
+    unit: str | None = None  # required in `contact`; an accessibility contact may be a mailbox alone
     name: str | None = None
     email: str | None = None
     phone: str | None = None
     address: str | None = None
+    said: str | None = None  # the document's words that give this contact (`make check` finds them)
+    # The unit's name as a translation shows it: kept as the document writes it, saying what it is.
+    unit_translations: dict[str, str] = field(default_factory=dict)
+
+    def unit_in(self, language: str) -> str | None:
+        return self.unit_translations.get(language, self.unit)
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ class Document:
     title: str
     facts: tuple[Fact, ...] = ()
     title_translations: dict[str, str] = field(default_factory=dict)
+    fact_translations: dict[str, dict[str, str]] = field(default_factory=dict)  # the latest edition's (editions.yml)
 
     def title_in(self, language: str) -> str:
         return self.title_translations.get(language, self.title)
@@ -127,12 +137,15 @@ class Organisation:
     domain: str | None  # optional: never guessed; the accessibility statement then names none
     languages: tuple[str, ...]
     palette: Palette
-    contact: Contact
+    contact: Contact | None  # only a contact the document itself gives its readers
     document: Document
     nav: tuple[str, ...]
     statement_url: str | None = None
     site_url: str | None = None  # where the site is published (https://…/), for absolute alternates
     feedback_email: str | None = None  # a functional mailbox for the feedback link on every page
+    # The contact the organisation gave for the site's accessibility (never the document's contact for other
+    # questions); without one the accessibility statement says that none has been given yet.
+    accessibility_contact: Contact | None = None
     line: int = 1
     # Every recorded edition, oldest first (docs/_editions/<id>/editions.yml); the latest edition's
     # facts are `document.facts` (see editions.py).
@@ -199,6 +212,16 @@ class Catalogue:
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
+
+
+def _contact(entry: dict[str, Any] | None) -> Contact | None:
+    if entry is None:
+        return None
+    translations = entry.get("unit_translations")
+    return Contact(**{k: str(v) for k, v in entry.items() if v is not None and k in Contact.__dataclass_fields__
+                      and k != "unit_translations"},
+                   unit_translations={str(k): str(v) for k, v in translations.items()}
+                   if isinstance(translations, dict) else {})
 
 
 def _repeated(items: list[str]) -> dict[int, int]:
@@ -298,9 +321,17 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
             and (problem := primary_problem(palette["primary"])):
         error(problem, "palette", "primary")
     contact = entry.get("contact")
-    if not isinstance(contact, dict) or not _str(contact.get("unit")):
-        error("'contact' must be a mapping with at least 'unit'", "contact")
-        contact = {"unit": ""}
+    if contact is not None and (not isinstance(contact, dict) or not _str(contact.get("unit"))):
+        error("'contact' must be a mapping with at least 'unit' (or leave it out: only a contact the document "
+              "itself gives is shown)", "contact")
+        contact = None
+    accessible = entry.get("accessibility_contact")
+    if accessible is not None and (not isinstance(accessible, dict)
+                                   or not any(_str(accessible.get(key)) for key in ("email", "phone", "address"))):
+        error("'accessibility_contact' must be a mapping with 'email', 'phone' or 'address' (and optionally "
+              "'unit' and 'name'): the contact the organisation gave for the site's accessibility",
+              "accessibility_contact")
+        accessible = None
     document = entry.get("document")
     if not isinstance(document, dict) or not _str(document.get("title")):
         error("'document' must be a mapping with at least 'title'", "document")
@@ -336,9 +367,8 @@ def _organisation(org_id: str, entry: Any, located: Located, languages: dict[str
         domain=_str(entry.get("domain")),
         languages=tuple(langs),
         palette=Palette(palette["primary"], palette["accent"]),
-        contact=Contact(**{
-            k: str(v) for k, v in contact.items() if v is not None and k in Contact.__dataclass_fields__
-        }),
+        contact=_contact(contact),
+        accessibility_contact=_contact(accessible),
         document=Document(
             title=document["title"],
             facts=facts,

@@ -32,10 +32,8 @@ def lacks(catalogue: Catalogue, org: Organisation) -> list[str]:
     gaps = []
     if not org.domain:
         gaps.append("no domain (the accessibility statement names none)")
-    if not org.contact.phone:
-        gaps.append("no contact phone")
-    if not org.contact.email:
-        gaps.append("no contact e-mail")
+    if org.accessibility_contact is None:
+        gaps.append("no accessibility contact (the accessibility statement says none has been given yet)")
     statuses = organisation_status(catalogue, org.id)
     for language in org.translations:
         todo = sum(1 for s in statuses if s.language == language and s.state in ("missing", "untranslated"))

@@ -23,13 +23,18 @@ class ShownFact:
 
 
 def shown_facts(org: Organisation, labels: dict[str, str], language: str,
-                stated: Sequence[Fact] | None = None) -> list[ShownFact]:
-    """The document's facts (those of its latest edition), or the `stated` facts of another edition."""
+                stated: Sequence[Fact] | None = None, translated: dict[str, dict[str, str]] | None = None,
+                ) -> list[ShownFact]:
+    """The document's facts (those of its latest edition), or the `stated` facts of another edition (and its
+    `translated` words); a text fact recorded in `language`'s words is shown in them."""
     facts = []
+    words = (org.document.fact_translations if stated is None else translated or {}).get(language, {})
     for fact in org.document.facts if stated is None else stated:
         if fact.is_date:
             facts.append(ShownFact(labels[f"fact_{fact.key}"], long_date(fact.value, language),
                                    fact.value.isoformat(), None))
+        elif fact.key in words:
+            facts.append(ShownFact(labels[f"fact_{fact.key}"], words[fact.key], None, None))
         else:
             other = org.source_language if language != org.source_language else None
             facts.append(ShownFact(labels[f"fact_{fact.key}"], str(fact.value), None, other))

@@ -75,6 +75,26 @@ class _InternalLinks(Treeprocessor):
                 element.set("href", f"#{self.page}--{fragment}")
 
 
+class _NoContentsList(Treeprocessor):
+    """The start page without its list of the pages (and the heading just above it): the PDF has its own
+    contents page, so Moskenes' PDF no longer follows it with a page of the same three links."""
+
+    def run(self, root: etree.Element) -> None:
+        children = list(root)
+        for index, element in enumerate(children):
+            if element.tag in ("ol", "ul") and _lists_pages(element):
+                root.remove(element)
+                before = children[index - 1] if index else None
+                if before is not None and before.tag in ("h2", "h3", "h4", "h5", "h6") and before in list(root):
+                    root.remove(before)
+
+
+def _lists_pages(element: etree.Element) -> bool:
+    """Whether every link in the list leads to another page (by its Markdown name), and there is one."""
+    hrefs = [a.get("href") or "" for a in element.iter("a")]
+    return bool(hrefs) and all(not urlsplit(h).scheme and urlsplit(h).path.endswith(".md") for h in hrefs)
+
+
 class _InternalLinksExtension(Extension):
     def __init__(self, page: str) -> None:
         super().__init__()
@@ -82,6 +102,8 @@ class _InternalLinksExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_InternalLinks(md, self.page), "guide_pdf_links", 1)
+        if self.page == "index":
+            md.treeprocessors.register(_NoContentsList(md), "guide_pdf_no_contents_list", 2)
 
 
 @dataclass(frozen=True)
@@ -147,8 +169,10 @@ def sections(catalogue: Catalogue, org: Organisation, language: str,
         notice = (notice_text(catalogue, page_status(catalogue, org.id, language, base))
                   if language != org.source_language else None)
         # The same allow-list as the site: no script, no file: or other local addresses, no attachments.
-        result.append(PdfSection(base, title, sanitize(_render(_body(page), base, extensions, configs)).html, lang,
-                                 notice))
+        html = sanitize(_render(_body(page), base, extensions, configs)).html
+        if base == "index" and not html.strip():
+            continue  # a start page that only listed the pages: the contents page lists them
+        result.append(PdfSection(base, title, html, lang, notice))
     return result
 
 

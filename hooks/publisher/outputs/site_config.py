@@ -123,7 +123,8 @@ def extra_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]:
         "draft": org.is_draft,  # a banner and noindex on every page
         # Site-root relative, as mkdocs' `url` filter expects: PDFs live in <org>/pdf/.
         "pdf_href": ("" if target.is_source_language else "../") + f"pdf/{org.id}-{target.language}.pdf",
-        "contact": vars(org.contact),
+        # Only a contact the document gives; its unit as this language's readers are told it.
+        "contact": {**vars(org.contact), "unit": org.contact.unit_in(target.language)} if org.contact else None,
         "statement_url": statement_url(org.country, org.domain, org.statement_url),
         "statement_page": STATEMENT_PAGE.replace(".md", ".html"),
         "document": {"title": org.document.title_in(target.language)},
@@ -140,15 +141,24 @@ def edition_context(catalogue: Catalogue, target: BuildTarget) -> dict[str, Any]
     if said.edition is None:
         return None
     labels = catalogue.languages[target.language].labels
+    name, translated = said.edition.name_in(target.language)
+    own = ("name",) if translated else ()
     return {
-        "name": named("{name}", target.language, target.org.source_language, name=said.edition.name),
-        "title": named(labels["edition_name"], target.language, target.org.source_language, name=said.edition.name),
+        "name": named("{name}", target.language, target.org.source_language, own, name=name),
+        "title": named(labels["edition_name"], target.language, target.org.source_language, own, name=name),
         "href": ABOUT_PAGE.replace(".md", ".html") + f"#{said.edition.anchor}",
         "editions_href": ABOUT_PAGE.replace(".md", ".html") + f"#{EDITIONS_ANCHOR}",
         "period": said.period,
         "unapproved": said.unapproved,
         "translation_changed": said.translation_changed,
     }
+
+
+def palette_in(palette: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """mkdocs.yml's palette with each toggle named in the site's language (light scheme first, then dark)."""
+    names = {"default": labels["palette_dark"], "slate": labels["palette_light"]}  # what the toggle switches to
+    return [{**option, "toggle": {**option["toggle"], "name": names[option["scheme"]]}} if option.get("toggle")
+            else option for option in palette]
 
 
 def site_url(target: BuildTarget, environ: dict[str, str] | None = None) -> str | None:

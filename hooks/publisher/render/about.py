@@ -78,20 +78,22 @@ def editions_view(catalogue: Catalogue, org_id: str, language: str, link_pages: 
     view = []
     for edition, start, end in periods(org):
         note = edition.note_in(language, org.source_language)
+        name, translated = edition.name_in(language)
+        own = ("name",) if translated else ()
         pdfs = [{
             "href": up + site_archive_path(org_id, edition.number, code),
-            "label": named(labels["edition_pdf"], language, org.source_language, name=edition.name,
+            "label": named(labels["edition_pdf"], language, org.source_language, own, name=name,
                            language=names.get(code, code)),
             "hreflang": code,
         } for code in org.languages] if link_pages else []
         view.append({
             "number": edition.number,
             "anchor": edition.anchor,
-            "title": named(labels["edition_name"], language, org.source_language, name=edition.name),
+            "title": named(labels["edition_name"], language, org.source_language, own, name=name),
             "current": edition is org.editions[-1],
-            "period": period_text(labels, language, start, end),
+            "period": period_text(labels, language, edition, start, end),
             "recorded_on": edition.recorded_on,
-            "facts": shown_facts(org, labels, language, edition.facts),
+            "facts": shown_facts(org, labels, language, edition.facts, edition.translated),
             "note": note[0] if note else None,
             "note_lang": note[1] if note and note[1] != language else None,
             "pdfs": pdfs,
@@ -120,6 +122,7 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
             "kind": labels[change.label_key],
             "original": change.original,
             "published": change.published,
+            "explain": change.explained_in(language),
         })
     env = shared_environment(catalogue.root / "overrides", (("guide_date", long_date),), autoescape=True,
                              undefined=jinja2.StrictUndefined)

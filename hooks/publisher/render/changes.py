@@ -160,7 +160,8 @@ def edition_changes(catalogue: Catalogue, org_id: str, language: str, number: in
 def changes_title(catalogue: Catalogue, org_id: str, language: str, number: int) -> str:
     org = catalogue.organisation(org_id)
     labels = catalogue.languages[language].labels
-    return labels["changes_title"].format(previous=org.editions[number - 2].name, name=org.editions[number - 1].name)
+    return labels["changes_title"].format(previous=org.editions[number - 2].name_in(language)[0],
+                                          name=org.editions[number - 1].name_in(language)[0])
 
 
 def changes_markdown(catalogue: Catalogue, org_id: str, language: str, number: int) -> str:

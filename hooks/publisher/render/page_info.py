@@ -1,7 +1,9 @@
-"""What a reader sees about a guideline page: approval, last update, review date, owner, feedback.
+"""What a reader sees about a guideline page: approval, when the web page last changed, review date,
+owner, feedback.
 
 Computed from the organisation's data, the page's front matter (a translation inherits the
-owner and review date of its source page) and git history.
+owner and review date of its source page) and git history. An owner is shown only where the page's
+front matter names one (`owner:`, as the organisation gave it); it is never inferred from a contact.
 """
 
 from __future__ import annotations
@@ -33,14 +35,13 @@ def page_info(catalogue: Catalogue, org_id: str, language: str, src_uri: str, ti
         return None
     source = read_source(source_path, display_path(source_path, catalogue.root))
     review_by = source.front_matter.get("review_by")
-    contact = org.contact
     feedback = None
     if org.feedback_email:  # a functional mailbox, never a named person's address
         subject = quote(f"{title} – {org.name}")
         feedback = f"mailto:{org.feedback_email}?subject={subject}"
     updated = content_changed_on(path, catalogue.shared_dir) if path.is_file() else None
     return {
-        "owner": str(source.front_matter.get("owner", contact.unit)),
+        "owner": str(source.front_matter["owner"]) if source.front_matter.get("owner") else None,
         "review_by": review_by.isoformat() if isinstance(review_by, dt.date) else None,
         "last_updated": updated.isoformat() if updated else None,
         "feedback": feedback,

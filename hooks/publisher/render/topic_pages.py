@@ -34,6 +34,9 @@ class Adopter:
     where: str
     where_lang: str
     pages: list[tuple[str, str]]  # (title, href from the topic page)
+    # Its other pages on the topic (front matter `topics:`), where its own words on it stand outside the
+    # shared wording: Moskenes' "taushetsbelagte temaer" beside its paragraph on the duty of confidentiality.
+    also: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -96,6 +99,14 @@ def _linked_pages(catalogue: Catalogue, org_id: str, bases: list[str], language:
     return found
 
 
+def _adopter(catalogue: Catalogue, org_id: str, where: str, topic: str, wording_id: str, language: str) -> Adopter:
+    org = catalogue.organisation(org_id)
+    shown = pages_on_topic(catalogue, org_id, topic, wording_id)
+    also = [base for base in pages_on_topic(catalogue, org_id, topic, tagged=True) if base not in shown]
+    return Adopter(org_id, org.name, where, org.source_language, _linked_pages(catalogue, org_id, shown, language),
+                   _linked_pages(catalogue, org_id, also, language))
+
+
 def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
     adoptions = catalogue.adoptions
     extensions, configs = markdown_settings(catalogue.root, catalogue.shared_dir)
@@ -119,11 +130,7 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
             # not shown yet) reaches the portal without having been checked as part of a page.
             html = sanitize(engine.convert(text)).html
             view.wordings.append(WordingView(wording_id, lang, html, [
-                Adopter(a.org_id, catalogue.organisations[a.org_id].name, a.where,
-                        catalogue.organisations[a.org_id].source_language,
-                        _linked_pages(catalogue, a.org_id, pages_on_topic(catalogue, a.org_id, topic, wording_id),
-                                      language))
-                for a in adopters
+                _adopter(catalogue, a.org_id, a.where, topic, wording_id, language) for a in adopters
             ]))
             adopted_orgs |= {a.org_id for a in adopters}
         for org in catalogue.organisations.values():
