@@ -11,7 +11,6 @@ from publisher.files.yamlsource import load_located
 from publisher.model.document_facts import Fact
 from publisher.model.edition_records import (
     Edition,
-    default_in_force,
     editions_folder,
     editions_stamps,
     parse_editions,
@@ -31,13 +30,14 @@ def parse(text: str) -> tuple[list[Edition], list[str]]:
     return editions, [str(finding) for finding in findings]
 
 
-def test_two_editions_in_force_from_approval_or_as_given() -> None:
+def test_two_editions_in_force_only_where_given() -> None:
+    """No in-force date is derived from an approval (issue 23): edition 1 states none, so it has none."""
     editions, findings = parse("editions:\n" + FIRST + "  - number: 2\n    recorded_on: 2025-02-01\n"
                                "    in_force_from: 2025-03-01\n    facts: {edition: '2.'}\n"
                                "    note: {da: ' Anden ', en: Second}\n")
     assert findings == []
     assert editions == [
-        Edition(1, dt.date(2024, 2, 1), dt.date(2024, 1, 31),
+        Edition(1, dt.date(2024, 2, 1), None,
                 (Fact("version", "1.0"), Fact("approved_on", dt.date(2024, 1, 31))), {"da": "Første udgave"}),
         Edition(2, dt.date(2025, 2, 1), dt.date(2025, 3, 1), (Fact("edition", "2."),), {"da": "Anden", "en": "Second"}),
     ]
@@ -66,14 +66,6 @@ def test_note_in_falls_back_to_the_source_language() -> None:
     assert Edition(1, day, day, (), {}).note_in("en", "da") is None
 
 
-def test_default_in_force_prefers_approval_then_adoption_then_recording() -> None:
-    recorded = dt.date(2024, 6, 1)
-    approved, adopted = Fact("approved_on", dt.date(2024, 2, 1)), Fact("adopted_on", dt.date(2024, 3, 1))
-    assert default_in_force((adopted, approved), recorded) == dt.date(2024, 2, 1)
-    assert default_in_force((adopted, Fact("document_date", dt.date(2024, 1, 1))), recorded) == dt.date(2024, 3, 1)
-    assert default_in_force((), recorded) == recorded
-
-
 def test_a_file_without_editions() -> None:
     assert parse("x: 1\n") == ([], [
         f"{SHOWN}:1: error: expected 'editions:' with a list of editions (number, recorded_on, in_force_from, facts, "
@@ -87,7 +79,8 @@ def test_every_malformed_key_of_an_entry_is_reported_at_its_line() -> None:
     assert editions == []
     assert findings == [
         f"{SHOWN}:2: error: each edition is a mapping with number, recorded_on, in_force_from, facts and note",
-        f"{SHOWN}:3: error: unknown key(s) also, extra; an edition has number, recorded_on, in_force_from, facts, note",
+        f"{SHOWN}:3: error: unknown key(s) also, extra; an edition has number, recorded_on, in_force_from, facts, "
+        "facts_translated, said, note",
         f"{SHOWN}:3: error: edition 2 must say 'number: 2' (editions are numbered 1, 2, 3 … in order)",
         f"{SHOWN}:4: error: 'recorded_on' must be a date written YYYY-MM-DD",
         f"{SHOWN}:5: error: 'facts' must be a mapping of the facts the approval states (e.g. approved_by, "
@@ -126,7 +119,8 @@ def test_editions_follow_each_other_in_time() -> None:
                                "    note: {da: a}\n  - number: 2\n    recorded_on: 2024-03-01\n"
                                "    facts: {adopted_on: 2024-04-01}\n    note: {da: b}\n")
     assert [edition.number for edition in editions] == [1]
-    assert findings == [f"{SHOWN}:6: error: edition 2 comes into force on 2024-04-01, before edition 1 (2024-05-01); "
+    # An adoption date is no in-force date: edition 2 begins when it was recorded.
+    assert findings == [f"{SHOWN}:7: error: edition 2 begins on 2024-03-01, before edition 1 (2024-05-01); "
                         "editions follow each other in time"]
 
 

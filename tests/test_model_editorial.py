@@ -76,7 +76,7 @@ def test_every_bad_change_is_reported_at_its_line_and_left_out(catalogue: Catalo
         "as quoted text",
         f"{SHOWN}:13: error: a change needs 'original' (the source's words) and/or 'published' (the site's words), "
         "as quoted text",
-        f"{SHOWN}:15: error: unknown key(s) note, why; a change has kind, page, original and published",
+        f"{SHOWN}:15: error: unknown key(s) note, why; a change has kind, page, original, published and explain",
     ]
     assert result.changes == (EditorialChange("heading", None, "", "Ny", 15),)  # unknown keys only warn of typos
 

@@ -42,10 +42,11 @@ def test_subset_keeps_exactly_the_shown_characters_the_font_has_reproducibly(tmp
     site, again = site_with(tmp_path, PAGES), site_with(tmp_path, PAGES, "again")
     shown = characters_shown(site)
     font = site / "assets" / "fonts" / FONT.name
-    saved = subset_fonts(site)
+    cache = tmp_path / "cache"  # subsets are kept by font and character set, for the next site
+    saved = subset_fonts(site, cache)
     assert saved == FONT.stat().st_size - font.stat().st_size > 0
     assert covered(font) == shown & covered(FONT)
     assert "œ" in covered(font) and "ÿ" in covered(FONT) and "ÿ" not in covered(font)
-    subset_fonts(again)
+    subset_fonts(again, cache)
     assert (again / "assets" / "fonts" / FONT.name).read_bytes() == font.read_bytes()
-    assert subset_fonts(site) == 0  # a font that would not get smaller is left as it is
+    assert subset_fonts(site, cache) == 0  # a font that would not get smaller is left as it is

@@ -124,7 +124,7 @@ def test_editions_newest_first_with_period_pdfs_and_comparison(tmp_path: Path) -
 </section>
 <section class="guide-edition" aria-labelledby="edition-1">
 <h3 id="edition-1">[edition_name] 1.0</h3>
-<p class="guide-edition__period">[edition_period] 31 January 2024 28 February 2025</p>""".format(
+<p class="guide-edition__period">[edition_recorded_period] 1 February 2024 28 February 2025</p>""".format(
         **catalogue.languages["en"].names) in html
     assert "<dt>[edition_note]</dt>\n  <dd lang=\"da\">Første udgave</dd>" in html  # no English note: the Danish one
 
@@ -134,7 +134,7 @@ def test_editions_view_for_the_pdf_links_nothing(tmp_path: Path) -> None:
     assert [(edition["number"], edition["current"], edition["period"], edition["note"], edition["pdfs"],
              edition["compare_href"], str(edition["compare"])) for edition in view] == [
         (2, True, "[edition_period_open] 1. marts 2025", "Anden udgave", [], None, "[edition_compare] 1.0"),
-        (1, False, "[edition_period] 31. januar 2024 28. februar 2025", "Første udgave", [], None, "None")]
+        (1, False, "[edition_recorded_period] 1. februar 2024 28. februar 2025", "Første udgave", [], None, "None")]
 
 
 def test_about_markdown_is_front_matter_and_the_html(tmp_path: Path) -> None:
