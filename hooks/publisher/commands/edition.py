@@ -29,6 +29,7 @@ from ..files.locking import source_lock
 from ..files.source_transaction import SourceTransaction, work_folder
 from ..files.source_writers import with_items_appended
 from ..files.yamlsource import load_located
+from ..model.document_facts import FACT_KEYS, Fact
 from ..model.editions import (
     EDITIONS_FILE,
     SNAPSHOT_DOCUMENT,
@@ -44,14 +45,8 @@ from ..model.editions import (
     snapshot_sources,
 )
 from ..model.fields import FACT_FIELDS, note_problem
-from ..model.organisations import (
-    FACT_KEYS,
-    ORGANISATIONS_FILE,
-    Catalogue,
-    Fact,
-    Organisation,
-    load_catalogue,
-)
+from ..model.organisation_types import Organisation
+from ..model.organisations import ORGANISATIONS_FILE, Catalogue, load_catalogue
 from ..outputs.pdf import EditionPrint, pdf_name, write_pdf
 from ..render.about import about_html
 from ..render.changes import changes_html, compare

@@ -32,7 +32,8 @@ from .edition_records import (  # noqa: F401 (re-exported for the modules above)
     parse_editions,
     with_editions,
 )
-from .organisations import Catalogue, Organisation
+from .organisation_types import Organisation
+from .organisations import Catalogue
 from .sources import Source, page_name, read_source
 from .wordings import expand_includes
 
