@@ -30,20 +30,15 @@ from ..files.source_transaction import SourceTransaction, work_folder
 from ..files.source_writers import with_items_appended
 from ..files.yamlsource import load_located
 from ..model.document_facts import FACT_KEYS, Fact
-from ..model.editions import (
-    EDITIONS_FILE,
+from ..model.edition_snapshots import (
     SNAPSHOT_DOCUMENT,
     SNAPSHOT_PDF,
-    Edition,
-    Notices,
     current_pages,
     edition_folder,
-    editions_folder,
-    parse_editions,
-    period_text,
     snapshot,
     snapshot_sources,
 )
+from ..model.editions import EDITIONS_FILE, Edition, Notices, editions_folder, parse_editions, period_text
 from ..model.fields import FACT_FIELDS, note_problem
 from ..model.organisation_types import Organisation
 from ..model.organisations import ORGANISATIONS_FILE, Catalogue, load_catalogue
