@@ -12,7 +12,8 @@ from publisher.model.editorial import (
     editorial_path,
     load_editorial,
 )
-from publisher.model.organisations import CHANGE_KINDS, Catalogue
+from publisher.model.languages import CHANGE_KINDS
+from publisher.model.organisations import Catalogue
 from units import fixture_catalogue
 
 SHOWN = "docs/_editorial/testby.yml"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from publisher.model.document_facts import FACT_KEYS, Fact
-from publisher.model.organisations import Organisation
+from publisher.model.organisation_types import Organisation
 from publisher.model.shown_facts import ShownFact, missing_facts, shown_facts
 from units import fixture_catalogue
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publisher.model.editions import expand
+from publisher.model.edition_snapshots import expand
 from publisher.model.sources import parse_text
 from publisher.model.wordings import Expanded, PassageRef, expand_includes
 

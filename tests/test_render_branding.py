@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from publisher.model.colours import MIN_TEXT_CONTRAST, SLATE_BACKGROUND, WHITE, contrast
-from publisher.model.organisations import Organisation
+from publisher.model.organisation_types import Organisation
 from publisher.render.branding import initials, palette_css, wordmark_svg
 from units import fixture_catalogue
 

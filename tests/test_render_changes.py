@@ -8,7 +8,7 @@ import pytest
 import yaml
 from conftest import ROOT, make_repo, with_danish_label
 from publisher.files.findings import PublisherError
-from publisher.model.editions import PageText
+from publisher.model.edition_snapshots import PageText
 from publisher.model.organisations import load_catalogue
 from publisher.render.changes import (
     BlockChange,

@@ -209,7 +209,7 @@ def test_every_real_label_uses_only_the_placeholders_its_code_fills_in() -> None
 
     import yaml
     from publisher.model.label_rules import LABEL_PLACEHOLDERS, label_problem
-    from publisher.model.organisations import LANGUAGE_LABELS
+    from publisher.model.languages import LANGUAGE_LABELS
 
     assert set(LABEL_PLACEHOLDERS) <= set(LANGUAGE_LABELS)
     languages = yaml.safe_load((ROOT / "docs/languages.yml").read_text(encoding="utf-8"))

@@ -18,8 +18,9 @@ from ..files.safe_files import (
 )
 from ..files.source_transaction import interrupted
 from ..model.addresses import address_findings
-from ..model.editions import edition_findings
-from ..model.organisations import Catalogue, Organisation
+from ..model.edition_snapshots import edition_findings
+from ..model.organisation_types import Organisation
+from ..model.organisations import Catalogue
 from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
 from ..model.sources import Source
 from ..model.wordings import PassageRef

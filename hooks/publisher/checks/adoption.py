@@ -7,7 +7,7 @@ wording or section its organisation has not adopted, and an adoption that no pag
 
 from __future__ import annotations
 
-from ..model.organisations import Organisation
+from ..model.organisation_types import Organisation
 from ..model.sources import Source
 from ..model.wordings import PassageRef
 from .context import CheckContext

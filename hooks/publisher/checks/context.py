@@ -8,7 +8,8 @@ from pathlib import Path
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import read_text
 from ..model.markdown_limits import LIMITS_WHERE
-from ..model.organisations import Catalogue, Organisation
+from ..model.organisation_types import Organisation
+from ..model.organisations import Catalogue
 from ..model.page_names import page_name_problem
 from ..model.sources import Source, page_name, read_source
 from ..render.rendered import RenderedPage, rendered_page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.coverage import measure
-from ..model.organisations import Organisation
+from ..model.organisation_types import Organisation
 from .context import CheckContext
 
 

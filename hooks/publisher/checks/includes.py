@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..files.safe_files import include_problem
-from ..model.organisations import Organisation
+from ..model.organisation_types import Organisation
 from ..model.sources import Include, Source
 from ..model.wordings import SHARED_DIR, PassageRef, sections_of
 from .adoption import check_included_passage

@@ -7,7 +7,7 @@ import re
 from ..model.coverage import EXTRACTED, SOURCES_DIR, sources_dir
 from ..model.edition_records import EDITIONS_DIR, EDITIONS_FILE
 from ..model.editorial import load_editorial
-from ..model.organisations import Organisation
+from ..model.organisation_types import Organisation
 from ..model.shown_facts import missing_facts
 from .context import CheckContext
 

@@ -29,29 +29,19 @@ from ..files.locking import source_lock
 from ..files.source_transaction import SourceTransaction, work_folder
 from ..files.source_writers import with_items_appended
 from ..files.yamlsource import load_located
-from ..model.editions import (
-    EDITIONS_FILE,
+from ..model.document_facts import FACT_KEYS, Fact
+from ..model.edition_snapshots import (
     SNAPSHOT_DOCUMENT,
     SNAPSHOT_PDF,
-    Edition,
-    Notices,
     current_pages,
     edition_folder,
-    editions_folder,
-    parse_editions,
-    period_text,
     snapshot,
     snapshot_sources,
 )
+from ..model.editions import EDITIONS_FILE, Edition, Notices, editions_folder, parse_editions, period_text
 from ..model.fields import FACT_FIELDS, note_problem
-from ..model.organisations import (
-    FACT_KEYS,
-    ORGANISATIONS_FILE,
-    Catalogue,
-    Fact,
-    Organisation,
-    load_catalogue,
-)
+from ..model.organisation_types import Organisation
+from ..model.organisations import ORGANISATIONS_FILE, Catalogue, load_catalogue
 from ..outputs.pdf import EditionPrint, pdf_name, write_pdf
 from ..render.about import about_html
 from ..render.changes import changes_html, compare

@@ -34,12 +34,8 @@ from ..files.yamlsource import load_located_file
 from ..model.coverage import EXTRACTED, SOURCES_DIR, Coverage, measure, normalise
 from ..model.editorial import EDITORIAL_DIR
 from ..model.matching import report as match_report
-from ..model.organisations import (
-    ORGANISATIONS_FILE,
-    Catalogue,
-    Organisation,
-    load_catalogue,
-)
+from ..model.organisation_types import Organisation
+from ..model.organisations import ORGANISATIONS_FILE, Catalogue, load_catalogue
 from ..model.page_names import SITE_NAMES
 from ..model.readiness import placeholder_pages
 from .match import match_document

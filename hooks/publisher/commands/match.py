@@ -20,7 +20,8 @@ from ..model.matching import (
     names_of,
     report,
 )
-from ..model.organisations import Catalogue, Organisation
+from ..model.organisation_types import Organisation
+from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
 
 

@@ -19,7 +19,8 @@ from ..files.source_transaction import SourceTransaction
 from ..files.source_writers import emit, mapping_entry, read_back
 from ..model.colours import WHITE, contrast
 from ..model.fields import domain_problem, markdown_text, plain_text_problem
-from ..model.organisations import ORG_ID, ORGANISATIONS_FILE, Catalogue, load_catalogue
+from ..model.organisation_entry import ORG_ID
+from ..model.organisations import ORGANISATIONS_FILE, Catalogue, load_catalogue
 from ..model.sources import parse_text
 from ..model.translations import source_hash
 

@@ -20,7 +20,8 @@ from ..files.locking import source_lock
 from ..files.source_transaction import write_sources
 from ..files.source_writers import with_entry_appended, with_items_appended
 from ..files.yamlsource import load_located_file
-from .organisations import ORG_ID, Catalogue, load_catalogue
+from .organisation_entry import ORG_ID
+from .organisations import Catalogue, load_catalogue
 from .page_names import page_name_problem
 
 ADDRESSES_FILE = "addresses.yml"

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..files.findings import display_path
 from ..files.yamlsource import read_text
 from .editorial import load_editorial
-from .organisations import Catalogue, Organisation
+from .organisation_types import Organisation
+from .organisations import Catalogue
 from .sources import page_name, read_source
 
 SOURCES_DIR = "_sources"

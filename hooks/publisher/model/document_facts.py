@@ -1,6 +1,6 @@
 """The facts a document states about itself (version, approving body, dates …), each under its true name.
 
-The lowest floor of the publisher's data: organisations.py (the document's facts until its first
+The lowest floor of the publisher's data: organisation_entry.py (the document's facts until its first
 edition) and edition_records.py (each edition's facts) both read facts with `parse_facts`.
 """
 

@@ -2,13 +2,14 @@
 
 A lower floor than editions.py (which renders editions, compares snapshots and writes notices):
 organisations.py imports this module to give each organisation its editions and the latest
-edition's facts; this module imports nothing from organisations.py.
+edition's facts; this module imports nothing from organisations.py or its parts.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,71 +104,99 @@ def parse_editions(data: Any, org: Any, display: str, line: Any) -> tuple[list[E
     for index, entry in enumerate(entries):
         where = ("editions", str(index))
 
-        def error(message: str, *keys: str, _where: tuple[str, ...] = where) -> None:
-            findings.append(Finding(display, line(*_where, *keys), message))
+        def at(*keys: str, _where: tuple[str, ...] = where) -> int:
+            return line(*_where, *keys)
 
-        if not isinstance(entry, dict):
-            error("each edition is a mapping with number, recorded_on, in_force_from, facts and note")
-            continue
-        before = len(findings)
-        unknown = sorted(str(key) for key in entry if key not in ENTRY_KEYS)
-        if unknown:
-            error(f"unknown key(s) {', '.join(unknown)}; an edition has {', '.join(ENTRY_KEYS)}")
-        number = entry.get("number")
-        if number != index + 1 or isinstance(number, bool):
-            error(f"edition {index + 1} must say 'number: {index + 1}' (editions are numbered 1, 2, 3 … in order)",
-                  "number")
-        recorded = entry.get("recorded_on")
-        if not isinstance(recorded, dt.date):
-            error("'recorded_on' must be a date written YYYY-MM-DD", "recorded_on")
-        facts_data = entry.get("facts") or {}
-        facts: tuple[Fact, ...] = ()
-        if not isinstance(facts_data, dict):
-            error("'facts' must be a mapping of the facts the approval states (e.g. approved_by, approved_on)",
-                  "facts")
-        else:
-            facts = parse_facts(facts_data, lambda message, *keys: error(message, "facts", *keys))
-            for key, problem in _text_problems(facts_data, FACT_FIELDS):
-                error(f"'{key}' {problem}", "facts", key)
-        translated = _translated_facts(entry.get("facts_translated"), facts, org,
-                                       lambda message, *keys: error(message, "facts_translated", *keys))
-        said = entry.get("said") or {}
-        if not isinstance(said, dict) or not all(isinstance(v, str) and v.strip() for v in said.values()):
-            error("'said' must map each fact to the document's words it rests on, e.g. {approved_on: \"Godkendt "
-                  "… 16. august 2011\"}", "said")
-            said = {}
-        for key in (str(k) for k in said if k not in {f.key for f in facts} and k != "in_force_from"):
-            error(f"'said' names '{key}', which is not a fact of this edition", "said", key)
-        in_force = entry.get("in_force_from")
-        if in_force is not None and not isinstance(in_force, dt.date):
-            error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
-        notes = entry.get("note")
-        if not isinstance(notes, dict) or not all(isinstance(v, str) and v.strip() for v in notes.values()):
-            error(f"'note' must map languages to a short change note, e.g. {{{org.source_language}: \"...\"}}", "note")
-            notes = {}
-        else:
-            for language in (str(code) for code in notes if code not in org.languages):
-                error(f"'note' is written in '{language}', which is not a language of '{org.id}' "
-                      f"({', '.join(org.languages)}); write the note in those, or remove it", "note", language)
-            for language, problem in _text_problems(notes, dict.fromkeys(notes, note_problem)):
-                error(f"'note' in '{language}' {problem}", "note", language)
-            if not notes.get(org.source_language):
-                error(f"'note' needs a change note in {org.source_language}, the language the guideline is written "
-                      f"in", "note")
-        if len(findings) > before or not isinstance(recorded, dt.date):
-            continue
-        stated = in_force if isinstance(in_force, dt.date) else None
-        start = stated or recorded
-        if editions and start < editions[-1].starts:
-            error(f"edition {index + 1} begins on {start.isoformat()}, before edition {index} "
-                  f"({editions[-1].starts.isoformat()}); editions follow each other in time",
-                  "in_force_from" if stated else "recorded_on")
-            continue
-        editions.append(Edition(index + 1, recorded, stated, facts,
-                                {str(k): str(v).strip() for k, v in notes.items()}, line(*where), translated,
-                                {str(k): (" ".join(str(v).split()), line(*where, "said", str(k)))
-                                 for k, v in said.items()}))
+        def error(message: str, *keys: str, _at: Callable[..., int] = at) -> None:
+            findings.append(Finding(display, _at(*keys), message))
+
+        edition = _edition(index, entry, editions[-1] if editions else None, org, at, error, findings)
+        if edition is not None:
+            editions.append(edition)
     return editions, findings
+
+
+def _edition(index: int, entry: Any, previous: Edition | None, org: Any, at: Callable[..., int],
+             error: Callable[..., None], findings: list[Finding]) -> Edition | None:
+    """Edition `index + 1` from its entry, or None when it has a problem (each one reported through `error`).
+
+    `at(*keys)` gives the line of a key path below the entry; `previous` is the edition before it, if any.
+    """
+    if not isinstance(entry, dict):
+        error("each edition is a mapping with number, recorded_on, in_force_from, facts and note")
+        return None
+    before = len(findings)
+    unknown = sorted(str(key) for key in entry if key not in ENTRY_KEYS)
+    if unknown:
+        error(f"unknown key(s) {', '.join(unknown)}; an edition has {', '.join(ENTRY_KEYS)}")
+    number = entry.get("number")
+    if number != index + 1 or isinstance(number, bool):
+        error(f"edition {index + 1} must say 'number: {index + 1}' (editions are numbered 1, 2, 3 … in order)",
+              "number")
+    recorded = entry.get("recorded_on")
+    if not isinstance(recorded, dt.date):
+        error("'recorded_on' must be a date written YYYY-MM-DD", "recorded_on")
+    facts = _facts(entry, error)
+    translated = _translated_facts(entry.get("facts_translated"), facts, org,
+                                   lambda message, *keys: error(message, "facts_translated", *keys))
+    said = _said(entry, facts, error)
+    in_force = entry.get("in_force_from")
+    if in_force is not None and not isinstance(in_force, dt.date):
+        error("'in_force_from' must be a date written YYYY-MM-DD", "in_force_from")
+    notes = _notes(entry, org, error)
+    if len(findings) > before or not isinstance(recorded, dt.date):
+        return None
+    stated = in_force if isinstance(in_force, dt.date) else None
+    start = stated or recorded
+    if previous is not None and start < previous.starts:
+        error(f"edition {index + 1} begins on {start.isoformat()}, before edition {index} "
+              f"({previous.starts.isoformat()}); editions follow each other in time",
+              "in_force_from" if stated else "recorded_on")
+        return None
+    return Edition(index + 1, recorded, stated, facts, {str(k): str(v).strip() for k, v in notes.items()}, at(),
+                   translated, {str(k): (" ".join(str(v).split()), at("said", str(k))) for k, v in said.items()})
+
+
+def _facts(entry: dict[Any, Any], error: Callable[..., None]) -> tuple[Fact, ...]:
+    """The facts the edition's approval states, each checked against its field rule."""
+    facts_data = entry.get("facts") or {}
+    if not isinstance(facts_data, dict):
+        error("'facts' must be a mapping of the facts the approval states (e.g. approved_by, approved_on)",
+              "facts")
+        return ()
+    facts = parse_facts(facts_data, lambda message, *keys: error(message, "facts", *keys))
+    for key, problem in _text_problems(facts_data, FACT_FIELDS):
+        error(f"'{key}' {problem}", "facts", key)
+    return facts
+
+
+def _said(entry: dict[Any, Any], facts: tuple[Fact, ...], error: Callable[..., None]) -> dict[Any, Any]:
+    """Fact -> the document's words it rests on; each key a fact of this edition (or in_force_from)."""
+    said = entry.get("said") or {}
+    if not isinstance(said, dict) or not all(isinstance(v, str) and v.strip() for v in said.values()):
+        error("'said' must map each fact to the document's words it rests on, e.g. {approved_on: \"Godkendt "
+              "… 16. august 2011\"}", "said")
+        said = {}
+    for key in (str(k) for k in said if k not in {f.key for f in facts} and k != "in_force_from"):
+        error(f"'said' names '{key}', which is not a fact of this edition", "said", key)
+    return said
+
+
+def _notes(entry: dict[Any, Any], org: Any, error: Callable[..., None]) -> dict[Any, Any]:
+    """Language -> the change note: in the organisation's languages, the source language's note required."""
+    notes = entry.get("note")
+    if not isinstance(notes, dict) or not all(isinstance(v, str) and v.strip() for v in notes.values()):
+        error(f"'note' must map languages to a short change note, e.g. {{{org.source_language}: \"...\"}}", "note")
+        return {}
+    for language in (str(code) for code in notes if code not in org.languages):
+        error(f"'note' is written in '{language}', which is not a language of '{org.id}' "
+              f"({', '.join(org.languages)}); write the note in those, or remove it", "note", language)
+    for language, problem in _text_problems(notes, dict.fromkeys(notes, note_problem)):
+        error(f"'note' in '{language}' {problem}", "note", language)
+    if not notes.get(org.source_language):
+        error(f"'note' needs a change note in {org.source_language}, the language the guideline is written "
+              f"in", "note")
+    return notes
 
 
 def _translated_facts(data: Any, facts: tuple[Fact, ...], org: Any, error: Any) -> dict[str, dict[str, str]]:

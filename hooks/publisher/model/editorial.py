@@ -14,7 +14,8 @@ from typing import Any
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import load_located_file
-from .organisations import CHANGE_KINDS, Catalogue
+from .languages import CHANGE_KINDS
+from .organisations import Catalogue
 from .page_names import PAGE_BASE
 
 EDITORIAL_DIR = "_editorial"

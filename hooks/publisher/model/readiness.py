@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..files.findings import Finding
-from .organisations import Catalogue, Organisation
+from .organisation_types import Organisation
+from .organisations import Catalogue
 from .shown_facts import missing_facts
 from .sources import page_name, read_source
 from .translations import organisation_status

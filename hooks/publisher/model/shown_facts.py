@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import long_date
-from .organisations import APPROVAL_FACTS, Fact, Organisation
+from .document_facts import APPROVAL_FACTS, Fact
+from .organisation_types import Organisation
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..files.findings import display_path
 from ..files.history import git_dates
 from ..files.safe_files import inside
-from ..model.editions import edition_files
+from ..model.edition_snapshots import edition_files
 from ..model.organisations import Catalogue
 from ..model.sources import read_source
 from .site_config import BuildTarget

@@ -28,7 +28,8 @@ from ..files.findings import Finding, PublisherError, display_path
 from ..files.safe_files import confined_fetcher
 from ..model.dates import long_date
 from ..model.editions import notices
-from ..model.organisations import Catalogue, Organisation
+from ..model.organisation_types import Organisation
+from ..model.organisations import Catalogue
 from ..model.shown_facts import shown_facts
 from ..model.sources import Source, read_source
 from ..model.translations import notice_text, page_status

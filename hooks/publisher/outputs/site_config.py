@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 
 from ..files.findings import Finding, PublisherError
 from ..model.editions import EDITIONS_ANCHOR, named, notices
-from ..model.organisations import SITE_URL, SITE_URL_ENV, Catalogue, Organisation
+from ..model.organisation_entry import SITE_URL, SITE_URL_ENV
+from ..model.organisation_types import Organisation
+from ..model.organisations import Catalogue
 from ..model.shown_facts import shown_facts
 from ..model.sources import page_name, read_source
 from ..render.about import ABOUT_PAGE, translation_notice

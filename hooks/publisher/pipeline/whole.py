@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files.swap import carry_over, discard, swap_folder
-from ..model.editions import publish_archive
+from ..model.edition_snapshots import publish_archive
 from ..model.organisations import Catalogue, load_catalogue
 from ..outputs.dashboard import render_dashboard
 from ..outputs.inputs import inputs_hash, shard, shared_digest, source_date_epoch

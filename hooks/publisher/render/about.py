@@ -11,16 +11,11 @@ import re
 import jinja2
 
 from ..model.dates import long_date
-from ..model.editions import (
-    Notices,
-    named,
-    notices,
-    period_text,
-    periods,
-    site_archive_path,
-)
+from ..model.document_facts import APPROVAL_FACTS
+from ..model.edition_snapshots import site_archive_path
+from ..model.editions import Notices, named, notices, period_text, periods
 from ..model.editorial import load_editorial
-from ..model.organisations import APPROVAL_FACTS, Catalogue
+from ..model.organisations import Catalogue
 from ..model.shown_facts import shown_facts
 from ..model.sources import read_source
 from .template_cache import shared_environment

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model.colours import SLATE_BACKGROUND, WHITE, mix, readable_on
-from ..model.organisations import Organisation
+from ..model.organisation_types import Organisation
 
 
 def palette_css(org: Organisation) -> str:

@@ -16,7 +16,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import escape
 
-from ..model.editions import EDITIONS_ANCHOR, PageText, snapshot
+from ..model.edition_snapshots import PageText, snapshot
+from ..model.editions import EDITIONS_ANCHOR
 from ..model.organisations import Catalogue
 from ..model.wordings import INCLUDE_MARK
 from .about import ABOUT_SEARCH, front_matter_string
