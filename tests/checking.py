@@ -23,6 +23,13 @@ SECTIONED = "--8<-- [start:regel]\nRegel.\n--8<-- [end:regel]\n\n--8<-- [start:g
 REMOVED = ("<{tag}> can run code, load another site or submit data, and is removed from the page; remove it (write "
            "Markdown, and save images and files beside the page)")
 
+# A page showing an inert SVG figure.
+FIGURE_PAGE = FM_DA + "## Tavshedspligt {#tavshed}\n\n![Figur](figur.svg)\n"
+CLEAN_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g">'
+             '<stop offset="0" stop-color="#123456"/></linearGradient></defs>'
+             '<circle cx="5" cy="5" r="4" fill="url(#g)"/></svg>')
+WITH_FIGURE = {"testby/figur.svg": CLEAN_SVG, "testby/regler.da.md": FIGURE_PAGE}
+
 
 def regler(body: str) -> dict[str, str]:
     return {"testby/regler.da.md": FM_DA + TAVSHED + body}

@@ -4,7 +4,7 @@ in a few passes."""
 from __future__ import annotations
 
 import pytest
-from checking import findings, regler
+from checking import FM_DA, TAVSHED, errors, findings, regler
 
 ZWSP_INCLUDE = ("this include is not recognised because it contains U+200B ZERO WIDTH SPACE, an invisible character "
                 "that hides or reorders text; delete it (retype the text around it)")
@@ -37,3 +37,24 @@ def test_a_block_of_includes_is_refused(fixture_repo) -> None:
         "docs/testby/regler.da.md:10: error: a block of includes (--8<-- on a line of its own) shows a wording "
         "without the box that says whose words it is; write each include on one line: --8<-- "
         "\"<topic>/<wording>.<language>.md\""]
+
+
+def test_a_large_page_is_split_into_lines_a_few_times_not_once_a_line(fixture_repo, monkeypatch) -> None:
+    """Work, not seconds (timing belongs in make bench): splitting the whole text once a line is
+    quadratic; two checks did that and took a 1.2 MB page minutes."""
+    from publisher.model import sources
+
+    splits = 0
+    original = sources.split_lines
+
+    def counting(text: str) -> list[str]:
+        nonlocal splits
+        splits += 1
+        return original(text)
+
+    paragraph = "Hold tæt om det, du hører. Se [reglerne](index.md) og [mere](https://x.dk/{i}). Kort sætning.\n\n"
+    body = "".join(paragraph.format(i=i) for i in range(12_000))  # 1.2 MB
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    monkeypatch.setattr(sources, "split_lines", counting)
+    assert errors(root) == []
+    assert splits < 200, f"{splits} splits of the page's text for 12,000 paragraphs"

@@ -4,7 +4,7 @@ line_locator.py)."""
 from __future__ import annotations
 
 import pytest
-from checking import findings, regler
+from checking import FM_DA, TAVSHED, errors, findings, regler
 
 
 @pytest.mark.parametrize("body", [
@@ -49,3 +49,26 @@ def test_valid_markdown_is_accepted(fixture_repo, body: str) -> None:
 ])
 def test_what_the_engine_publishes_is_checked_at_its_line(fixture_repo, body: str, expected: str) -> None:
     assert findings(fixture_repo(regler(body))) == [expected]
+
+
+def test_placing_rendered_items_on_lines_is_linear(fixture_repo, monkeypatch) -> None:
+    """The locator once rescanned the page for every item (10,000 headings: 151 s); now each line is read a
+    bounded number of times however many items the page has."""
+    from publisher.render.line_locator import LineLocator
+
+    scanned = 0
+    original = LineLocator._scan
+
+    def counting(self, needle, pattern, start, stop):  # noqa: ANN001, ANN202 (a test probe)
+        nonlocal scanned
+        found = original(self, needle, pattern, start, stop)
+        scanned += (found + 1 if found is not None else stop) - start
+        return found
+
+    monkeypatch.setattr(LineLocator, "_scan", counting)
+    count = 3000
+    body = "".join(f"## Afsnit {i} {{#a{i}}}\n\nSe [afsnit {i}](#a{i}) og <span>{i}</span>.\n\n" for i in range(count))
+    root = fixture_repo({"testby/regler.da.md": FM_DA + TAVSHED + body})
+    assert errors(root) == []
+    lines = len(body.splitlines())
+    assert scanned < 20 * lines, f"{scanned} line reads for {lines} lines"
