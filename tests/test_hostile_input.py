@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 import test_commands
 import test_import
+from checking import FM_DA, TAVSHED, errors, within
 from conftest import FIXTURE_ORGANISATIONS
 from publisher.files.findings import PublisherError
 from publisher.model.organisations import load_catalogue
-from test_checks import FM_DA, TAVSHED, errors, within
 from test_commands import make, status
 
 TAG = ("'{tag}' sets the type of a value by hand (a YAML tag); these files use no tags: remove '{tag}' and write the "

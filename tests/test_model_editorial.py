@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from checking import errors
 from publisher.files.findings import Finding
 from publisher.model.editorial import (
     EditorialChange,
@@ -95,3 +96,14 @@ def test_a_page_is_a_base_name_not_a_path(catalogue: Catalogue) -> None:
     assert messages(result) == [
         f"{SHOWN}:3: error: 'page' must be the base name of a page of 'testby' (e.g. 'index'), not "
         "'../_shared/confidentiality/testby'; leave it out for a change to the whole document"]
+
+
+def test_an_editorial_explanation_must_be_in_every_language_of_the_organisation(fixture_repo) -> None:
+    root = fixture_repo()
+    (root / "docs/_editorial").mkdir(exist_ok=True)
+    (root / "docs/_editorial/testby.yml").write_text(
+        "changes:\n  - kind: artefact\n    page: regler\n    original: \"Side 2\"\n    published: \"\"\n"
+        "    explain: {da: sidetal}\n", encoding="utf-8")
+    assert errors(root) == [
+        "docs/_editorial/testby.yml:6: error: 'explain' must say what the editor did in every language of 'testby' "
+        "(da, en); missing: en"]

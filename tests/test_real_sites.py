@@ -340,7 +340,7 @@ def test_topic_page_names_an_organisations_other_pages_on_the_topic() -> None:
 @pytest.mark.parametrize("org_id", EXPECTED)
 def test_every_fact_shown_rests_on_the_documents_words(org_id: str) -> None:
     """Each fact of the current edition and the contact carry the words they rest on; `make check` finds them in
-    the committed extracted text (test_checks holds that it does)."""
+    the committed extracted text (test_checks_organisation_data holds that it does)."""
     from publisher.checks import check_all
 
     org = CATALOGUE.organisation(org_id)

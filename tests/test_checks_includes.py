@@ -1,0 +1,35 @@
+"""Includes of shared wordings (publisher/checks/includes.py): a wording that is missing, in another language,
+or includes a file itself."""
+
+from __future__ import annotations
+
+from checking import FM_DA, FM_EN, all_findings, findings
+
+
+def test_missing_wording(fixture_repo) -> None:
+    root = fixture_repo({"testby/regler.da.md": FM_DA + "## Tavshedspligt {#tavshed}\n\n"
+                                                        "--8<-- \"confidentiality/tavshed.da.md\"\n"})
+    assert all_findings(root) == [
+        "docs/testby/regler.da.md:10: error: shared wording 'confidentiality/tavshed.da.md' does not exist in "
+        "docs/_shared/; available for 'confidentiality' in da: confidentiality/testby.da.md",
+        "docs/adoptions.yml:3: warning: 'testby' adopted 'confidentiality/testby' (Regler, afsnit 2), but none of "
+        "its pages includes it: include it where its document says it, or remove the adoption",
+    ]
+
+
+def test_a_wording_cannot_include_another_file(fixture_repo) -> None:
+    root = fixture_repo({"_shared/confidentiality/testby.da.md": "A\n\n--8<-- \"confidentiality/testby.da.md\"\n"})
+    assert findings(root) == [
+        "docs/_shared/confidentiality/testby.da.md:3: error: a shared wording cannot include another file: write "
+        "its text here, or include both from the page",
+    ]
+
+
+def test_wording_in_another_language(fixture_repo) -> None:
+    root = fixture_repo({
+        "testby/regler.en.md": FM_EN + "## Confidentiality {#tavshed}\n\n--8<-- \"confidentiality/testby.da.md\"\n",
+    })
+    assert findings(root) == [
+        "docs/testby/regler.en.md:9: error: 'confidentiality/testby.da.md' is not in this page's language "
+        "(English (en)): include 'confidentiality/testby.en.md' instead",
+    ]

@@ -1,0 +1,66 @@
+"""An organisation's contacts and the facts resting on its document (publisher/checks/organisation_data.py),
+and what its pages show of them."""
+
+from __future__ import annotations
+
+from checking import errors, findings
+from conftest import FIXTURE_ORGANISATIONS, make_repo
+from publisher.pipeline.whole import build_all
+
+
+def test_missing_accessibility_contact_is_a_warning_and_the_statement_says_none_was_given(fixture_repo,
+                                                                                        tmp_path) -> None:
+    """The document's own contact (HR, for questions about the rules) never stands in for it."""
+    without = FIXTURE_ORGANISATIONS.split("    accessibility_contact:\n")[0]
+    root = fixture_repo(organisations=without)
+    assert findings(root) == [
+        "docs/organisations.yml:2: warning: organisation 'testby' has no 'accessibility_contact': its accessibility "
+        "statement says that none has been given yet; add the contact the organisation gives for accessibility "
+        "(never the document's contact for other questions)",
+    ]
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    statement = (root / "site/testby/accessibility.html").read_text(encoding="utf-8")
+    assert ("<p>Testby Kommune har endnu ikke oplyst en kontakt for spørgsmål om tilgængeligheden af dette "
+            "websted.</p>") in statement
+    assert "hr@testby.dk" not in statement and "Hanne Hansen" not in statement and "12 34 56 78" not in statement
+    english = (root / "site/testby/en/accessibility.html").read_text(encoding="utf-8")
+    assert "<p>Testby Kommune has not yet given a contact for questions about the accessibility of this site.</p>" \
+        in english
+    phone_only = make_repo(tmp_path / "phone", organisations=FIXTURE_ORGANISATIONS.replace(
+        "      email: web@testby.dk\n", ""))
+    assert findings(phone_only) == [
+        "docs/organisations.yml:2: warning: organisation 'testby' has no written accessibility contact: its "
+        "statement needs one; add 'email' or 'address' under 'accessibility_contact'",
+    ]
+
+
+def test_feedback_goes_to_a_functional_mailbox_and_no_person_is_named_in_page_chrome(fixture_repo, tmp_path) -> None:
+    root = fixture_repo()
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    html = (root / "site/testby/regler.html").read_text(encoding="utf-8")
+    assert 'href="mailto:kommunikation@testby.dk?subject=Regler%20%E2%80%93%20Testby%20Kommune"' in html
+    assert "Hanne Hansen" not in html and "hr@testby.dk" not in html and "12 34 56 78" not in html
+    statement = (root / "site/testby/accessibility.html").read_text(encoding="utf-8")
+    assert "web@testby.dk" in statement and "87 65 43 21" in statement  # the contact given for accessibility
+    assert "hr@testby.dk" not in statement and "12 34 56 78" not in statement  # not the document's contact
+    root = make_repo(tmp_path / "without", organisations=FIXTURE_ORGANISATIONS.replace(
+        "    feedback_email: kommunikation@testby.dk\n", ""))
+    assert ("docs/organisations.yml:2: warning: organisation 'testby' has no 'feedback_email': its pages show no "
+            "feedback link until a functional mailbox (not a person's address) is entered") in findings(root)
+
+
+def test_a_contact_rests_on_words_found_in_the_documents_extracted_text(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace('      phone: "12 34 56 78"\n',
+                                                  '      phone: "12 34 56 78"\n      said: "kontakt HR"\n')
+    root = fixture_repo(organisations=organisations)
+    assert errors(root) == [
+        "docs/organisations.yml:2: error: the contact of 'testby' rests on the document's words, but "
+        "docs/_sources/testby/extracted.txt (the document's extracted text) is missing: commit it (make import "
+        "keeps it)"]
+    (root / "docs/_sources/testby").mkdir(parents=True)
+    (root / "docs/_sources/testby/extracted.txt").write_text("Spørgsmål? Kontakt\nHR.\n", encoding="utf-8")
+    assert errors(root) == []  # line breaks, case and punctuation aside
+    (root / "docs/_sources/testby/extracted.txt").write_text("Spørgsmål? Kontakt din leder.\n", encoding="utf-8")
+    assert errors(root) == [
+        "docs/organisations.yml:2: error: the contact of 'testby' rests on words not found in "
+        "docs/_sources/testby/extracted.txt: 'kontakt HR'; quote the document exactly, or remove the fact"]

@@ -1,0 +1,34 @@
+"""docs/organisations.yml as loaded (publisher/model/organisations.py): the nav, and a header colour white text
+can be read on."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURE_ORGANISATIONS
+from publisher.files.findings import PublisherError
+from publisher.model.organisations import load_catalogue
+from publisher.pipeline.whole import BuildFailed, build_all
+
+
+def test_a_page_listed_twice_in_nav(fixture_repo) -> None:
+    organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]",
+                                                  "nav:\n      - index.md\n      - regler.md\n      - regler.md")
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(fixture_repo(organisations=organisations) / "docs")
+    assert str(error.value) == (
+        "docs/organisations.yml:22: error: organisation 'testby': 'nav' lists 'regler.md' twice (first as entry 2); a "
+        "page has one place in the navigation, the front page and the PDF: remove this entry")
+
+
+def test_a_primary_colour_too_light_for_white_text_is_refused_by_the_check_at_its_line(fixture_repo) -> None:
+    root = fixture_repo(organisations=FIXTURE_ORGANISATIONS.replace(
+        '    palette: {primary: "#1d4f7c", accent: "#a3461a"}\n',
+        '    palette:\n      accent: "#a3461a"\n      primary: "#777777"\n'))
+    expected = ["docs/organisations.yml:9: error: organisation 'testby': primary colour #777777 gives white header "
+                "text a contrast of 4.48:1 (WCAG AA needs 4.5:1); choose a darker colour"]
+    with pytest.raises(PublisherError) as error:  # `make check` loads the catalogue first
+        load_catalogue(root / "docs")
+    assert [str(f) for f in error.value.findings] == expected
+    with pytest.raises((BuildFailed, PublisherError)) as failed:  # and so does the build, with the same message
+        build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    assert expected[0] in str(failed.value)
