@@ -589,15 +589,16 @@ def test_make_edition_killed_at_any_point_of_its_writing_leaves_before_or_record
                                                                                  monkeypatch) -> None:
     import datetime as dt
 
-    from publisher.commands import edition as edition_command
-    from publisher.commands.edition import Request, record_edition
+    from publisher.commands import edition_writing
+    from publisher.commands.edition import record_edition
+    from publisher.commands.edition_request import Request
     from publisher.files.locking import source_lock
 
     def quick_pdf(root: Path, catalogue: object, org_id: str, language: str, target: Path, view: object) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)  # the PDF's bytes do not matter here, its writing does
         target.write_bytes(f"%PDF {org_id} {language}".encode())
 
-    monkeypatch.setattr(edition_command, "write_pdf", quick_pdf)
+    monkeypatch.setattr(edition_writing, "write_pdf", quick_pdf)
 
     def edition(root: Path) -> None:
         record_edition(root, Request("testby", "Første udgave", {}), today=dt.date(2024, 2, 1), progress=lambda _: None)
