@@ -641,7 +641,7 @@ def test_a_site_that_cannot_be_written_names_the_file_and_what_to_do(fixture_rep
 
 
 def test_make_import_names_no_page_after_what_the_site_writes_itself() -> None:
-    from publisher.commands.import_document import slug
+    from publisher.commands.import_pages import slug
 
     taken: set[str] = set()
     assert [slug(heading, taken) for heading in ("About", "Søg", "Search", "EN", "Assets", "1. Formål")] == [
