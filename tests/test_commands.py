@@ -300,7 +300,8 @@ def test_new_org_removes_the_staging_folders_of_killed_runs(fixture_repo) -> Non
 
 @pytest.mark.parametrize("writer", ["mark", "addresses", "edition", "import"])
 def test_every_command_that_writes_sources_takes_the_lock(fixture_repo, monkeypatch, writer: str) -> None:
-    from publisher.commands.edition import Request, record_edition
+    from publisher.commands.edition import record_edition
+    from publisher.commands.edition_request import Request
     from publisher.commands.import_document import import_organisation
     from publisher.files.findings import PublisherError
     from publisher.files.locking import source_lock

@@ -17,11 +17,8 @@ import pytest
 from conftest import FIXTURE_ORGANISATIONS, ROOT, make_repo
 from htmltools import html_pages
 from publisher.checks import check_all
-from publisher.commands.edition import (
-    EditionRefused,
-    record_edition,
-    request_from_environment,
-)
+from publisher.commands.edition import record_edition
+from publisher.commands.edition_request import EditionRefused, request_from_environment
 from publisher.files.findings import PublisherError
 from publisher.model.editions import in_force_on, named
 from publisher.model.organisations import load_catalogue

@@ -589,15 +589,16 @@ def test_make_edition_killed_at_any_point_of_its_writing_leaves_before_or_record
                                                                                  monkeypatch) -> None:
     import datetime as dt
 
-    from publisher.commands import edition as edition_command
-    from publisher.commands.edition import Request, record_edition
+    from publisher.commands import edition_writing
+    from publisher.commands.edition import record_edition
+    from publisher.commands.edition_request import Request
     from publisher.files.locking import source_lock
 
     def quick_pdf(root: Path, catalogue: object, org_id: str, language: str, target: Path, view: object) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)  # the PDF's bytes do not matter here, its writing does
         target.write_bytes(f"%PDF {org_id} {language}".encode())
 
-    monkeypatch.setattr(edition_command, "write_pdf", quick_pdf)
+    monkeypatch.setattr(edition_writing, "write_pdf", quick_pdf)
 
     def edition(root: Path) -> None:
         record_edition(root, Request("testby", "Første udgave", {}), today=dt.date(2024, 2, 1), progress=lambda _: None)
@@ -640,7 +641,7 @@ def test_a_site_that_cannot_be_written_names_the_file_and_what_to_do(fixture_rep
 
 
 def test_make_import_names_no_page_after_what_the_site_writes_itself() -> None:
-    from publisher.commands.import_document import slug
+    from publisher.commands.import_pages import slug
 
     taken: set[str] = set()
     assert [slug(heading, taken) for heading in ("About", "Søg", "Search", "EN", "Assets", "1. Formål")] == [

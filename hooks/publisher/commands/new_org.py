@@ -59,7 +59,20 @@ def new_organisation(docs_dir: Path, org_id: str, name: str, languages: list[str
 def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
             country: str | None, domain: str | None) -> list[Path]:
     catalogue = load_catalogue(docs_dir)
-    where = catalogue.config_display
+    country, domain = _refuse_arguments(catalogue, docs_dir, org_id, name, languages, country, domain)
+    entry = _entry(catalogue, org_id, name, languages, country, domain)
+    config_path = docs_dir / ORGANISATIONS_FILE
+    new_text = _config_with_entry(config_path, catalogue.config_display, org_id, entry)
+    pages = _start_pages(catalogue, org_id, name, languages)
+    folder = docs_dir / org_id
+    _write_as_one_change(docs_dir, org_id, folder, pages, config_path, new_text)
+    return [config_path, *(folder / page_name_ for page_name_ in pages)]
+
+
+def _refuse_arguments(catalogue: Catalogue, docs_dir: Path, org_id: str, name: str, languages: list[str],
+                      country: str | None, domain: str | None) -> tuple[str, str]:
+    """Every problem with what was typed, all at once; else the country (from the first language when not
+    given) and the domain ("" when not given)."""
     problems = []
     if not ORG_ID.match(org_id):
         problems.append(f"ID '{org_id}' must be lowercase letters, digits and hyphens, e.g. ID=aarhus-kommune")
@@ -81,11 +94,16 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
         problems.append(f"DOMAIN {problem}")
     if problems:
         raise ArgumentError(problems)  # the command line is at fault, not docs/organisations.yml
+    return country, domain
 
+
+def _entry(catalogue: Catalogue, org_id: str, name: str, languages: list[str], country: str,
+           domain: str) -> dict[str, object]:
+    """The organisation's entry in organisations.yml."""
     primary, accent = palette_for(org_id)
     source_labels = catalogue.languages[languages[0]].labels
     # A draft until an editor marks it ready; no guessed domain or review date (readers would see them).
-    entry = {
+    return {
         "name": name,
         "status": "draft",
         "country": country,
@@ -95,7 +113,10 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
         "document": {"title": source_labels["portal_title"]},
         "nav": ["index.md"],
     }
-    config_path = docs_dir / ORGANISATIONS_FILE
+
+
+def _config_with_entry(config_path: Path, where: str, org_id: str, entry: dict[str, object]) -> str:
+    """organisations.yml with the entry appended, read back to prove it adds that entry and changes nothing else."""
     original = config_path.read_bytes()
     text = original.decode("utf-8-sig")
     # Only lines are added: every existing byte stays, trailing blank lines and comments too.
@@ -108,10 +129,12 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
             == {k: v for k, v in before.items() if k != "organisations"}):
         raise PublisherError([Finding(where, 1, "the new entry would not read back as written (is 'organisations:' "
                                                 "the last section of the file?); nothing was changed")])
+    return new_text
 
-    pages = _start_pages(catalogue, org_id, name, languages)
-    folder = docs_dir / org_id
-    # The pages and the entry as one change: killed at any point, the next writer puts docs/ back as it was.
+
+def _write_as_one_change(docs_dir: Path, org_id: str, folder: Path, pages: dict[str, str], config_path: Path,
+                         new_text: str) -> None:
+    """The pages and the entry as one change: killed at any point, the next writer puts docs/ back as it was."""
     transaction = SourceTransaction(docs_dir, f"make new-org ID={org_id}")
     for page_name_, page_text in pages.items():
         transaction.write(folder / page_name_, page_text)
@@ -123,7 +146,6 @@ def _create(docs_dir: Path, org_id: str, name: str, languages: list[str],
         transaction.undo()
         raise
     transaction.finish()
-    return [config_path, *(folder / page_name_ for page_name_ in pages)]
 
 
 def _start_pages(catalogue: Catalogue, org_id: str, name: str, languages: list[str]) -> dict[str, str]:

@@ -35,7 +35,7 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "edition_compare": ("name",),  # about.edition_view
     "unapproved_notice": ("name",),  # editions.notices
     "translation_changed_notice": ("name", "source"),  # editions.notices
-    "changes_title": ("previous", "name"),  # changes.changes_title, edition_command
+    "changes_title": ("previous", "name"),  # changes.changes_title, edition_writing
 }
 
 
