@@ -168,3 +168,34 @@ def test_the_syntax_rule_finds_a_module_that_spells_it(tmp_path: Path) -> None:
     (package / "terms.py").write_text('import re\nNOT_TEXT = re.compile(r"-+8<-+")\n', encoding="utf-8")
     (package / "messages.py").write_text('HINT = "write --8<-- \\"x.md\\" on its own line"\n', encoding="utf-8")
     assert modules_spelling_the_include_syntax(package) == {"publisher.differ", "publisher.terms"}
+
+
+MAX_MODULE_LINES = 260  # "about 250" (issue 26): a module a reader takes in at one sitting
+MAX_FUNCTION_LINES = 60  # a function longer than this is named steps waiting to be named
+
+
+def oversized(package: Path) -> list[str]:
+    """Modules and functions over the limits, as `path:line name (n lines)`."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        shown = path.relative_to(package.parent).as_posix()
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            found.append(f"{shown}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    found.append(f"{shown}:{node.lineno} {node.name} ({length} lines)")
+    return found
+
+
+def test_modules_and_functions_stay_readable() -> None:
+    assert oversized(PACKAGE) == []
+
+
+def test_the_size_rule_finds_a_long_function(tmp_path: Path) -> None:
+    package = tmp_path / "publisher"
+    package.mkdir()
+    (package / "long.py").write_text("def f():\n" + "    x = 1\n" * MAX_FUNCTION_LINES, encoding="utf-8")
+    assert oversized(package) == [f"publisher/long.py:1 f ({MAX_FUNCTION_LINES + 1} lines)"]
