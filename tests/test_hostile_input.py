@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import test_commands
-import test_import
+import test_commands_import
 from checking import FM_DA, TAVSHED, errors, within
 from conftest import FIXTURE_ORGANISATIONS
 from publisher.files.findings import PublisherError
@@ -298,7 +298,7 @@ def _guideline(path: Path) -> Path:
     return path
 
 
-nyby = test_import.nyby  # a fresh fixture repository with the draft organisation 'nyby' (nn, en)
+nyby = test_commands_import.nyby  # a fresh fixture repository with the draft organisation 'nyby' (nn, en)
 
 
 def test_make_import_never_reads_a_document_it_keeps_itself(nyby: Path, tmp_path: Path) -> None:

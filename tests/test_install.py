@@ -111,5 +111,5 @@ def test_every_venv_is_made_by_the_installer() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "python3 tools/locked_venv.py $(VENV) requirements-properdocs.lock" in makefile
     assert "pip install" not in makefile
-    engines = (ROOT / "tests" / "test_engines.py").read_text(encoding="utf-8")
+    engines = (ROOT / "tests" / "test_outputs_engines.py").read_text(encoding="utf-8")
     assert '"requirements-zensical.lock"' in engines and "pip install" not in engines

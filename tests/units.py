@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import FIXTURE_ORGANISATIONS, make_repo
 from publisher.model.organisations import Catalogue, load_catalogue
-from test_editions import WITHOUT_FACTS  # noqa: F401 (the fixture without document facts, for with_editions)
+from test_model_editions import WITHOUT_FACTS  # noqa: F401 (the fixture without document facts, for with_editions)
 
 
 def fixture_catalogue(root: Path, organisations: str = FIXTURE_ORGANISATIONS,

@@ -27,7 +27,7 @@ from publisher.commands.search_bench import (
     run_queries,
 )
 from publisher.model.organisations import load_catalogue
-from test_editions import record_two_editions
+from test_model_editions import record_two_editions
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = load_catalogue(ROOT / "docs")
@@ -210,7 +210,7 @@ def test_a_copied_site_works_from_file_urls_and_searches(browser, real_site: Pat
 @pytest.mark.parametrize("queries", QUERY_SETS, ids=lambda path: path.stem)
 def test_search_finds_the_page_from_any_form_of_the_word(browser, server: str, queries: Path) -> None:
     # tests/search_queries.yml and the held-out set: inflections, compounds, noun/verb pairs, typos,
-    # phrases (see test_search.py); each set on its own reaches hits@5 >= 95%.
+    # phrases (see test_render_search.py); each set on its own reaches hits@5 >= 95%.
     outcomes = run_queries(browser, lambda org_id, language: site_url(server, org_id, language),
                            load_queries(queries))
     lines: list[str] = []

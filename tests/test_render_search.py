@@ -1,7 +1,7 @@
 """Search understands Danish and Norwegian words: inflections, compounds, noun/verb pairs, typos.
 
 The query sets (tests/search_queries.yml and the held-out tests/search_queries_heldout.yml) are typed
-into the real sites' search in headless Chromium by tests/test_browser.py (which owns the browser);
+into the real sites' search in headless Chromium by tests/test_sites_browser.py (which owns the browser);
 here: the sets themselves and the word-form logic.
 """
 
