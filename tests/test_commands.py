@@ -173,6 +173,8 @@ def test_make_bench_small(clone: Path) -> None:
     # The national figure: three languages, measured at ORGS and printed for 1,000 as an extrapolation.
     assert "national: 2 orgs x 3 languages (nb, nn, en)" in result.stdout
     assert "(extrapolated linearly from 2; ORGS=1000 measures it)" in result.stdout
+    assert "make match: index 500 bodies, match one document" in result.stdout  # issue 22's figure
+    assert "500 shared passages found" in result.stdout  # each fictional body's own copy of the model text
 
 
 def test_make_serve(clone: Path) -> None:

@@ -23,6 +23,7 @@ from ..outputs.pdf import write_pdf
 from ..outputs.site_config import all_targets
 from ..pipeline.whole import build_all
 from . import search_bench
+from .bench_match import measure as measure_matching
 from .bench_measures import (
     cpu_per_site,
     lighthouse_scores,
@@ -177,6 +178,8 @@ def run(root: Path, organisations: int = 100, out: Any = print) -> dict[str, Any
             "the portal's pages (some 45 pages, 10 minutes), served gzip-compressed as a web server would ...")
         results["lighthouse"] = lighthouse_scores(root, work / "full")
         results["check"] = _check(root, out)
+        out("   model-text matcher: one document against 500 fictional bodies (1,500 pages) ...")
+        results["matching"] = measure_matching()
 
     floor_page = results["real"]["markdown_floor_s"] / results["real"]["pages"]
     results["scale"]["per_page_floor_pages"] = round(results["scale"]["per_page_s"] / floor_page, 1)
