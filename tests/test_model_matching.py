@@ -112,3 +112,15 @@ def test_the_report_names_the_passage_its_lines_and_both_sides_changes() -> None
     assert "  only here: rekruttere nye medarbeidere" in lines
     assert any(line.startswith("  only there (docs/fjellvik (nb):") and line.endswith("ivareta Fjellviks omdømme")
                for line in lines)
+
+
+def test_a_file_that_is_no_document_is_refused_with_what_to_give(tmp_path: Path) -> None:
+    from publisher.commands.match import document_text
+    from publisher.files.findings import PublisherError
+
+    picture = tmp_path / "kort.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(PublisherError) as refused:
+        document_text(picture, "kort.png", ())
+    assert str(refused.value) == ("kort.png:1: error: cannot read '.png' documents: give a .docx, .odt, .pdf, .txt "
+                                  "file (save it in one of these formats)")
