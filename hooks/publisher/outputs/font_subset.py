@@ -82,22 +82,30 @@ def _digest(data: bytes) -> str:
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `path` (created if missing) while the block runs."""
+def _locked(path: Path, wait: bool = True) -> Iterator[bool]:
+    """Hold an exclusive lock on `path` (created if missing) while the block runs; with `wait` False, yield
+    False at once when another process holds it."""
     with open(path, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed, also if this process dies
-        yield
+        try:  # released when the file is closed, also if this process dies
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
 
 
-def cached_subset(original: bytes, text: str, cache: Path) -> bytes:
-    """The subset of the face `original` to the characters of `text`, made once per key (see above)."""
+def cached_subset(original: bytes, text: str, cache: Path, wait: bool = True) -> bytes | None:
+    """The subset of the face `original` to the characters of `text`, made once per key (see above).
+    With `wait` False: None when another worker is making it right now."""
     key = f"{_digest(original)}-{_digest(text.encode('utf-8'))}-{_digest(SETTINGS.encode())[:16]}"
     entry = cache / f"{key}.woff2"
     with contextlib.suppress(FileNotFoundError):
         return entry.read_bytes()
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        with _locked(cache / f".{key}.lock"):
+        with _locked(cache / f".{key}.lock", wait) as held:
+            if not held:
+                return None
             with contextlib.suppress(FileNotFoundError):
                 return entry.read_bytes()  # another worker made it while this one waited
             smaller = _subset(original, text)
@@ -109,12 +117,18 @@ def cached_subset(original: bytes, text: str, cache: Path) -> bytes:
 
 
 def subset_fonts(site: Path, cache: Path) -> int:
-    """Rewrite every woff2 under the site's assets/fonts; the bytes saved."""
+    """Rewrite every woff2 under the site's assets/fonts; the bytes saved.
+
+    Two passes: first every face no other worker is making (so two workers starting together share
+    the faces between them instead of one waiting while the other makes all three), then the rest,
+    waiting for them."""
     text = "".join(sorted(characters_shown(site)))
     saved = 0
-    for path in site.glob(FONTS):
-        original = path.read_bytes()
-        smaller = cached_subset(original, text, cache)
+    faces = [(path, path.read_bytes()) for path in sorted(site.glob(FONTS))]
+    made = {path: cached_subset(original, text, cache, wait=False) for path, original in faces}
+    for path, original in faces:
+        smaller = made[path] if made[path] is not None else cached_subset(original, text, cache)
+        assert smaller is not None  # a waiting call always returns the subset
         if len(smaller) < len(original):
             path.write_bytes(smaller)
             saved += len(original) - len(smaller)
