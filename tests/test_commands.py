@@ -166,7 +166,7 @@ def test_an_organisation_named_twice_is_built_once(clone: Path) -> None:
 
 
 def test_make_bench_small(clone: Path) -> None:
-    result = make(clone, "bench", "ORGS=2", timeout=600)
+    result = make(clone, "bench", "ORGS=2", "LIGHTHOUSE_PAGES=1", timeout=600)  # one Lighthouse page: 2 s, not 90
     assert result.returncode == 0, result.stderr[-2000:]
     assert (clone / "bench-results.json").is_file()
     assert "7/7 make check on the real content" in result.stdout
@@ -174,6 +174,7 @@ def test_make_bench_small(clone: Path) -> None:
     assert "national: 2 orgs x 3 languages (nb, nn, en)" in result.stdout
     assert "(extrapolated linearly from 2; ORGS=1000 measures it)" in result.stdout
     assert "make match: index 500 bodies, match one document" in result.stdout  # issue 22's figure
+    assert len([line for line in result.stdout.splitlines() if line.startswith("Lighthouse performance: ")]) == 1
     assert "500 shared passages found" in result.stdout  # each fictional body's own copy of the model text
 
 

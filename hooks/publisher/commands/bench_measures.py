@@ -79,8 +79,9 @@ def page_weight(site: Path, page: str) -> int:
     return sum(f.stat().st_size for f in files)
 
 
-def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
-    """Lighthouse's performance score per page of `bench_pages` (it varies with the machine's load)."""
+def lighthouse_scores(root: Path, site: Path, limit: int | None = None) -> dict[str, float | str]:
+    """Lighthouse's performance score per page of `bench_pages` (it varies with the machine's load); with
+    `limit`, of the first `limit` pages only (a quick run; the full figure needs every page)."""
     from .lighthouse import bench_pages, lighthouse_binary, run_lighthouse, served
 
     binary = lighthouse_binary(root)
@@ -88,4 +89,5 @@ def lighthouse_scores(root: Path, site: Path) -> dict[str, float | str]:
         return {"(not run)": "lighthouse is installed by 'make bench' and 'make test' into tools/lighthouse"}
     # One page after the other: Lighthouse's scores assume the machine is not busy elsewhere.
     with served(site, compressed=True) as base:
-        return {page: run_lighthouse(binary, base + page).scores["performance"] for page in bench_pages(site)}
+        return {page: run_lighthouse(binary, base + page).scores["performance"]
+                for page in bench_pages(site)[:limit]}
