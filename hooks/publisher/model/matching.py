@@ -23,6 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .wordings import INCLUDE_MARK
 
@@ -59,10 +60,6 @@ class Text:
     names: tuple[str, ...] = ()  # the body's own names, put as blanks
     unit: str = "line"  # what Item.line counts: lines of a Markdown file, or paragraphs of a document
 
-    @property
-    def blocks(self) -> int:
-        return max((item.block for item in self.items), default=-1) + 1
-
 
 def names_of(name: str, domain: str | None = None, titles: Iterable[str] = ()) -> tuple[str, ...]:
     """A body's own names as they appear in text: name, name without its kind, both genitives, domain."""
@@ -75,11 +72,21 @@ def names_of(name: str, domain: str | None = None, titles: Iterable[str] = ()) -
     return tuple(sorted({n for n in found if n}, key=len, reverse=True))
 
 
-def normalise(text: str, names: Iterable[str] = ()) -> str:
+@cache
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a body's names, longest first, compiled once per body (not once per item)."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def normalise(text: str, names: tuple[str, ...] = ()) -> str:
     """Case, whitespace and punctuation folded; each of `names` put as a blank."""
     text = unicodedata.normalize("NFC", text)
-    for name in names:
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", BLANK, text, flags=re.IGNORECASE)
+    pattern = _names_pattern(names)
+    if pattern is not None:
+        text = pattern.sub(BLANK, text)
     return SPACE.sub(" ", NOT_WORD.sub(" ", text.casefold())).strip()
 
 
