@@ -24,8 +24,7 @@ from ..files.swap import discard, replace_files
 from ..model.organisations import Catalogue, load_catalogue
 from ..outputs.pdf import pdf_name, write_pdf
 from ..outputs.site_config import BuildTarget, all_targets
-
-MANIFEST_SUFFIX = ".manifest.json"
+from ..pipeline.whole import MANIFEST_SUFFIX  # one name for the manifest beside site/, the build's
 
 
 def main_pdf(root: Path, out: Path, org_ids: list[str] | None) -> int:
