@@ -26,10 +26,10 @@ SHARED_DIR = "_shared"
 WORDING_FILE = re.compile(r"^(?P<wording>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
 # The snippets marker, as pymdownx.snippets reads it: other modules build on this, never spell it.
 INCLUDE_MARK = r"-+8<-+"
-SECTION_MARKER = re.compile(r"^\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[a-zA-Z0-9_-]+)\]\s*$")
+SECTION_MARKER = re.compile(r"^\s*" + INCLUDE_MARK + r"\s*\[(?P<kind>start|end):(?P<name>[a-zA-Z0-9_-]+)\]\s*$")
 # An include of a wording: alone on its line, or as the text of a list item (`4. --8<-- "…"`).
 PASSAGE_INCLUDE = re.compile(
-    r'^(?P<indent>[ \t]*)(?P<marker>(?:\d+[.)]|[-*+])[ \t]+)?-{1,}8<-{1,}[ \t]+'
+    r'^(?P<indent>[ \t]*)(?P<marker>(?:\d+[.)]|[-*+])[ \t]+)?' + INCLUDE_MARK + r'[ \t]+'
     r'(?P<quote>["\'])(?P<path>[^"\']+)(?P=quote)[ \t]*$'
 )
 PASSAGE_PATH = re.compile(
@@ -108,10 +108,9 @@ def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Ex
             fence = None
         match = PASSAGE_INCLUDE.match(line) if fence is None else None
         ref = PassageRef.parse(match["path"]) if match else None
-        path = shared_dir / ref.file if ref else None
-        if match is None or ref is None or path is None or not path.is_file():
+        if match is None or ref is None or not (shared_dir / ref.file).is_file():
             yield line  # not a passage: the snippets extension and the checks deal with it
             continue
         # Not UTF-8: a finding at the wording's line, as `make check` reports it, not a traceback.
-        body = wording_lines(read_text(path, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
+        body = wording_lines(read_text(shared_dir / ref.file, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
         yield Expanded(match["indent"], match["marker"], ref, body)
