@@ -4,8 +4,10 @@ The document's extracted text is kept in `docs/_sources/<org>/extracted.txt` (on
 written by `make import`). A sentence counts as carried when its words stand, in the same order,
 on one of the organisation's own-language pages (their titles and the shared wordings they
 include count too); a sentence that is on no page is accounted for when the editorial record
-(docs/_editorial/<org>.yml) names it among its `original` texts, and dropped otherwise. Only
-letters count: punctuation, Markdown and spacing never make a sentence differ.
+(docs/_editorial/<org>.yml) accounts for it, and dropped otherwise: it lies inside a recorded
+`original`, or stands on a page once the record's changes (`original` -> `published`, "a / b" pair
+by pair) are made inside it, or lies in a recorded run of the document ("a … b"). Only letters
+count: punctuation, Markdown and spacing never make a sentence differ.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from ..files.findings import display_path
 from ..files.yamlsource import read_text
-from .editorial import load_editorial
+from .editorial import EditorialChange, load_editorial
 from .organisation_types import Organisation
 from .organisations import Catalogue
 from .sources import page_name, read_source
@@ -42,11 +44,13 @@ def normalise(text: str) -> str:
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(line, sentence) of every sentence with letters in `text` (one block a line)."""
-    found = []
+    found: list[tuple[int, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         for sentence in SENTENCE_END.split(line.strip()):
             if any(c.isalpha() for c in sentence):
                 found.append((number, sentence.strip()))
+            elif found and found[-1][0] == number:  # "(… s. 15)." cut after the abbreviation: one sentence
+                found[-1] = (number, f"{found[-1][1]} {sentence.strip()}")
     return found
 
 
@@ -93,6 +97,68 @@ def page_text(catalogue: Catalogue, org: Organisation) -> str:
     return "\n".join(normalise(part) for part in parts)
 
 
+def _parts(text: str) -> list[str]:
+    """The texts one recorded change names: the record writes several as "a / b" and a run as "a … b"."""
+    return [normalise(part) for part in re.split(r"\s+/\s+|\s*…\s*", text)]
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """One recorded change as coverage reads it: the texts it replaced, with what replaced each."""
+    kind: str
+    original: str  # the whole original, normalised: a sentence inside it is accounted for
+    replaced: tuple[tuple[str, str], ...]  # (original part, published part), pairwise when the record pairs them
+    run: tuple[str, str] | None  # "a … b": every sentence of the document from a to b
+
+
+def _recorded(change: EditorialChange) -> _Recorded:
+    originals, published = _parts(change.original), _parts(change.published)
+    if len(published) != len(originals):
+        published = [""] * len(originals)
+    run = (originals[0], originals[-1]) if "…" in change.original and len(originals) == 2 else None
+    return _Recorded(change.kind, normalise(change.original),
+                     tuple((o, p) for o, p in zip(originals, published, strict=True) if o and o != p), run)
+
+
+def _in_runs(document: list[tuple[int, str]], records: list[_Recorded]) -> dict[int, str]:
+    """The document's sentences (by index) that lie in a recorded run "a … b", with the change's kind: the
+    run starts where a's words first stand in the document and ends where b's words next stand."""
+    words = [normalise(sentence) for _, sentence in document]
+    starts, text = [], ""
+    for item in words:
+        starts.append(len(text) + 1)
+        text += f" {item}"
+    text += " "
+    inside: dict[int, str] = {}
+    for record in (r for r in records if r.run):
+        first, last = record.run  # type: ignore[misc]
+        begin = text.find(f" {first} ")
+        end = text.find(f" {last} ", begin + 1) if begin >= 0 else -1
+        if end < 0:
+            continue
+        end += len(last) + 1
+        for index, start in enumerate(starts):
+            if begin < start and start + len(words[index]) <= end:
+                inside.setdefault(index, record.kind)
+    return inside
+
+
+def _recorded_kind(words: str, records: list[_Recorded], carried_text: str) -> str | None:
+    """The kind of the recorded change that accounts for a sentence not on the pages: the sentence is inside
+    a recorded original, or with the record's replacements made inside it, it stands on the pages."""
+    kind = next((r.kind for r in records if words in r.original), None)
+    if kind is not None:
+        return kind
+    changed, kinds = f" {words} ", []
+    for record in records:
+        for original, published in record.replaced:
+            if f" {original} " in changed:
+                changed = changed.replace(f" {original} ", f" {published} " if published else " ")
+                kinds.append(record.kind)
+    changed = " ".join(changed.split())
+    return kinds[0] if kinds and (not changed or f" {changed} " in carried_text) else None
+
+
 def measure(catalogue: Catalogue, org: Organisation) -> Coverage | None:
     """The coverage of the organisation's kept document, or None when it has none."""
     extracted = sources_dir(catalogue, org.id) / EXTRACTED
@@ -100,15 +166,16 @@ def measure(catalogue: Catalogue, org: Organisation) -> Coverage | None:
         return None
     display = f"docs/{SOURCES_DIR}/{org.id}/{EXTRACTED}"
     carried_text = f" {page_text(catalogue, org)} ".replace("\n", " ")
-    record = load_editorial(catalogue, org.id)
-    originals = [(normalise(change.original), change.kind) for change in record.changes if change.original]
+    records = [_recorded(change) for change in load_editorial(catalogue, org.id).changes if change.original]
+    document = sentences(read_text(extracted, display))
+    runs = _in_runs(document, records)
     coverage = Coverage(org.id, display)
-    for line, sentence in sentences(read_text(extracted, display)):
+    for index, (line, sentence) in enumerate(document):
         words = normalise(sentence)
         if not words or f" {words} " in carried_text:
             coverage.carried.append((line, sentence))
             continue
-        kind = next((kind for original, kind in originals if words in original), None)
+        kind = _recorded_kind(words, records, carried_text) or runs.get(index)
         if kind is not None:
             coverage.recorded.append((line, sentence, kind))
         else:
