@@ -322,7 +322,7 @@ def test_a_bad_editions_file_is_reported_at_its_lines(fixture_repo) -> None:
     assert str(error.value).splitlines() == [
         "docs/_editions/testby/editions.yml:4: error: 'approved_on' must be a date written YYYY-MM-DD",
         "docs/_editions/testby/editions.yml:4: error: unknown document fact 'signed_by'; facts are edition, version, "
-        "print_number, issued_by, adopted_by, adopted_on, approved_by, approved_on, agenda_item, document_date (each "
+        "print_number, back_cover, adopted_by, adopted_on, approved_by, approved_on, agenda_item, document_date (each "
         "optional, written only when the document states it)",
         "docs/_editions/testby/editions.yml:6: error: edition 2 must say 'number: 2' (editions are numbered 1, 2, 3 … "
         "in order)",

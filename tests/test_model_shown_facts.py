@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from publisher.model.document_facts import FACT_KEYS, Fact
 from publisher.model.organisation_types import Organisation
+from publisher.model.organisations import load_catalogue
 from publisher.model.shown_facts import ShownFact, missing_facts, shown_facts
 from units import fixture_catalogue
 
@@ -55,3 +56,16 @@ def test_missing_facts(org: Organisation) -> None:
     assert missing_facts(stating(org, Fact("adopted_by", "Byrådet"))) == [NO_DATE]
     assert missing_facts(stating(org, Fact("document_date", dt.date(2024, 1, 1)))) == [NO_APPROVAL]
     assert missing_facts(stating(org, Fact("adopted_on", dt.date(2024, 1, 1)))) == []
+
+
+def test_region_nordjyllands_back_cover_is_shown_where_it_stands_not_as_a_sender() -> None:
+    """Its back cover prints a unit and an address with no word for what they are: the label says where
+    they stand ("På bagsiden"), never "Udgivet af", which the document does not say."""
+    catalogue = load_catalogue(Path(__file__).resolve().parents[1] / "docs")
+    org = catalogue.organisations["region-nordjylland"]
+    for language, label in (("da", "På bagsiden"), ("en", "On the back cover")):
+        labels = catalogue.languages[language].labels
+        back = [fact for fact in shown_facts(org, labels, language) if fact.label == label]
+        assert [fact.text.split(",")[0] for fact in back] == ["Mennesker og Organisation" if language == "da"
+                                                               else "Mennesker og Organisation (People and Organisation)"]
+        assert not any(fact.label in ("Udgivet af", "Issued by") for fact in shown_facts(org, labels, language))

@@ -12,9 +12,10 @@ from typing import Any
 
 # The facts a document can state about itself, in the order readers see them. Each is optional and
 # shown under its own name (a leaflet's print number is not a version; "vedtatt" is not "godkjent").
-# `issued_by`: the unit a document names as its sender (a colophon), which is not a contact.
+# `back_cover`: a unit or address a document prints on its back cover without saying what it is (not a
+# sender, publisher or contact: the document does not say so), shown as "on the back cover".
 # Keys ending in `_on` and `document_date` are dates. Labels: `fact_<key>` in languages.yml.
-FACT_KEYS = ("edition", "version", "print_number", "issued_by", "adopted_by", "adopted_on", "approved_by",
+FACT_KEYS = ("edition", "version", "print_number", "back_cover", "adopted_by", "adopted_on", "approved_by",
              "approved_on", "agenda_item", "document_date")
 DATE_FACTS = ("adopted_on", "approved_on", "document_date")
 APPROVAL_FACTS = ("adopted_by", "adopted_on", "approved_by", "approved_on")
