@@ -63,9 +63,9 @@ def test_region_nordjyllands_back_cover_is_shown_where_it_stands_not_as_a_sender
     they stand ("På bagsiden"), never "Udgivet af", which the document does not say."""
     catalogue = load_catalogue(Path(__file__).resolve().parents[1] / "docs")
     org = catalogue.organisations["region-nordjylland"]
-    for language, label in (("da", "På bagsiden"), ("en", "On the back cover")):
+    for language, label, unit in (("da", "På bagsiden", "Mennesker og Organisation"),
+                                  ("en", "On the back cover", "Mennesker og Organisation (People and Organisation)")):
         labels = catalogue.languages[language].labels
         back = [fact for fact in shown_facts(org, labels, language) if fact.label == label]
-        assert [fact.text.split(",")[0] for fact in back] == ["Mennesker og Organisation" if language == "da"
-                                                               else "Mennesker og Organisation (People and Organisation)"]
+        assert [fact.text.split(",")[0] for fact in back] == [unit]
         assert not any(fact.label in ("Udgivet af", "Issued by") for fact in shown_facts(org, labels, language))
