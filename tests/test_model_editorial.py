@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from publisher.files.findings import Finding
 from publisher.model.editorial import (
     EditorialChange,
     EditorialRecord,
+    SiteRecord,
     editorial_path,
     load_editorial,
 )
@@ -107,3 +109,33 @@ def test_an_editorial_explanation_must_be_in_every_language_of_the_organisation(
     assert errors(root) == [
         "docs/_editorial/testby.yml:6: error: 'explain' must say what the editor did in every language of 'testby' "
         "(da, en); missing: en"]
+
+
+RECORDS = ("changes: []\nrecords:\n  - date: 2026-12-06\n    text:\n      da: Udgave 1  registreret på ny.\n"
+           "      en: Edition 1 recorded again.\n")
+
+
+def test_records_are_read_with_their_date_and_text_in_every_language(catalogue: Catalogue) -> None:
+    result = record(catalogue, RECORDS)
+    assert result.findings == ()
+    assert result.records == (SiteRecord(dt.date(2026, 12, 6), {"da": "Udgave 1 registreret på ny.",
+                                                                 "en": "Edition 1 recorded again."}, 3),)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (RECORDS.replace("      en: Edition 1 recorded again.\n", ""),
+     f"{SHOWN}:4: error: 'text' must say what the editors did in every language of 'testby' (da, en); missing: en"),
+    (RECORDS.replace("date: 2026-12-06", "date: 6. december 2026"),
+     f"{SHOWN}:3: error: a record is {{date: YYYY-MM-DD, text: {{<language>: ...}}}}: the date the editors did it "
+     f"and what they did, in every language"),
+    (RECORDS.replace("date: 2026-12-06", "on: 2026-12-06"),  # YAML reads a bare `on` as true
+     f"{SHOWN}:3: error: a record is {{date: YYYY-MM-DD, text: {{<language>: ...}}}}: the date the editors did it "
+     f"and what they did, in every language"),
+    ("changes: []\nrecords: Udgave 1 registreret på ny.\n",
+     f"{SHOWN}:2: error: 'records' must be a list of {{date: YYYY-MM-DD, text: {{<language>: ...}}}}"),
+])
+def test_a_record_without_its_date_or_a_language_is_refused_at_its_line(catalogue: Catalogue, text: str,
+                                                                         expected: str) -> None:
+    result = record(catalogue, text)
+    assert messages(result) == [expected]
+    assert result.records == ()

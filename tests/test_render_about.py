@@ -160,3 +160,35 @@ def test_front_matter_string_is_json_but_for_characters_beyond_u_ffff() -> None:
     assert front_matter_string("2.0 🌍🌍") == '"2.0 \\U0001f30d\\U0001f30d"'
     for text in ("🌍", "\\ud83c\\udf0d", "\\🌍", "a\\\\ud83c\\udf0d"):  # a backslash written in the text stays
         assert yaml.safe_load(front_matter_string(text)) == text
+
+
+def test_the_editors_records_follow_the_changes_in_the_pages_language(tmp_path: Path) -> None:
+    records = ("records:\n  - date: 2026-12-06\n    text: {da: 'Udgave 1 registreret <på> ny.', "
+               "en: 'Edition 1 recorded again.'}\n")
+    pages = {"_editorial/testby.yml": EDITORIAL + records}
+    catalogue = neutral_labels(fixture_catalogue(tmp_path / "repo", pages=pages))
+    assert about_html(catalogue, "testby", "da").endswith("""\
+</table>
+</div>
+<h3 id="site-records">[editorial_records]</h3>
+<ul class="guide-about__records">
+  <li><time datetime="2026-12-06">6. december 2026</time>: Udgave 1 registreret &lt;på&gt; ny.</li>
+</ul>
+</div>""")
+    assert '<time datetime="2026-12-06">6 December 2026</time>: Edition 1 recorded again.</li>' in about_html(
+        catalogue, "testby", "en")
+
+
+def test_each_first_editions_re_recording_is_in_its_bodys_record_in_every_language() -> None:
+    """The five first editions were recorded again once with the corrected chrome: each about page (and
+    PDF appendix) says so in its own language, not only the edition's note."""
+    catalogue = load_catalogue(Path(__file__).resolve().parents[1] / "docs")
+    said = {"da": "Udgave 1 registreret på ny, én gang.", "nb": "Utgave 1 registrert på nytt, én gang.",
+            "en": "Edition 1 recorded again, once."}
+    for org in catalogue.organisations.values():
+        assert org.editions and org.editions[0].number == 1
+        for language in org.languages:
+            html = about_html(catalogue, org.id, language)
+            records = html[html.index('<h3 id="site-records">'):]
+            assert f': {said[language]} ' in records, (org.id, language)
+            assert org.name in records

@@ -8,6 +8,7 @@ site and printed as an appendix of the PDF.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,11 +42,48 @@ class EditorialChange:
 
 
 @dataclass(frozen=True)
+class SiteRecord:
+    """Something the site's editors did that changed no word of the document (`records:`), such as
+    recording its first edition again: told to readers, in each language, on the date it was done."""
+    date: dt.date
+    text: dict[str, str]  # every language of the organisation
+    line: int
+
+
+@dataclass(frozen=True)
 class EditorialRecord:
     org_id: str
     display: str
     changes: tuple[EditorialChange, ...]
     findings: tuple[Finding, ...] = ()
+    records: tuple[SiteRecord, ...] = ()
+
+
+def _site_records(located: Any, display: str, languages: tuple[str, ...], org_id: str,
+                  findings: list[Finding]) -> tuple[SiteRecord, ...]:
+    """The record's `records:` (optional): each with `date` and `text` in every language."""
+    entries = located.data.get("records", [])
+    if not isinstance(entries, list):
+        findings.append(Finding(display, located.line("records"), "'records' must be a list of {date: YYYY-MM-DD, "
+                                                                  "text: {<language>: ...}}"))
+        return ()
+    records = []
+    for index, entry in enumerate(entries):
+        line = located.line("records", str(index))
+        text = entry.get("text") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(entry.get("date"), dt.date) or set(entry) != {"date", "text"} \
+                or not isinstance(text, dict):
+            findings.append(Finding(display, line, "a record is {date: YYYY-MM-DD, text: {<language>: ...}}: the "
+                                                   "date the editors did it and what they did, in every language"))
+            continue
+        missing = [code for code in languages if not (_text(text.get(code)) or "").strip()]
+        if missing:
+            findings.append(Finding(display, located.line("records", str(index), "text"),
+                                    f"'text' must say what the editors did in every language of '{org_id}' "
+                                    f"({', '.join(languages)}); missing: {', '.join(missing)}"))
+            continue
+        records.append(SiteRecord(entry["date"], {code: " ".join(text[code].split()) for code in languages}, line))
+    return tuple(records)
 
 
 def editorial_path(catalogue: Catalogue, org_id: str) -> Path:
@@ -111,4 +149,5 @@ def load_editorial(catalogue: Catalogue, org_id: str) -> EditorialRecord:
             explain = {}
         changes.append(EditorialChange(kind, page, original.strip(), published.strip(), line,
                                        {str(k): str(v).strip() for k, v in explain.items()}))
-    return EditorialRecord(org_id, display, tuple(changes), tuple(findings))
+    records = _site_records(located, display, org.languages, org_id, findings)
+    return EditorialRecord(org_id, display, tuple(changes), tuple(findings), records)

@@ -110,7 +110,8 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
     labels = catalogue.languages[language].labels
     titles = page_titles(catalogue, org_id, language)
     changes = []
-    for change in load_editorial(catalogue, org_id).changes:
+    record = load_editorial(catalogue, org_id)
+    for change in record.changes:
         changes.append({
             "page_title": titles.get(change.page, change.page) if change.page else labels["whole_document"],
             "href": f"{change.page}.html" if change.page and link_pages else None,
@@ -128,6 +129,7 @@ def about_html(catalogue: Catalogue, org_id: str, language: str, link_pages: boo
         facts=shown_facts(org, labels, language),
         has_approval=any(fact.key in APPROVAL_FACTS for fact in org.document.facts),
         changes=changes,
+        records=[{"date": r.date, "text": r.text[language]} for r in record.records if language in r.text],
         editions=editions_view(catalogue, org_id, language, link_pages),
         notices=state if state is not None else notices(catalogue, org_id, language),
         titles=titles,
