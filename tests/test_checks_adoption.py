@@ -49,7 +49,6 @@ def test_adopting_a_wording_word_for_word_is_one_line(fixture_repo) -> None:
     domain: andenby.dk
     languages: [da, en]
     palette: {primary: "#1d4f7c", accent: "#a3461a"}
-    contact: {unit: Personale}
     document: {title: Andenbys regler}
     nav: [index.md]
     status: ready

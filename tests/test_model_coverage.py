@@ -34,7 +34,7 @@ changes:
 
 def _repo(tmp_path: Path, record: str = RECORD, page: str = PAGE) -> Path:
     root = make_repo(tmp_path / "repo", {"testby/regler.da.md": page})
-    (root / "docs/_sources/testby").mkdir(parents=True)
+    (root / "docs/_sources/testby").mkdir(parents=True, exist_ok=True)
     (root / "docs/_sources/testby/extracted.txt").write_text(EXTRACTED, encoding="utf-8")
     (root / "docs/_editorial").mkdir(exist_ok=True)
     (root / "docs/_editorial/testby.yml").write_text(record, encoding="utf-8")

@@ -16,7 +16,7 @@ def test_a_page_listed_twice_in_nav(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert str(error.value) == (
-        "docs/organisations.yml:22: error: organisation 'testby': 'nav' lists 'regler.md' twice (first as entry 2); a "
+        "docs/organisations.yml:24: error: organisation 'testby': 'nav' lists 'regler.md' twice (first as entry 2); a "
         "page has one place in the navigation, the front page and the PDF: remove this entry")
 
 

@@ -40,14 +40,37 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def _unsaid(ctx: CheckContext, org: Organisation) -> None:
+    """A fact shown to readers from organisations.yml without the document's words it rests on is refused."""
+    where = ctx.catalogue.config_display
+    if org.contact and not org.contact.said:
+        ctx.error(where, org.contact.line, f"the contact of '{org.id}' is shown in the footer and on the PDF cover, "
+                                           f"but no 'said:' gives the document's words that name it: add them "
+                                           f"(as docs/{SOURCES_DIR}/{org.id}/{EXTRACTED} has them), or remove the "
+                                           f"contact if the document gives none")
+    if org.editions:  # the facts shown are those of the latest edition, with their own `said`
+        return
+    for fact in org.document.facts:
+        if fact.key not in org.document.said:
+            ctx.error(where, org.document.fact_lines.get(fact.key, org.line),
+                      f"'{fact.key}' of '{org.id}' is shown to readers, but 'said:' under 'document' gives no words "
+                      f"of the document it rests on: add them (e.g. said: {{{fact.key}: \"…\"}}, as "
+                      f"docs/{SOURCES_DIR}/{org.id}/{EXTRACTED} has them), or remove the fact")
+
+
 def check_fact_words(ctx: CheckContext, org: Organisation) -> None:
-    """Every fact shown about a document rests on its words: each edition's `said` and the contact's `said`
-    are found in the document's extracted text (docs/_sources/<org>/extracted.txt), or it is an error."""
+    """Every fact shown about a document rests on its words: each edition's `said`, the contact's `said` and
+    the `said` of the facts under `document:` are found in the document's extracted text
+    (docs/_sources/<org>/extracted.txt), or it is an error; a contact or `document:` fact without them too."""
+    _unsaid(ctx, org)
     extracted = sources_dir(ctx.catalogue, org.id) / EXTRACTED
+    where = ctx.catalogue.config_display
     stated = [(f"docs/{EDITIONS_DIR}/{org.id}/{EDITIONS_FILE}", line, f"'{key}' of edition {edition.number}", words)
               for edition in org.editions for key, (words, line) in edition.said.items()]
+    if not org.editions:
+        stated += [(where, line, f"'{key}' of '{org.id}'", words) for key, (words, line) in org.document.said.items()]
     if org.contact and org.contact.said:
-        stated.append((ctx.catalogue.config_display, org.line, f"the contact of '{org.id}'", org.contact.said))
+        stated.append((where, org.contact.said_line, f"the contact of '{org.id}'", org.contact.said))
     if not stated:
         return
     if not extracted.is_file():

@@ -166,8 +166,11 @@ def plan_edition(root: Path, request: Request, today: dt.date) -> EditionPlan:
                              f"'make edition' again. Nothing was recorded.")
     tag = f"{org.id}/edition-{number}"
     # No in-force date unless one is given: none is derived from the approval (issue 23).
+    # A first edition takes the document's words its facts rest on from organisations.yml with the facts.
+    said = {key: words for key, words in org.document.said.items() if not org.editions and key in
+            {fact.key for fact in facts}}
     edition = Edition(number, today, request.in_force_from, facts,
-                      {org.source_language: request.note, **request.notes})
+                      {org.source_language: request.note, **request.notes}, said=said)
     staged_org = dataclasses.replace(org, editions=(*org.editions, edition),
                                      document=dataclasses.replace(org.document, facts=facts))
     staged = dataclasses.replace(catalogue, organisations={**catalogue.organisations, org.id: staged_org})

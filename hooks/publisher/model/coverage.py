@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files.findings import display_path
+from ..files.findings import PublisherError, display_path
 from ..files.yamlsource import read_text
 from .editorial import EditorialChange, load_editorial
 from .organisation_types import Organisation
@@ -26,7 +26,7 @@ from .sources import page_name, read_source
 SOURCES_DIR = "_sources"
 EXTRACTED = "extracted.txt"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«»“(\[]?[A-ZÆØÅÄÖ0-9])")
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")  # no '[' inside: linear on a line of 40,000 of them
 LINE_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|(?:[-*+•–·▪]\s+)+|\d+[.)]\s+)")
 NOT_WORD = re.compile(r"[\W_]+")
 
@@ -92,8 +92,10 @@ def page_text(catalogue: Catalogue, org: Organisation) -> str:
         parts.append(source.body)
         for include in source.includes:  # a whole wording counts, also where a page shows one section
             shared = catalogue.shared_dir / include.file
-            if shared.is_file():
-                parts.append(read_text(shared, display_path(shared, catalogue.root)))
+            try:
+                parts.append(read_text(shared, display_path(shared, catalogue.root)) if shared.is_file() else "")
+            except PublisherError:  # not UTF-8: the include check reports it at its line
+                continue
     return "\n".join(normalise(part) for part in parts)
 
 

@@ -176,6 +176,8 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("accessibility_contact", "email"): email_problem,
     ("accessibility_contact", "phone"): phone_problem,
     ("accessibility_contact", "address"): plain_text_problem,
+    ("accessibility_contact", "given_by"): plain_text_problem,
+    ("document", "said", "*"): plain_text_problem,
     ("document", "title"): plain_text_problem,
     ("document", "title_translations", "*"): plain_text_problem,
     **{("document", key): rule for key, rule in FACT_FIELDS.items()},

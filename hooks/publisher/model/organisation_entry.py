@@ -8,6 +8,7 @@ editor fixes them all in one pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -34,14 +35,16 @@ STATUSES = ("draft", "ready")
 Report = Callable[..., None]
 
 
-def _contact(entry: dict[str, Any] | None) -> Contact | None:
+def _contact(entry: dict[str, Any] | None, line: Callable[..., int]) -> Contact | None:
+    """The contact `entry` gives; `line(*keys)` locates a key below it in organisations.yml."""
     if entry is None:
         return None
     translations = entry.get("unit_translations")
     return Contact(**{k: str(v) for k, v in entry.items() if v is not None and k in Contact.__dataclass_fields__
-                      and k != "unit_translations"},
+                      and k not in ("unit_translations", "line", "said_line")},
                    unit_translations={str(k): str(v) for k, v in translations.items()}
-                   if isinstance(translations, dict) else {})
+                   if isinstance(translations, dict) else {},
+                   line=line(), said_line=line("said") if "said" in entry else 0)
 
 
 def _repeated(items: list[str]) -> dict[int, int]:
@@ -95,7 +98,7 @@ def _palette(entry: dict[str, Any], error: Report) -> dict[str, Any]:
     return palette
 
 
-def _contacts(entry: dict[str, Any], error: Report) -> tuple[Contact | None, Contact | None]:
+def _contacts(entry: dict[str, Any], error: Report, line: Callable[..., int]) -> tuple[Contact | None, Contact | None]:
     """The document's contact and the accessibility contact, each None when absent or malformed."""
     contact = entry.get("contact")
     if contact is not None and (not isinstance(contact, dict) or not text_or_none(contact.get("unit"))):
@@ -110,24 +113,41 @@ def _contacts(entry: dict[str, Any], error: Report) -> tuple[Contact | None, Con
               "'unit' and 'name'): the contact the organisation gave for the site's accessibility",
               "accessibility_contact")
         accessible = None
-    return _contact(contact), _contact(accessible)
+    elif accessible is not None and (not text_or_none(accessible.get("given_by"))
+                                     or not isinstance(accessible.get("given_on"), dt.date) or "said" in accessible):
+        error("an accessibility contact is given to the site by the organisation, not stated in its document: "
+              "record who gave it and when, e.g. 'given_by: \"Kommunikation, by e-mail to the site's editors\"' "
+              "and 'given_on: 2026-12-01' (instead of 'said'), or leave the contact out until one is given",
+              "accessibility_contact")
+        accessible = None
+    return (_contact(contact, lambda *keys: line("contact", *keys)),
+            _contact(accessible, lambda *keys: line("accessibility_contact", *keys)))
 
 
-def _document(entry: dict[str, Any], error: Report) -> Document:
+def _document(entry: dict[str, Any], error: Report, line: Callable[..., int]) -> Document:
     """The document's title, facts and title translations."""
     document = entry.get("document")
     if not isinstance(document, dict) or not text_or_none(document.get("title")):
         error("'document' must be a mapping with at least 'title'", "document")
         document = {"title": ""}
     facts = parse_facts(document, lambda message, *keys: error(message, "document", *keys),
-                        ignore=("title", "title_translations"))
+                        ignore=("title", "title_translations", "said"))
+    said = document.get("said") or {}
+    if not isinstance(said, dict) or not all(isinstance(v, str) and v.strip() for v in said.values()):
+        error("'said' must map each fact to the document's words it rests on, e.g. {version: \"Version 2.0\"}",
+              "document", "said")
+        said = {}
+    for key in (str(k) for k in said if k not in {fact.key for fact in facts}):
+        error(f"'said' names '{key}', which is not a fact under 'document'", "document", "said", key)
     translations = document.get("title_translations") or {}
     if not isinstance(translations, dict) or not all(isinstance(v, str) for v in translations.values()):
         error("'title_translations' must map language codes to titles, e.g. {en: \"...\"}",
               "document", "title_translations")
         translations = {}
     return Document(title=document["title"], facts=facts,
-                    title_translations={str(k): v for k, v in translations.items()})
+                    title_translations={str(k): v for k, v in translations.items()},
+                    said={str(k): (" ".join(v.split()), line("document", "said", str(k))) for k, v in said.items()},
+                    fact_lines={fact.key: line("document", fact.key) for fact in facts})
 
 
 def _nav(entry: dict[str, Any], error: Report) -> list[str]:
@@ -173,8 +193,11 @@ def read_organisation(org_id: str, entry: Any, located: Located, languages: dict
     status = _identity(entry, error)
     langs = _languages(entry, languages, error)
     palette = _palette(entry, error)
-    contact, accessibility_contact = _contacts(entry, error)
-    document = _document(entry, error)
+    def line(*keys: str) -> int:
+        return located.line(*where, *keys)
+
+    contact, accessibility_contact = _contacts(entry, error, line)
+    document = _document(entry, error, line)
     nav = _nav(entry, error)
     site_url, feedback_email = _addresses(entry, error)
     if len(findings) > before:

@@ -27,8 +27,15 @@ class Contact:
     phone: str | None = None
     address: str | None = None
     said: str | None = None  # the document's words that give this contact (`make check` finds them)
+    # An accessibility contact is given to the site by the organisation, not stated in its document: who gave
+    # it and when (YYYY-MM-DD), instead of `said`.
+    given_by: str | None = None
+    given_on: str | None = None
     # The unit's name as a translation shows it: kept as the document writes it, saying what it is.
     unit_translations: dict[str, str] = field(default_factory=dict)
+
+    line: int = field(default=0, compare=False)  # of the contact in organisations.yml
+    said_line: int = field(default=0, compare=False)
 
     def unit_in(self, language: str) -> str | None:
         return self.unit_translations.get(language, self.unit)
@@ -40,6 +47,10 @@ class Document:
     facts: tuple[Fact, ...] = ()
     title_translations: dict[str, str] = field(default_factory=dict)
     fact_translations: dict[str, dict[str, str]] = field(default_factory=dict)  # the latest edition's (editions.yml)
+    # Until the first edition: the document's words each fact under `document:` rests on, with their lines
+    # (`said:`), and the line of each fact (`make check` refuses a fact without its words).
+    said: dict[str, tuple[str, int]] = field(default_factory=dict, compare=False)
+    fact_lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def title_in(self, language: str) -> str:
         return self.title_translations.get(language, self.title)
