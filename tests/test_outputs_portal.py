@@ -23,7 +23,6 @@ BAKKE = """\
     country: "NO"
     languages: [nb, en]
     palette: {primary: "#1d4f7c", accent: "#a3461a"}
-    contact: {unit: HR}
     document: {title: Bakkes regler & råd, title_translations: {en: Bakke's rules}}
     nav: [index.md]
     status: ready
@@ -66,7 +65,7 @@ def test_organisations_sorted_by_name_with_their_sites_and_pdfs(catalogue: Catal
         <td><ul>
           <li><a href="testby/index.html" hreflang="da"><span lang="da">{name["da"]}</span></a> · \
 <a href="testby/pdf/testby-da.pdf" hreflang="da" type="application/pdf"
-             aria-label="PDF: Testby Kommune, {name["da"]}">PDF</a></li>
+             aria-label="PDF: Testby Kommune, {catalogue.languages["en"].names["da"]}">PDF</a></li>
           <li><a href="testby/en/index.html" hreflang="en"><span lang="en">{name["en"]}</span></a></li>
         </ul></td>
 """)

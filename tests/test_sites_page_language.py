@@ -25,26 +25,42 @@ SPOKEN = ("title", "aria-label", "alt", "placeholder")
 THEME_LANGUAGES = Path(__import__("material").__file__).parent / "templates/partials/languages"
 
 
-class _Spoken(HTMLParser):
-    """The attribute values a reader hears, and the page's visible text (the document's own words)."""
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-    def __init__(self) -> None:
+
+class _Spoken(HTMLParser):
+    """The attribute values a reader hears, and the page's visible text (the document's own words); with
+    `own_language_only`, only the text in the page's language (`<html lang>`), not that of a part marked
+    with another `lang` (an organisation's name for its document, a language's own name)."""
+
+    def __init__(self, own_language_only: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.values: list[tuple[str, str, str]] = []  # (tag, attribute, value)
         self.text: list[str] = []
+        self.language = ""
         self._hidden = 0
+        self._open: list[tuple[str, str]] = []  # (tag, its language)
+        self._own_only = own_language_only
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name in SPOKEN and value and value.strip():
                 self.values.append((tag, name, value.strip()))
+        lang = dict(attrs).get("lang") or (self._open[-1][1] if self._open else "")
+        if tag == "html":
+            self.language = lang
+        if tag not in VOID:
+            self._open.append((tag, lang))
         self._hidden += tag in ("script", "style")
 
     def handle_endtag(self, tag: str) -> None:
         self._hidden -= tag in ("script", "style") and self._hidden > 0
+        while self._open and self._open.pop()[0] != tag:
+            pass
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden:
+        in_other = self._own_only and self._open and self._open[-1][1] != self.language
+        if not self._hidden and not in_other:
             self.text.append(data)
 
 
@@ -75,9 +91,10 @@ def site_pages(site: Path, org_id: str, language: str) -> list[Path]:
     return sorted(p for p in base.rglob("*.html") if not any(o in p.parents for o in others))
 
 
-def unexplained(page: Path, strings: set[str], names: set[str]) -> list[str]:
-    """Each spoken value of `page` that is neither a string of its language nor the document's own words."""
-    parsed = _Spoken()
+def unexplained(page: Path, strings: set[str], names: set[str], own_language_only: bool = False) -> list[str]:
+    """Each spoken value of `page` that is neither a string of its language nor the document's own words
+    (with `own_language_only`: nor words of the page in its own language)."""
+    parsed = _Spoken(own_language_only)
     parsed.feed(page.read_text(encoding="utf-8"))
     text = " ".join(" ".join(parsed.text).split())
 
@@ -87,7 +104,9 @@ def unexplained(page: Path, strings: set[str], names: set[str]) -> list[str]:
     found = []
     for tag, attribute, value in parsed.values:
         label, _, rest = value.partition(": ")  # "Næste: Baggrund": the theme's word and a page title
-        if not (own(value) or (rest and label in strings and own(rest))):
+        parts = rest.split(", ") if own_language_only else [rest]  # "PDF: Region Nordjylland, Danish"
+        known = label in strings or (own_language_only and own(label))  # the portal's own "PDF"
+        if not (own(value) or (rest and known and all(own(part) for part in parts))):
             found.append(f"{page.name}: <{tag} {attribute}=\"{value}\">")
     return found
 
@@ -101,6 +120,8 @@ def test_every_title_label_alt_and_placeholder_is_in_the_page_language(real_site
         pages = site_pages(real_site, org_id, language)
         assert len(pages) > len(org.nav), (org_id, language)
         found = [line for page in pages for line in unexplained(page, strings, names)]
+        found += [f"{page.name}: {label}" for page in pages for label in foreign_chrome(page, language)
+                  if label not in own_words(org_id)]  # "Norsk bokmål" unmarked in an English page's menu
         assert found == [], (org_id, language)
 
 
@@ -194,3 +215,46 @@ def test_a_translated_fact_must_be_a_text_fact_of_the_edition() -> None:
         "'agenda_item' is not a text fact of this edition (approved_by), or its words are empty",
         "'nb' is not a translation language of 'kalundborg' (en)",
     ]
+
+
+def site_wide_pages(site: Path) -> list[tuple[Path, str]]:
+    """The portal and the editors' status page (English), and every topic page (`<topic>.<language>.html`),
+    each with the language it is written in."""
+    pages = [(site / "index.html", "en"), (site / "status" / "index.html", "en")]
+    return pages + [(path, path.suffixes[-2][1:]) for path in sorted((site / "topics").glob("*.html"))]
+
+
+def foreign_chrome(page: Path, language: str) -> list[str]:
+    """Chrome labels of another language in the page's own-language text (outside parts marked `lang`)."""
+    parsed = _Spoken(own_language_only=True)
+    parsed.feed(page.read_text(encoding="utf-8"))
+    text = " ".join(" ".join(parsed.text).split())
+    return sorted(label for code in CATALOGUE.languages if code != language for label in chrome_labels(code)
+                  if label in text)
+
+
+def test_the_portal_status_and_topic_pages_speak_their_own_language(real_site: Path) -> None:
+    """Every title, aria-label, alt and placeholder of the site-wide pages in the page's language (a language's
+    own name, "Dansk", is marked as such in the text, not spoken inside an English label), and no chrome
+    label of another language in the page's own text."""
+    names = {o.name for o in CATALOGUE.organisations.values()}
+    pages = site_wide_pages(real_site)
+    assert len(pages) > 2 + len(CATALOGUE.topics)
+    found = []
+    for page, language in pages:
+        parsed = _Spoken()
+        parsed.feed(page.read_text(encoding="utf-8"))
+        assert parsed.language == language, page
+        found += unexplained(page, language_strings(language), names, own_language_only=True)
+        found += [f"{page.name}: {label}" for label in foreign_chrome(page, language)]
+    assert found == []
+
+
+def test_the_test_finds_a_language_name_spoken_in_an_english_label(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text('<html lang="en"><body><span lang="da">Dansk</span> <a aria-label="PDF: Region Nordjylland, '
+                    'Dansk">PDF</a> <a aria-label="PDF: Region Nordjylland, Danish">PDF</a> <p>Alle organisationer'
+                    '</p><p lang="da">Alle organisationer</p></body></html>', encoding="utf-8")
+    assert unexplained(page, language_strings("en"), {"Region Nordjylland"}, own_language_only=True) == [
+        'index.html: <a aria-label="PDF: Region Nordjylland, Dansk">']
+    assert foreign_chrome(page, "en") == ["Alle organisationer"]

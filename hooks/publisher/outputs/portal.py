@@ -30,6 +30,8 @@ def render_portal(catalogue: Catalogue, overrides_dir: Path, pdf_paths: dict[str
             sites.append({
                 "code": target.language,
                 "name": catalogue.languages[target.language].name,
+                # The portal speaks English: a label read aloud names the language in English ("Danish").
+                "name_en": catalogue.languages["en"].names.get(target.language, target.language),
                 "href": f"{target.path}/index.html",
                 "pdf": (pdf_paths or {}).get(f"{org.id}/{target.language}"),
                 "title": org.document.title_in(target.language),
