@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from model_text_sites import ADOPTERS, document, document_sentences, model_text_repo, page_sentences
 from publisher.model.adopted import adopted_data, fill, filler
 from publisher.model.adopted_text import Part
+from publisher.model.organisations import load_catalogue
 from publisher.model.sources import parse_text
 from publisher.model.wordings import PassageRef, blank_problem, expand_includes
+from publisher.outputs.pdf import render_document
+from publisher.pipeline.whole import build_all
 
 MODEL = ["[[kommune]] bruker sosiale medier for å:", "",
          "- informere om det som skjer i [[sted]]",
@@ -78,3 +83,27 @@ def test_a_bracket_that_is_no_blank_is_named() -> None:
     assert blank_problem("a [[Kommune]] b").startswith("'[[Kommune]]' is no blank")
     assert blank_problem("a [[kommune] b").startswith("'[[' opens a blank that is not closed")
     assert blank_problem("a kommune]] b").startswith("']]' closes no blank")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three fictional adopters' sites, built once for this module (no PDFs: `render_document` below)."""
+    root = model_text_repo(tmp_path_factory.mktemp("model-texts") / "repo")
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    return root
+
+
+@pytest.mark.parametrize(("org_id", "language"), [(org, lang) for org, langs in ADOPTERS.items() for lang in langs])
+def test_each_adopters_page_says_exactly_its_own_document(built: Path, org_id: str, language: str) -> None:
+    """Every sentence, list item and heading of its document on its page, in order, and nothing else."""
+    folder = "" if language == ADOPTERS[org_id][0] else f"{language}/"
+    page = page_sentences((built / "site" / org_id / folder / "index.html").read_text(encoding="utf-8"))
+    assert page == document_sentences(document(org_id, language))
+
+
+def test_the_pdf_says_the_filled_text_too(built: Path) -> None:
+    catalogue = load_catalogue(built / "docs")
+    html = render_document(built, catalogue, "strandaa", "nb")
+    assert "ivareta og bygge Strandå kommunes omdømme" in html
+    assert "Vi svarer innen tre virkedager." in html
+    assert "[[" not in html
