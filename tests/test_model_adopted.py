@@ -13,7 +13,9 @@ from publisher.model.edition_snapshots import current_pages, snapshot
 from publisher.model.organisations import load_catalogue
 from publisher.model.sources import parse_text
 from publisher.model.wordings import PassageRef, blank_problem, expand_includes
+from publisher.outputs.inputs import inputs_hash
 from publisher.outputs.pdf import render_document
+from publisher.outputs.site_config import BuildTarget
 from publisher.pipeline.whole import build_all
 
 MODEL = ["[[kommune]] bruker sosiale medier for å:", "",
@@ -138,3 +140,15 @@ def test_an_edit_marks_exactly_the_adopters_whose_text_changes(tmp_path: Path) -
     assert "Vi legger ut saker hver uke." in kept and "ivareta og bygge Strandå kommunes omdømme" in kept
     assert "Vi legger ut saker hver dag." in current_pages(catalogue, "strandaa", "nb")["index"].body
     assert _tree(root / "docs" / "_editions") == editions
+
+
+def test_an_edit_of_one_adopters_data_rebuilds_only_its_sites(tmp_path: Path) -> None:
+    root = model_text_repo(tmp_path)
+    catalogue = load_catalogue(root / "docs")
+    targets = [BuildTarget(org, language) for org in catalogue.organisations.values() for language in org.languages]
+    before = {t.path: inputs_hash(catalogue, t, b"") for t in targets}
+    strandaa = root / "docs" / "_adopted" / "strandaa.yml"
+    strandaa.write_text(strandaa.read_text(encoding="utf-8").replace("tre virkedager", "fire virkedager"),
+                        encoding="utf-8")
+    changed = sorted(t.path for t in targets if inputs_hash(catalogue, t, b"") != before[t.path])
+    assert changed == ["strandaa", "strandaa/en"]
