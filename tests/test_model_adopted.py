@@ -11,6 +11,7 @@ from publisher.model.adopted import adopted_data, fill, filler
 from publisher.model.adopted_text import Part
 from publisher.model.edition_snapshots import current_pages, snapshot
 from publisher.model.organisations import load_catalogue
+from publisher.model.translations import page_status
 from publisher.model.sources import parse_text
 from publisher.model.wordings import PassageRef, blank_problem, expand_includes
 from publisher.outputs.inputs import inputs_hash
@@ -152,3 +153,13 @@ def test_an_edit_of_one_adopters_data_rebuilds_only_its_sites(tmp_path: Path) ->
                         encoding="utf-8")
     changed = sorted(t.path for t in targets if inputs_hash(catalogue, t, b"") != before[t.path])
     assert changed == ["strandaa", "strandaa/en"]
+
+
+def test_an_edit_of_the_values_makes_the_translation_stale(tmp_path: Path) -> None:
+    """The English page translates the Bokmål page as filled in: new Bokmål values need a review of it."""
+    root = model_text_repo(tmp_path)
+    assert page_status(load_catalogue(root / "docs"), "fjellvik", "en", "index").state == "current"
+    fjellvik = root / "docs" / "_adopted" / "fjellvik.yml"
+    fjellvik.write_text(fjellvik.read_text(encoding="utf-8").replace("leder: rådmannen", "leder: ordføreren"),
+                        encoding="utf-8")
+    assert page_status(load_catalogue(root / "docs"), "fjellvik", "en", "index").state == "stale"
