@@ -11,8 +11,8 @@ from publisher.model.adopted import adopted_data, fill, filler
 from publisher.model.adopted_text import Part
 from publisher.model.edition_snapshots import current_pages, snapshot
 from publisher.model.organisations import load_catalogue
-from publisher.model.translations import page_status
 from publisher.model.sources import parse_text
+from publisher.model.translations import page_status
 from publisher.model.wordings import PassageRef, blank_problem, expand_includes
 from publisher.outputs.inputs import inputs_hash
 from publisher.outputs.pdf import render_document
