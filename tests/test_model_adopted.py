@@ -163,3 +163,9 @@ def test_an_edit_of_the_values_makes_the_translation_stale(tmp_path: Path) -> No
     fjellvik.write_text(fjellvik.read_text(encoding="utf-8").replace("leder: rådmannen", "leder: ordføreren"),
                         encoding="utf-8")
     assert page_status(load_catalogue(root / "docs"), "fjellvik", "en", "index").state == "stale"
+
+
+def test_a_value_reaches_markdown_as_literal_text(tmp_path: Path) -> None:
+    filled = fill(adopted_data(docs(tmp_path, ADOPTED.replace("sted: Fjellvik", "sted: '*Fjellvik* [x](y)'")),
+                               "fjellvik"), REF, MODEL)
+    assert filled.lines[2] == r"- informere om det som skjer i \*Fjellvik\* \[x\]\(y\)"
