@@ -6,7 +6,6 @@ from pathlib import Path
 
 import yaml
 from checking import errors
-
 from publisher.commands.bench_model_texts import TOPICS, WORDING
 from publisher.commands.bench_sources import NATIONAL, synthesise
 from publisher.model.organisations import load_catalogue

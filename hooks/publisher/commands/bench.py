@@ -24,7 +24,6 @@ from ..outputs.site_config import all_targets
 from ..pipeline.whole import build_all
 from . import search_bench
 from .bench_match import measure as measure_matching
-from .bench_model_texts import TOPICS as MODEL_TOPICS
 from .bench_measures import (
     cpu_per_site,
     lighthouse_scores,
@@ -33,6 +32,7 @@ from .bench_measures import (
     page_weight,
     worker_memory_mb,
 )
+from .bench_model_texts import TOPICS as MODEL_TOPICS
 from .bench_report import NATIONAL_ORGS, print_table, targets
 from .bench_sources import NATIONAL, copy_sources, synthesise
 
