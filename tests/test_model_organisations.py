@@ -32,3 +32,17 @@ def test_a_primary_colour_too_light_for_white_text_is_refused_by_the_check_at_it
     with pytest.raises((BuildFailed, PublisherError)) as failed:  # and so does the build, with the same message
         build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
     assert expected[0] in str(failed.value)
+
+
+def test_a_topic_without_a_name_in_a_published_language_is_refused_at_its_line(fixture_repo) -> None:
+    root = fixture_repo()
+    topics = root / "docs/topics.yml"
+    lines = topics.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if line.startswith("threats:"))
+    lines[number - 1] = "threats: {nb: Trusler, nn: Truslar}"
+    topics.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PublisherError) as error:
+        load_catalogue(root / "docs")
+    assert [str(f) for f in error.value.findings] == [
+        f"docs/topics.yml:{number}: error: topic 'threats' has no name in da, en; add one for every language a site "
+        "is published in, e.g. da: <the topic's name>"]
