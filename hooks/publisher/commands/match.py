@@ -30,7 +30,7 @@ def organisation_texts(catalogue: Catalogue, skip: str | None = None) -> Iterabl
     for org_id, org in catalogue.organisations.items():
         if org_id == skip:
             continue
-        names = names_of(org.name, org.domain)
+        names = names_of(org.name, org.domain, org.title_words)
         for path in sorted(catalogue.org_dir(org_id).glob("*.md")):
             if page_name(path) is None:
                 continue
@@ -60,7 +60,7 @@ def document_text(path: Path, display: str, names: tuple[str, ...]) -> Text:
 def match_document(catalogue: Catalogue, path: Path, org: Organisation | None = None, name: str | None = None,
                    domain: str | None = None) -> tuple[Text, list[Passage]]:
     """The document and its shared passages; the body's own names from `org`, or `name` and `domain`."""
-    names = names_of(org.name, org.domain) if org else names_of(name, domain) if name else ()
+    names = names_of(org.name, org.domain, org.title_words) if org else names_of(name, domain) if name else ()
     document = document_text(path, display_path(path, catalogue.root), names)
     index = Index([*wording_texts(catalogue), *organisation_texts(catalogue, skip=org.id if org else None)])
     return document, index.match(document)

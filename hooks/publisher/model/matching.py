@@ -6,7 +6,8 @@ few local changes. The rule, as the README states it:
 - Texts are cut into blocks (headings, paragraphs, lists) and each block into items (a
   paragraph's sentences, a list's items, a heading). Items are compared after normalising case,
   whitespace and punctuation, with each body's own names put as blanks (`names_of`): its name,
-  the name without its kind ("Randaberg" for "Randaberg kommune"), their genitives, its domain.
+  the name without its kind ("Randaberg" for "Randaberg kommune"), their genitives, its domain,
+  the forms of its officers' titles (`titles:` in docs/organisations.yml).
 - A *shared passage* is a run of consecutive blocks of the two texts in which at least
   `MIN_IDENTICAL` items are identical under that normalisation and they make up at least
   `MIN_SHARE` of the run's items on each side. The run's other items are local changes. One or
@@ -62,7 +63,7 @@ class Text:
 
 
 def names_of(name: str, domain: str | None = None, titles: Iterable[str] = ()) -> tuple[str, ...]:
-    """A body's own names as they appear in text: name, name without its kind, both genitives, domain."""
+    """A body's own names as they appear in text: name, name without its kind, titles, their genitives, domain."""
     words = name.split()
     bare = " ".join(w for w in words if w.lower() not in KINDS) if len(words) > 1 else ""
     found = [name, bare, *titles]
