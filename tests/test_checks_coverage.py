@@ -1,0 +1,96 @@
+"""Coverage both ways (checks/coverage.py, model/coverage.py): every sentence of an organisation's document on
+its pages, and every sentence of its pages in its document, or accounted for in its editorial record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publisher.checks import check_all
+from publisher.model.organisations import load_catalogue
+
+DOCUMENT = ("Forside\nHer er vi. Se de nye regler her.\nRegler\nTavshedspligt\nHold tæt.\n"
+            "Testbys tekst om tavshed.\nVi svarer inden fem dage.\n")
+WORDING = "Testbys tekst om tavshed.\n\nVi svarer inden fem dage.\n"
+RECORD = "docs/_editorial/testby.yml"
+INDEX = "---\ntitle: Forside\n---\n\nHer er vi. Se de nye regler her.\n\nVi elsker sociale medier.\n"
+
+
+def coverage_findings(root: Path) -> list[str]:
+    report = check_all(load_catalogue(root / "docs"))
+    return [str(f) for f in report.findings if "source document" in f.message]
+
+
+def site(fixture_repo, pages: dict[str, str] | None = None) -> Path:
+    files = {"_sources/testby/extracted.txt": DOCUMENT, "_shared/confidentiality/testby.da.md": WORDING}
+    return fixture_repo(pages={**files, **(pages or {})})
+
+
+def not_in_document(where: str, sentence: str) -> str:
+    return (f"{where}: warning: a sentence on this page is not in the source document of 'testby' "
+            f"(docs/_sources/testby/extracted.txt) nor in a recorded editorial change: {sentence!r}; write it as the "
+            f"document does, or record the change in {RECORD}")
+
+
+def test_pages_that_say_what_the_document_says_have_no_finding(fixture_repo) -> None:
+    assert coverage_findings(site(fixture_repo)) == []
+
+
+def test_a_sentence_on_a_page_not_in_the_document(fixture_repo) -> None:
+    root = site(fixture_repo, {"testby/index.da.md": INDEX})
+    assert coverage_findings(root) == [not_in_document("docs/testby/index.da.md:7", "Vi elsker sociale medier.")]
+
+
+def test_a_sentence_added_on_record_is_accounted_for(fixture_repo) -> None:
+    record = ("changes:\n  - kind: summary\n    page: index\n    original: \"\"\n"
+              "    published: \"Vi elsker sociale medier.\"\n")
+    root = site(fixture_repo, {"testby/index.da.md": INDEX, "_editorial/testby.yml": record})
+    assert coverage_findings(root) == []
+
+
+def test_a_change_of_the_included_wording_not_applied(fixture_repo) -> None:
+    """The document says 'fem dage', the wording the page includes 'to dage': the page says what the document
+    does not, at the include's line, and the document's sentence is on no page."""
+    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": WORDING.replace("fem", "to")})
+    assert coverage_findings(root) == [
+        "docs/_sources/testby/extracted.txt:7: warning: a sentence of the source document is on no page of 'testby' "
+        "and in no recorded editorial change: 'Vi svarer inden fem dage.'; restore it, or record the change in "
+        f"{RECORD}",
+        not_in_document("docs/testby/regler.da.md:12", "Vi svarer inden to dage."),
+    ]
+
+
+def test_a_change_applied_twice(fixture_repo) -> None:
+    """The page says a sentence of the wording again after it (an added sentence written twice): the second is
+    more than the document says."""
+    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": WORDING + "\nVi svarer inden fem dage.\n"})
+    assert coverage_findings(root) == [
+        "docs/testby/regler.da.md:12: warning: a sentence on this page is said 2 or more times on the pages of "
+        "'testby' but only 1 time(s) in its source document (docs/_sources/testby/extracted.txt): 'Vi svarer inden "
+        "fem dage.'; remove the repeat (a change applied twice?)"]
+
+
+def test_a_typo_fixed_on_record_is_the_same_sentence_both_ways(fixture_repo) -> None:
+    record = "changes:\n  - kind: typo\n    page: regler\n    original: Hold tæt\n    published: Hold helt tæt\n"
+    regler = ("---\ntitle: Regler\ntopics: [confidentiality]\n---\n\n## Tavshedspligt {#tavshed}\n\nHold helt tæt.\n\n"
+              "--8<-- \"confidentiality/testby.da.md\"\n")
+    root = site(fixture_repo, {"testby/regler.da.md": regler, "_editorial/testby.yml": record})
+    assert coverage_findings(root) == []
+    assert check_all(load_catalogue(root / "docs")).coverage == [
+        "testby: the pages carry 8 of the document's 8 sentences (100.0%); 0 left out without a record; 0 on a page "
+        "but not in the document"]
+
+
+def test_a_summary_added_on_record_as_first_and_last_accounts_for_the_items_between(fixture_repo) -> None:
+    """The start page lists the pages as links, which the document does not: the record names the list by its
+    first and last item. Without the record, "Indhold" and the headings said a second time are findings ("Regler"
+    is not: the document says the word twice)."""
+    index = ("---\ntitle: Forside\n---\n\nHer er vi. Se de nye regler her.\n\n## Indhold\n\n1. [Regler](regler.md)\n"
+             "2. [Tavshedspligt](regler.md#tavshed)\n3. [Hold tæt.](regler.md#tavshed)\n")
+    root = site(fixture_repo, {"testby/index.da.md": index})
+    assert [f.split(": warning: ")[0] for f in coverage_findings(root)] == [
+        "docs/testby/index.da.md:7", "docs/testby/regler.da.md:8", "docs/testby/regler.da.md:10"]
+    record = ("changes:\n  - kind: summary\n    page: index\n    original: \"\"\n"
+              "    published: \"Indhold: 1. Regler … 3. Hold tæt.\"\n")
+    (root / RECORD).parent.mkdir()
+    (root / RECORD).write_text(record, encoding="utf-8")
+    assert coverage_findings(root) == []
