@@ -47,10 +47,31 @@ def test_a_sentence_added_on_record_is_accounted_for(fixture_repo) -> None:
     assert coverage_findings(root) == []
 
 
-def test_a_change_of_the_included_wording_not_applied(fixture_repo) -> None:
-    """The document says 'fem dage', the wording the page includes 'to dage': the page says what the document
-    does not, at the include's line, and the document's sentence is on no page."""
-    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": WORDING.replace("fem", "to")})
+MODEL = "[[by:genitiv]] tekst om tavshed.\n\nVi svarer inden to dage.\n"
+ADOPTED = "docs/_adopted/testby.yml"
+
+
+def adopted(language: str, *changes: str) -> str:
+    """Testby's values and changes for the model text its rules page includes, under `language`."""
+    listed = "".join(f"\n      - {change}" for change in changes)
+    return (f"confidentiality/testby:\n  {language}:\n    values: {{\"by:genitiv\": Testbys}}\n"
+            f"    changes:{listed or ' []'}\n")
+
+
+FEM = "{replace: \"Vi svarer inden to dage.\", with: \"Vi svarer inden fem dage.\"}"
+
+
+def test_a_model_text_with_the_adopters_values_and_change_is_its_document(fixture_repo) -> None:
+    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": MODEL,
+                               "_adopted/testby.yml": adopted("da", FEM)})
+    assert coverage_findings(root) == []
+
+
+def test_a_change_recorded_but_not_applied(fixture_repo) -> None:
+    """The change is recorded for the English page, not the Danish one that says the model text: the page says
+    'to dage' at the include's line, which the document does not, and the document's 'fem dage' is on no page."""
+    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": MODEL,
+                               "_adopted/testby.yml": adopted("da") + adopted("en", FEM).split("\n", 1)[1]})
     assert coverage_findings(root) == [
         "docs/_sources/testby/extracted.txt:7: warning: a sentence of the source document is on no page of 'testby' "
         "and in no recorded editorial change: 'Vi svarer inden fem dage.'; restore it, or record the change in "
@@ -60,9 +81,12 @@ def test_a_change_of_the_included_wording_not_applied(fixture_repo) -> None:
 
 
 def test_a_change_applied_twice(fixture_repo) -> None:
-    """The page says a sentence of the wording again after it (an added sentence written twice): the second is
-    more than the document says."""
-    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": WORDING + "\nVi svarer inden fem dage.\n"})
+    """The change is right, and a sentence is added after it twice: the second time is more than the document
+    says, at the include's line."""
+    twice = "{add_after: \"Vi svarer inden to dage.\", text: \"Vi svarer inden fem dage.\"}"
+    root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": MODEL,
+                               "_adopted/testby.yml": adopted("da", "{remove: \"Vi svarer inden to dage.\"}", twice,
+                                                              twice)})
     assert coverage_findings(root) == [
         "docs/testby/regler.da.md:12: warning: a sentence on this page is said 2 or more times on the pages of "
         "'testby' but only 1 time(s) in its source document (docs/_sources/testby/extracted.txt): 'Vi svarer inden "

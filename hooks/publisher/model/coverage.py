@@ -3,7 +3,8 @@
 The document's extracted text is kept in `docs/_sources/<org>/extracted.txt` (one block a line,
 written by `make import`). A sentence counts as carried when its words stand, in the same order,
 on one of the organisation's own-language pages (their titles and the shared wordings they
-include count too, as the page shows them); a sentence that is on no page is accounted for when
+include count too, as the page shows them: a model text with the organisation's values and changes,
+docs/_adopted/<org>.yml); a sentence that is on no page is accounted for when
 the editorial record (docs/_editorial/<org>.yml) names it among its `original` texts, and dropped
 otherwise. Only letters count: punctuation, Markdown and spacing never make a sentence differ.
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..files.findings import display_path
 from ..files.yamlsource import read_text
+from .adopted import filler
 from .editorial import EditorialRecord, load_editorial
 from .matching import markdown_items
 from .organisation_types import Organisation
@@ -100,7 +102,7 @@ class PageLines:
 
 
 def own_pages(catalogue: Catalogue, org: Organisation) -> list[PageLines]:
-    pages = []
+    pages, fill = [], filler(catalogue.docs_dir, org.id)  # model texts with the organisation's values and changes
     for path in sorted(catalogue.org_dir(org.id).glob(f"*.{org.source_language}.md")):
         name = page_name(path)
         if name is None:
@@ -108,7 +110,7 @@ def own_pages(catalogue: Catalogue, org: Organisation) -> list[PageLines]:
         source = read_source(path, display_path(path, catalogue.root))
         title = source.front_matter.get("title")
         lines: list[tuple[int, str]] = []
-        expanded = expand_includes(source.body_lines, catalogue.shared_dir)
+        expanded = expand_includes(source.body_lines, catalogue.shared_dir, fill)
         for number, shown in enumerate(expanded, start=source.body_line):
             if isinstance(shown, Expanded):
                 lines += [(number, line) for line in ["", *shown.body, ""]]
