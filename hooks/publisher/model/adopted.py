@@ -61,7 +61,7 @@ class Filling:
     values: dict[str, str]
     changes: tuple[Change, ...]
     line: int  # of the language key
-    value_lines: dict[str, int] = field(default_factory=dict)
+    value_lines: dict[str, int] = field(default_factory=dict)  # every value written, also one refused
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ class _Reading:
             changes = []
         found = [c for i, raw in enumerate(changes) if (c := self.change((*keys, "changes", str(i)), raw))]
         return Filling({k: str(v).strip() for k, v in good.items()}, tuple(found), self.located.line(*keys),
-                       {k: self.located.line(*keys, "values", k) for k in good})
+                       {str(k): self.located.line(*keys, "values", str(k)) for k in values})
 
     def value_ok(self, keys: tuple[str, ...], value: Any) -> bool:
         blank = keys[-1]
