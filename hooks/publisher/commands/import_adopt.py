@@ -17,13 +17,13 @@ from ..files.findings import Finding, PublisherError, display_path
 from ..files.source_writers import with_entry_appended, with_nested_entry
 from ..files.yamlsource import read_text
 from ..model.adopted import ADOPTED_DIR, adopted_data, adopted_path
-from ..model.adopting import Adaptation, adapt, name_blanks, span, values_for
+from ..model.adopting import Adaptation, adapt, name_blanks, page_items, span
 from ..model.adoptions import ADOPTIONS_FILE
 from ..model.matching import Index, Text, markdown_items, names_of
 from ..model.organisation_types import Organisation
 from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
-from ..model.wordings import sections_of, wording_lines
+from ..model.wordings import blanks_in, sections_of, wording_lines
 from .import_model_text import Candidate, Found, Plan, include_line, new_model_texts
 from .import_pages import Page
 
@@ -54,10 +54,11 @@ def _page_candidates(catalogue: Catalogue, org: Organisation, language: str) -> 
                 continue
             source = read_source(path, display_path(path, catalogue.root))
             topics = source.front_matter.get("topics")
-            found.append(Candidate(Text(source.display, tuple(markdown_items(source.body)), names),
+            title = str(source.front_matter.get("title", ""))
+            found.append(Candidate(Text(source.display, tuple(page_items(title, source.body_lines)), names),
                                    source.body_lines, path, org=other, first_line=source.body_line,
                                    topics=tuple(str(t) for t in topics) if isinstance(topics, list) else (),
-                                   title=str(source.front_matter.get("title", ""))))
+                                   title=title))
     return found
 
 
@@ -68,7 +69,7 @@ def _found(pages: list[Page], org: Organisation, candidates: list[Candidate], wo
     names = names_of(org.name, org.domain, org.title_words)
     found = []
     for page in pages:
-        items = markdown_items("\n".join(page.lines))
+        items = page_items(page.title, page.lines)
         text = Text(f"docs/{org.id}/{page.base}.{org.source_language}.md", tuple(items), names)
         for passage in index.match(text):
             candidate = by_name[passage.other]
@@ -125,16 +126,46 @@ def _adopt_here(plan: Plan, org: Organisation, chosen: list[Found], pages: list[
     for (topic, wording), adopted in sorted(by_wording.items()):
         adopted.sort(key=lambda pair: (position[id(pair[0].page)], pair[0].start))
         sections = [one.candidate.section for one, _ in adopted if one.candidate.section]
-        values = values_for(forms, "\n".join(line for one, _ in adopted for line in one.candidate.lines))
+        values = {key: value for _, adaptation in adopted for key, value in adaptation.values.items()}
         changes = [change for _, adaptation in adopted for change in adaptation.changes]
         where = "; ".join(dict.fromkeys(f"«{one.page.title}»" for one, _ in adopted))
         plan.adoptions.append((topic, wording, org.id, {"where": where, **({"sections": sections} if sections
                                                                             else {})}))
         entry: dict[str, object] = {"values": values, **({"changes": changes} if changes else {})}
-        plan.adopted.setdefault(org.id, {})[f"{topic}/{wording}"] = {language: entry}
+        by_language: dict[str, dict[str, object]] = {language: entry}
+        english = _english_model(plan, adopted[0][0].candidate.path.with_name(f"{wording}.en.md"))
+        if "en" in org.languages and english is not None:
+            said = "\n".join(line for section in sections or [None] for line in wording_lines(english, section) or [])
+            by_language["en"] = {"values": _english_values(plan, org, topic, wording, values, said)}
+        plan.adopted.setdefault(org.id, {})[f"{topic}/{wording}"] = by_language
         plan.report.append(f"  adopted {topic}/{wording} ({', '.join(sections) or 'whole'}) on "
                            f"{', '.join(dict.fromkeys(one.page.base for one, _ in adopted))}: {len(values)} value(s), "
                            f"{len(changes)} change(s)")
+
+
+def _english_values(plan: Plan, org: Organisation, topic: str, wording: str, values: dict[str, str],
+                    english: str) -> dict[str, str]:
+    """The English model text's blanks filled with the body's names: a blank named as in its own language, or one
+    another adopter fills with the same words in both languages (a name is no translation); the report says
+    which the editor must add."""
+    same_words: dict[str, str] = {}  # English blank -> the blank of the body's language it equals
+    for by_key in plan.adopted_before.get((topic, wording), {}).values():
+        mine, theirs = by_key.get(org.source_language, {}), by_key.get("en", {})
+        same_words |= {en: key for en, text in theirs.items() for key, value in mine.items() if value == text}
+    found = {blank: values[same_words.get(blank, blank)] for blank in blanks_in(english)
+             if same_words.get(blank, blank) in values}
+    if missing := [blank for blank in blanks_in(english) if blank not in found]:
+        plan.report.append(f"  English: add '{org.id}''s English values for {', '.join(f'[[{b}]]' for b in missing)} "
+                           f"under {topic}/{wording} → en → values in docs/_adopted/{org.id}.yml (make check reports "
+                           f"them until then)")
+    return found
+
+
+def _english_model(plan: Plan, path: Path) -> str | None:
+    """The English model text: made by this import, or there already."""
+    if path in plan.files:
+        return plan.files[path]
+    return read_text(path, path.name) if path.is_file() else None
 
 
 def plan_adoption(catalogue: Catalogue, org: Organisation, pages: list[Page], topic: str | None = None,
@@ -143,6 +174,9 @@ def plan_adoption(catalogue: Catalogue, org: Organisation, pages: list[Page], to
     plan = Plan()
     language = org.source_language
     candidates = [*_wording_candidates(catalogue, language), *_page_candidates(catalogue, org, language)]
+    for adopter in catalogue.organisations:  # what the adopters of each wording fill in, by language
+        for (topic_id, wording_id, code), filling in adopted_data(catalogue.docs_dir, adopter).fillings.items():
+            plan.adopted_before.setdefault((topic_id, wording_id), {}).setdefault(adopter, {})[code] = filling.values
     chosen = _choose(_found(pages, org, candidates, wording), org.id)
     chosen = new_model_texts(catalogue, chosen, topic, plan)
     _adopt_here(plan, org, chosen, pages)

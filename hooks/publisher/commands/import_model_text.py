@@ -60,6 +60,8 @@ class Plan:
     adoptions: list[tuple[str, str, str, dict[str, object]]] = field(default_factory=list)  # topic, wording, org
     adopted: dict[str, dict[str, dict[str, dict[str, object]]]] = field(default_factory=dict)  # org -> key -> lang
     report: list[str] = field(default_factory=list)
+    # What each adopter of a wording fills in already: (topic, wording) -> org -> language -> values.
+    adopted_before: dict[tuple[str, str], dict[str, dict[str, dict[str, str]]]] = field(default_factory=dict)
 
 
 

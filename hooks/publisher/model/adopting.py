@@ -17,7 +17,7 @@ from typing import Any
 from .adopted_text import Change, apply_changes, folded, units_of
 from .matching import Item, bare_name, genitive, markdown_items, normalise
 from .organisation_types import Organisation
-from .wordings import blanks_in, fill_blanks
+from .wordings import BLANK, blank_key, blanks_in, fill_blanks
 
 NAME, SHORT, GENITIVE, DOMAIN = "navn", "kort", "genitiv", "domene"
 PLAIN_FORM = "plain"  # a title's form written alone: the blank's plain form (`titles:` in organisations.yml)
@@ -53,9 +53,17 @@ def values_for(forms: dict[str, str], model: str) -> dict[str, str]:
     return {blank: text for text, blank in forms.items() if blank in used}
 
 
+def page_items(title: str, lines: list[str]) -> list[Item]:
+    """A page's items to match, its title first (a document's heading is a page's title): the title is block 0
+    on line 0, the body's items follow on their lines (1-based)."""
+    body = [Item(item.text, item.block + 1, item.line) for item in markdown_items("\n".join(lines))]
+    return [Item(title, 0, 0), *body] if title.strip() else body
+
+
 def span(lines: list[str], items: list[Item], blocks: set[int]) -> tuple[int, int]:
-    """The lines (0-based, end exclusive) the given blocks of `items` take up in `lines` (item lines 1-based)."""
-    inside = [item.line for item in items if item.block in blocks]
+    """The lines (0-based, end exclusive) the given blocks of `items` take up in `lines` (item lines 1-based; a
+    title, on line 0, takes none)."""
+    inside = [item.line for item in items if item.block in blocks and item.line > 0]
     start, end = min(inside) - 1, max(inside)
     while end < len(lines) and lines[end].strip() and not lines[end].lstrip().startswith("#"):
         end += 1  # the rest of the last paragraph or list item
@@ -83,22 +91,39 @@ def _change_list(model: list[str], mine: list[str], same: list[tuple[str, int, i
     return changes
 
 
+def said_values(units: list[str], own: list[str], same: list[tuple[str, int, int, int, int]]) -> dict[str, str] | None:
+    """What the body's own words put where the model has blanks, read from the sentences the two share; None
+    when it puts different words in one blank."""
+    values: dict[str, str] = {}
+    for tag, i1, i2, j1, j2 in same:
+        for unit, text in zip(units[i1:i2], own[j1:j2], strict=True) if tag == "equal" else ():
+            blanks = list(BLANK.finditer(unit))
+            pattern = "(.+?)".join(re.escape(part) for part in BLANK.sub("\0", unit).split("\0"))
+            found = re.fullmatch(pattern, text) if blanks else None
+            for blank, value in zip(blanks, found.groups() if found else (), strict=False):
+                if values.setdefault(blank_key(blank), value) != value:
+                    return None
+    return values
+
+
 def adapt(model: list[str], own: list[str], forms: dict[str, str], names: tuple[str, ...]) -> Adaptation | None:
     """The values and changes that make `model` (lines, blanks visible) say `own` (the body's lines), or None
-    when changes cannot say it: text before the model's first sentence, or a sentence the model has twice."""
+    when changes cannot say it: text before the model's first sentence, a sentence the model has twice, a blank
+    the body fills with different words, or one it never fills. Values are the body's words where the two
+    share a sentence, else its names (`forms`) by the blank's name."""
     units = units_of(model)
-    used = set(blanks_in("\n".join(model)))  # a change uses only the model's blanks (a value for another is an error)
-    mine = [folded(blanked(item.text, {text: blank for text, blank in forms.items() if blank in used}))
-            for item in markdown_items("\n".join(own))]
-    keys = [normalise(unit) for unit in units]
-    wanted = [normalise(unit, names) for unit in mine]
-    same = difflib.SequenceMatcher(None, keys, wanted, autojunk=False).get_opcodes()
-    if len(set(units)) != len(units) or any(tag == "insert" and i1 == 0 for tag, i1, *_ in same):
+    said = [folded(item.text) for item in markdown_items("\n".join(own))]
+    wanted = [normalise(text, names) for text in said]
+    same = difflib.SequenceMatcher(None, [normalise(unit) for unit in units], wanted, autojunk=False).get_opcodes()
+    values = said_values(units, said, same)
+    if values is None or len(set(units)) != len(units) or any(tag == "insert" and i1 == 0 for tag, i1, *_ in same):
         return None
+    values = {**values_for(forms, "\n".join(model)), **values}
+    mine = [blanked(text, {value: blank for blank, value in values.items()}) for text in said]
     changes = _change_list(units, mine, same)
-    values = values_for(forms, "\n".join(model))
     shown = shows(model, values, changes)
-    if shown is None or [normalise(item.text, names) for item in markdown_items("\n".join(shown))] != wanted:
+    if shown is None or "[[" in "".join(shown) \
+            or [normalise(item.text, names) for item in markdown_items("\n".join(shown))] != wanted:
         return None
     return Adaptation(values, changes)
 
