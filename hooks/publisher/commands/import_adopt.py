@@ -111,7 +111,7 @@ def _adopt_here(plan: Plan, org: Organisation, chosen: list[Found], pages: list[
     forms, names = name_blanks(org), names_of(org.name, org.domain, org.title_words)
     language = org.source_language
     by_wording: dict[tuple[str, str], list[tuple[Found, Adaptation]]] = {}
-    for one in sorted(chosen, key=lambda f: -f.start):  # from the bottom up: earlier lines keep their place
+    for one in chosen:
         candidate = one.candidate
         assert candidate.topic and candidate.wording
         adaptation = adapt(candidate.lines, one.page.lines[one.start:one.end], forms, names)
@@ -119,13 +119,17 @@ def _adopt_here(plan: Plan, org: Organisation, chosen: list[Found], pages: list[
             plan.report.append(f"  not adopted: docs/{org.id}/{one.page.base} lines {one.start + 1}-{one.end} "
                                f"(its text cannot be said as changes of {candidate.text.name}); adopt it by hand")
             continue
-        one.page.lines[one.start:one.end] = [include_line(candidate.topic, candidate.wording, language,
-                                                      candidate.section)]
-        one.page.topics = list(dict.fromkeys([*one.page.topics, candidate.topic]))
         by_wording.setdefault((candidate.topic, candidate.wording), []).append((one, adaptation))
+    for key, adopted in list(by_wording.items()):
+        if _unequal_values(plan, org, key, [adaptation for _, adaptation in adopted]):
+            del by_wording[key]
+    for one, _ in sorted((pair for adopted in by_wording.values() for pair in adopted), key=lambda p: -p[0].start):
+        one.page.lines[one.start:one.end] = [include_line(one.candidate.topic or "", one.candidate.wording or "",
+                                                          language, one.candidate.section)]  # from the bottom up
+        one.page.topics = list(dict.fromkeys([*one.page.topics, one.candidate.topic or ""]))
     for (topic, wording), adopted in sorted(by_wording.items()):
         adopted.sort(key=lambda pair: (position[id(pair[0].page)], pair[0].start))
-        sections = [one.candidate.section for one, _ in adopted if one.candidate.section]
+        sections = list(dict.fromkeys(one.candidate.section for one, _ in adopted if one.candidate.section))
         values = {key: value for _, adaptation in adopted for key, value in adaptation.values.items()}
         changes = [change for _, adaptation in adopted for change in adaptation.changes]
         where = "; ".join(dict.fromkeys(f"«{one.page.title}»" for one, _ in adopted))
@@ -141,6 +145,19 @@ def _adopt_here(plan: Plan, org: Organisation, chosen: list[Found], pages: list[
         plan.report.append(f"  adopted {topic}/{wording} ({', '.join(sections) or 'whole'}) on "
                            f"{', '.join(dict.fromkeys(one.page.base for one, _ in adopted))}: {len(values)} value(s), "
                            f"{len(changes)} change(s)")
+
+
+def _unequal_values(plan: Plan, org: Organisation, wording: tuple[str, str], adaptations: list[Adaptation]) -> bool:
+    """True (and reported) when the passages of one model text fill a blank with different words: one value
+    could not say both, so the model text is not adopted."""
+    values: dict[str, str] = {}
+    for adaptation in adaptations:
+        for blank, value in adaptation.values.items():
+            if values.setdefault(blank, value) != value:
+                plan.report.append(f"  not adopted: {'/'.join(wording)}: '{org.id}' fills [[{blank}]] with "
+                                   f"'{values[blank]}' in one place and '{value}' in another; adopt it by hand")
+                return True
+    return False
 
 
 def _english_values(plan: Plan, org: Organisation, topic: str, wording: str, values: dict[str, str],
