@@ -46,13 +46,11 @@ organisations:
       name: Hanne Hansen
       email: hr@testby.dk
       phone: "12 34 56 78"
-      said: "Spørgsmål til retningslinjerne: HR"
     document:
       title: Testbys retningslinjer
       approved_by: Byrådet
       approved_on: 2024-01-31
       version: "1.0"
-      said: {approved_by: "Godkendt af Byrådet", approved_on: "31. januar 2024", version: "Version 1.0"}
     nav: [index.md, regler.md]
     status: ready
     accessibility_contact:
@@ -62,10 +60,6 @@ organisations:
       given_on: 2024-02-01
 """
 
-FIXTURE_DOCUMENT_LINE = ("Version 1.0. Godkendt af Byrådet 31. januar 2024. "
-                         "Spørgsmål til retningslinjerne: HR, Hanne Hansen.")
-FIXTURE_MOVED = f"  - kind: moved\n    original: \"{FIXTURE_DOCUMENT_LINE}\"\n    published: \"\"\n"
-FIXTURE_EDITORIAL = "changes:\n" + FIXTURE_MOVED
 FIXTURE_PAGES = {
     "testby/index.da.md": "---\ntitle: Forside\nowner: HR\nreview_by: 2027-01-01\ntopics: []\n---\n\n"
                           "Her er vi. Se [de nye regler](regler.md#tavshed) her.\n",
@@ -77,9 +71,6 @@ FIXTURE_PAGES = {
     "_shared/confidentiality/testby.da.md": "Testbys tekst om tavshed.\n",
     "_shared/confidentiality/testby.en.md": "Testby's text on silence.\n",
     "adoptions.yml": "confidentiality:\n  testby:\n    testby: {where: \"Regler, afsnit 2\"}\n",
-    # The document's own words the facts and the contact rest on (`said:`), shown as facts (moved, on record).
-    "_sources/testby/extracted.txt": FIXTURE_DOCUMENT_LINE + "\n",
-    "_editorial/testby.yml": FIXTURE_EDITORIAL,
 }
 
 

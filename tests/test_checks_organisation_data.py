@@ -3,9 +3,11 @@ and what its pages show of them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from checking import errors, findings
-from conftest import FIXTURE_DOCUMENT_LINE, FIXTURE_ORGANISATIONS, make_repo
+from conftest import FIXTURE_ORGANISATIONS, make_repo
 from publisher.files.findings import PublisherError
 from publisher.model.organisations import load_catalogue
 from publisher.pipeline.whole import build_all
@@ -52,44 +54,55 @@ def test_feedback_goes_to_a_functional_mailbox_and_no_person_is_named_in_page_ch
             "feedback link until a functional mailbox (not a person's address) is entered") in findings(root)
 
 
-def test_a_contact_rests_on_words_found_in_the_documents_extracted_text(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace('said: "Spørgsmål til retningslinjerne: HR"', 'said: "kontakt HR"')
-    root = fixture_repo(organisations=organisations)
-    (root / "docs/_sources/testby/extracted.txt").unlink()
+# The fixture with its document kept: the words its facts and its contact rest on (`said:`).
+DOCUMENT_LINE = "Version 1.0. Godkendt af Byrådet 31. januar 2024. Spørgsmål til retningslinjerne: HR."
+SAID = FIXTURE_ORGANISATIONS.replace('      phone: "12 34 56 78"\n', '      phone: "12 34 56 78"\n'
+                                     '      said: "Spørgsmål til retningslinjerne: HR"\n').replace(
+    '      version: "1.0"\n', '      version: "1.0"\n      said: {approved_by: "Godkendt af Byrådet", '
+                             'approved_on: "31. januar 2024", version: "Version 1.0"}\n')
+
+
+def kept(root: Path, text: str = DOCUMENT_LINE) -> Path:
+    (root / "docs/_sources/testby").mkdir(parents=True, exist_ok=True)
+    (root / "docs/_sources/testby/extracted.txt").write_text(text + "\n", encoding="utf-8")
+    return root
+
+
+def test_a_contact_rests_on_words_found_in_the_documents_extracted_text(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo", organisations=SAID.replace('said: "Spørgsmål til retningslinjerne: HR"',
+                                                                   'said: "kontakt HR"'))
     assert errors(root) == [
         "docs/organisations.yml:20: error: 'approved_by' of 'testby' rests on the document's words, but "
         "docs/_sources/testby/extracted.txt (the document's extracted text) is missing: commit it (make import "
         "keeps it)"]
-    (root / "docs/_sources/testby/extracted.txt").write_text(
-        f"{FIXTURE_DOCUMENT_LINE}\nSpørgsmål? Kontakt\nHR.\n", encoding="utf-8")
+    kept(root, f"{DOCUMENT_LINE}\nSpørgsmål? Kontakt\nHR.")
     assert errors(root) == []  # line breaks, case and punctuation aside
-    (root / "docs/_sources/testby/extracted.txt").write_text(
-        f"{FIXTURE_DOCUMENT_LINE}\nSpørgsmål? Kontakt din leder.\n", encoding="utf-8")
+    kept(root, f"{DOCUMENT_LINE}\nSpørgsmål? Kontakt din leder.")
     assert errors(root) == [
         "docs/organisations.yml:14: error: the contact of 'testby' rests on words not found in "
         "docs/_sources/testby/extracted.txt: 'kontakt HR'; quote the document exactly, or remove the fact"]
 
 
-def test_a_contact_without_the_documents_words_is_refused_where_it_is_shown(fixture_repo) -> None:
-    organisations = FIXTURE_ORGANISATIONS.replace('      said: "Spørgsmål til retningslinjerne: HR"\n', "")
-    assert errors(fixture_repo(organisations=organisations)) == [
+def test_a_contact_without_the_documents_words_is_refused_where_it_is_shown(tmp_path: Path) -> None:
+    organisations = SAID.replace('      said: "Spørgsmål til retningslinjerne: HR"\n', "")
+    assert errors(kept(make_repo(tmp_path / "repo", organisations=organisations))) == [
         "docs/organisations.yml:9: error: the contact of 'testby' is shown in the footer and on the PDF cover, but "
         "no 'said:' gives the document's words that name it: add them (as docs/_sources/testby/extracted.txt has "
         "them), or remove the contact if the document gives none"]
 
 
-def test_a_document_fact_in_organisations_yml_rests_on_the_documents_words(tmp_path) -> None:
+def test_a_document_fact_in_organisations_yml_rests_on_the_documents_words(tmp_path: Path) -> None:
     """Until the first edition, the facts under `document:` are shown: each carries `said:`, found in the text."""
-    unsaid = FIXTURE_ORGANISATIONS.replace(', version: "Version 1.0"}', "}")
-    assert errors(make_repo(tmp_path / "unsaid", organisations=unsaid)) == [
+    unsaid = SAID.replace(', version: "Version 1.0"}', "}")
+    assert errors(kept(make_repo(tmp_path / "unsaid", organisations=unsaid))) == [
         "docs/organisations.yml:19: error: 'version' of 'testby' is shown to readers, but 'said:' under 'document' "
         "gives no words of the document it rests on: add them (e.g. said: {version: \"…\"}, as "
         "docs/_sources/testby/extracted.txt has them), or remove the fact"]
-    misquoted = FIXTURE_ORGANISATIONS.replace('version: "Version 1.0"}', 'version: "Version 2.0"}')
-    assert errors(make_repo(tmp_path / "misquoted", organisations=misquoted)) == [
+    misquoted = SAID.replace('version: "Version 1.0"}', 'version: "Version 2.0"}')
+    assert errors(kept(make_repo(tmp_path / "misquoted", organisations=misquoted))) == [
         "docs/organisations.yml:20: error: 'version' of 'testby' rests on words not found in "
         "docs/_sources/testby/extracted.txt: 'Version 2.0'; quote the document exactly, or remove the fact"]
-    unknown = FIXTURE_ORGANISATIONS.replace('version: "Version 1.0"}', 'version: "Version 1.0", edition: "1"}')
+    unknown = SAID.replace('version: "Version 1.0"}', 'version: "Version 1.0", edition: "1"}')
     with pytest.raises(PublisherError) as error:
         load_catalogue(make_repo(tmp_path / "unknown", organisations=unknown) / "docs")
     assert [str(f) for f in error.value.findings] == [
@@ -108,7 +121,7 @@ def test_an_accessibility_contact_records_who_gave_it_and_when(fixture_repo, cha
     with pytest.raises(PublisherError) as error:
         load_catalogue(fixture_repo(organisations=FIXTURE_ORGANISATIONS.replace(*change)) / "docs")
     assert [str(f) for f in error.value.findings] == [
-        "docs/organisations.yml:23: error: organisation 'testby': an accessibility contact is given to the site by "
+        "docs/organisations.yml:21: error: organisation 'testby': an accessibility contact is given to the site by "
         "the organisation, not stated in its document: record who gave it and when, e.g. 'given_by: \"Kommunikation, "
         "by e-mail to the site's editors\"' and 'given_on: 2026-12-01' (instead of 'said'), or leave the contact out "
         "until one is given"]

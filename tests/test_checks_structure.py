@@ -11,7 +11,7 @@ def test_nav_entry_without_page_and_page_in_no_nav(fixture_repo) -> None:
     organisations = FIXTURE_ORGANISATIONS.replace("nav: [index.md, regler.md]", "nav: [index.md, reglr.md]")
     root = fixture_repo(organisations=organisations)
     assert findings(root) == [
-        "docs/organisations.yml:21: error: nav entry 'reglr.md' of 'testby' has no page: create "
+        "docs/organisations.yml:19: error: nav entry 'reglr.md' of 'testby' has no page: create "
         "docs/testby/reglr.da.md or remove the entry",
         "docs/testby/regler.da.md:1: error: page 'regler.md' is in no nav: add it to 'nav' of 'testby' in "
         "docs/organisations.yml, or set 'hidden: true' in its front matter",

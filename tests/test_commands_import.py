@@ -237,7 +237,7 @@ def test_a_failed_import_leaves_the_repository_as_it_was(nyby: Path, tmp_path: P
     with pytest.raises(PublisherError) as error:
         import_organisation(nyby / "docs", "nyby", make_txt(tmp_path / "x.txt"), language="nb", out=lambda line: None)
     assert str(error.value) == (
-        "docs/organisations.yml:28: error: LANG=nb, but 'nyby' is written in nn (its first language): import the "
+        "docs/organisations.yml:26: error: LANG=nb, but 'nyby' is written in nn (its first language): import the "
         "document in that language (leave LANG out); translations are made from the imported pages")
     assert {p: p.read_bytes() for p in (nyby / "docs").rglob("*") if p.is_file()} == before
 

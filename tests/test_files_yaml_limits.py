@@ -48,7 +48,7 @@ def test_organisation_written_twice(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         load_catalogue(fixture_repo(organisations=organisations) / "docs")
     assert [str(f) for f in error.value.findings][0].startswith(
-        "docs/organisations.yml:28: error: 'testby' is written twice (first on line 2)")
+        "docs/organisations.yml:26: error: 'testby' is written twice (first on line 2)")
 
 
 # -- YAML that would hang or crash the loader: refused before anything is built from it --------

@@ -35,7 +35,7 @@ def test_a_tag_in_organisations_yml_is_refused_with_its_line(fixture_repo, tag: 
         FIXTURE_ORGANISATIONS.replace("approved_on: 2024-01-31", f"approved_on: {tag} maybe"), encoding="utf-8")
     with within(10), pytest.raises(PublisherError) as error:
         load_catalogue(root / "docs")
-    assert str(error.value) == f"docs/organisations.yml:18: error: {TAG.format(tag=tag)}"
+    assert str(error.value) == f"docs/organisations.yml:17: error: {TAG.format(tag=tag)}"
 
 
 @pytest.mark.parametrize("tag", ["!!timestamp", "!!bool", "!!str"])

@@ -64,7 +64,7 @@ def test_status_must_be_draft_or_ready(fixture_repo) -> None:
     try:
         load_catalogue(root / "docs")
     except PublisherError as error:
-        assert str(error) == ("docs/organisations.yml:22: error: organisation 'testby': 'status' must be draft or "
+        assert str(error) == ("docs/organisations.yml:20: error: organisation 'testby': 'status' must be draft or "
                               "ready (an organisation is a draft until an editor marks it ready)")
     else:
         raise AssertionError("an unknown status was accepted")
@@ -79,14 +79,14 @@ def test_ready_with_placeholder_page_or_errors_is_an_error(fixture_repo) -> None
     catalogue = load_catalogue(root / "docs")
     errors = [str(f) for f in check_all(catalogue).errors]
     assert errors == [
-        "docs/organisations.yml:30: error: organisation 'birkenes' is marked 'status: ready' but index.en.md, "
+        "docs/organisations.yml:28: error: organisation 'birkenes' is marked 'status: ready' but index.en.md, "
         "index.nb.md in docs/birkenes/ still hold(s) only the start text of make new-org: import or write its "
         "guideline (make import), or set 'status: draft' until it is done",
     ]
     report = check_all(catalogue)
     broken = [*report.errors, *check_all(load_catalogue(_with_broken_link(root) / "docs")).errors]
     assert [str(f) for f in ready_with_errors(catalogue, broken)] == [
-        "docs/organisations.yml:22: error: organisation 'testby' is marked 'status: ready' but has 1 error(s) in its "
+        "docs/organisations.yml:20: error: organisation 'testby' is marked 'status: ready' but has 1 error(s) in its "
         "pages: fix them, or set 'status: draft' until they are fixed",
     ]
 
@@ -104,9 +104,9 @@ def test_draft_lacks_are_listed_not_blocking(fixture_repo) -> None:
     report = check_all(catalogue)
     assert report.errors == []
     warnings = [str(f) for f in report.warnings if "'birkenes'" in f.message]
-    assert ("docs/organisations.yml:28: warning: organisation 'birkenes' has no 'domain': add it as the organisation "
+    assert ("docs/organisations.yml:26: warning: organisation 'birkenes' has no 'domain': add it as the organisation "
             "states it (e.g. birkenes.kommune.no); its accessibility statement names no domain until then") in warnings
-    assert ("docs/organisations.yml:28: warning: organisation 'birkenes' has no 'statement_url': link its published "
+    assert ("docs/organisations.yml:26: warning: organisation 'birkenes' has no 'statement_url': link its published "
             "statement at uustatus.no (the service's front page is shown until then)") in warnings
     assert collect(catalogue).lacks["birkenes"] == [
         "no domain (the accessibility statement names none)",

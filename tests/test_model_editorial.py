@@ -39,7 +39,6 @@ def messages(result: EditorialRecord) -> list[str]:
 
 
 def test_no_file_means_no_changes(catalogue: Catalogue) -> None:
-    editorial_path(catalogue, "testby").unlink()  # the fixture's record of its moved facts
     assert editorial_path(catalogue, "testby") == catalogue.docs_dir / "_editorial" / "testby.yml"
     assert load_editorial(catalogue, "testby") == EditorialRecord("testby", SHOWN, ())
 

@@ -65,7 +65,7 @@ def test_organisation_without_folder_is_reported(fixture_repo) -> None:
     with pytest.raises(PublisherError) as error:
         build_all(root, root / "site")
     assert str(error.value) == (
-        "docs/organisations.yml:28: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
+        "docs/organisations.yml:26: error: organisation 'nyby' has no folder docs/nyby/; create it with its pages"
     )
 
 

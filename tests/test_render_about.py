@@ -87,7 +87,7 @@ def test_about_html_without_editions(tmp_path: Path) -> None:
 
 
 def test_a_document_without_facts_or_changes_says_so(tmp_path: Path) -> None:
-    catalogue = neutral_labels(fixture_catalogue(tmp_path / "repo", WITHOUT_FACTS, {"_editorial/testby.yml": None}))
+    catalogue = neutral_labels(fixture_catalogue(tmp_path / "repo", WITHOUT_FACTS))
     html = about_html(catalogue, "testby", "en", link_pages=False)
     assert ("<dd lang=\"da\"><cite>Testbys retningslinjer</cite></dd>\n</dl>\n<p>[about_facts_none]</p>\n"
             "<h2 id=\"editorial-changes\">[editorial_changes]</h2>\n<p>[editorial_none]</p>\n</div>") in html

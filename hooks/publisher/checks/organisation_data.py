@@ -41,7 +41,10 @@ def _words(text: str) -> str:
 
 
 def _unsaid(ctx: CheckContext, org: Organisation) -> None:
-    """A fact shown to readers from organisations.yml without the document's words it rests on is refused."""
+    """A fact shown to readers from organisations.yml without the document's words it rests on is refused, for
+    an organisation whose document is kept (docs/_sources/<org>/extracted.txt, as `make import` keeps it)."""
+    if not (sources_dir(ctx.catalogue, org.id) / EXTRACTED).is_file():
+        return
     where = ctx.catalogue.config_display
     if org.contact and not org.contact.said:
         ctx.error(where, org.contact.line, f"the contact of '{org.id}' is shown in the footer and on the PDF cover, "

@@ -21,7 +21,8 @@ READABILITY = "readability hints"
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (READABILITY, re.compile(r"^readability: ")),
     ("translations", re.compile(r"^(stale translation|translation has no source_hash)")),
-    ("coverage of the source document", re.compile(r"^(source coverage|a sentence of the source document)")),
+    ("coverage of the source document",
+     re.compile(r"^(source coverage|a sentence (of the source document|on this page))")),
     ("contact, domain and accessibility statement",
      re.compile(r"has no (contact|'statement_url'|'domain'|'accessibility_contact'|'feedback_email'|"
                 r"written accessibility contact|accessibility contact phone)")),
@@ -64,6 +65,10 @@ def print_report(report: CheckReport, summary: str, out: Callable[[str], None] =
     if report.coverage:
         out("\nCoverage of the source documents (docs/_sources/):")
         for line in report.coverage:
+            out(f"  {line}")
+    if report.unapproved:
+        out("\nChanges after the latest edition (of a model text, an adopter's values or the pages themselves):")
+        for line in report.unapproved:
             out(f"  {line}")
     if report.external_links:
         out(f"\nExternal links, not fetched ({len(report.external_links)}):")

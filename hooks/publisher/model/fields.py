@@ -179,6 +179,7 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("accessibility_contact", "given_by"): plain_text_problem,
     ("document", "said", "*"): plain_text_problem,
     ("document", "title"): plain_text_problem,
+    ("titles", "*", "*"): plain_text_problem,
     ("document", "title_translations", "*"): plain_text_problem,
     **{("document", key): rule for key, rule in FACT_FIELDS.items()},
 }

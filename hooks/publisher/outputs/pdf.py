@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.safe_files import confined_fetcher
+from ..model.adopted import filler
 from ..model.dates import long_date
 from ..model.editions import notices
 from ..model.organisation_types import Organisation
@@ -203,7 +204,8 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
                     edition: EditionPrint | None = None) -> str:
     org = catalogue.organisation(org_id)
     edition = edition or current_print(catalogue, org_id, language)
-    extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language))
+    extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language),
+                                            filler(catalogue.docs_dir, org_id))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)

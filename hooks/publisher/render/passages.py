@@ -28,14 +28,15 @@ class PassageLabels:
 
 
 class PassagePreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, shared_dir: Path, labels: Any) -> None:
+    def __init__(self, md: Markdown, shared_dir: Path, labels: Any, fill: Any = None) -> None:
         super().__init__(md)
         self.shared_dir = shared_dir
         self.labels = labels  # callable (PassageRef) -> PassageLabels | None
+        self.fill = fill or None  # callable (PassageRef, lines) -> model.adopted.Filled: the adopter's text
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        for item in expand_includes(lines, self.shared_dir):
+        for item in expand_includes(lines, self.shared_dir, self.fill):
             if isinstance(item, str):
                 out.append(item)
             else:
@@ -67,12 +68,14 @@ class PassageExtension(Extension):
             "shared_dir": ["", "docs/_shared"],
             # Not None: Markdown would read a None default as a yes/no setting.
             "labels": ["", "callable(PassageRef) -> PassageLabels | None; empty: the bare text"],
+            "fill": ["", "callable(PassageRef, lines) -> Filled (model.adopted.filler); empty: the model's text"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         shared_dir = Path(self.getConfig("shared_dir") or SHARED_DIR)
-        md.preprocessors.register(PassagePreprocessor(md, shared_dir, self.getConfig("labels")), "guide_passages", 40)
+        preprocessor = PassagePreprocessor(md, shared_dir, self.getConfig("labels"), self.getConfig("fill"))
+        md.preprocessors.register(preprocessor, "guide_passages", 40)
         register_limits(md)  # every engine that shows wordings: the check, the sites, the topic pages
 
 
