@@ -101,7 +101,7 @@ class _InternalLinksExtension(Extension):
         super().__init__()
         self.page = page
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_InternalLinks(md, self.page), "guide_pdf_links", 1)
         if self.page == "index":
             md.treeprocessors.register(_NoContentsList(md), "guide_pdf_no_contents_list", 2)
@@ -203,7 +203,9 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
                     edition: EditionPrint | None = None) -> str:
     org = catalogue.organisation(org_id)
     edition = edition or current_print(catalogue, org_id, language)
-    extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language))
+    # The notes without links: the topic pages are not part of the PDF.
+    notes = labeller(catalogue, org_id, language, link=False)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir, notes)
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
