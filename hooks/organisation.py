@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from publisher.files.findings import PublisherError
+from publisher.model.adopted import ADOPTED_DIR, filler
 from publisher.model.organisations import load_catalogue
 from publisher.outputs import site_config
 from publisher.pipeline import priority
@@ -60,9 +61,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [site_config.PALETTE_CSS]
     config.mdx_configs.update(site_extension_configs(config.markdown_extensions, config.mdx_configs,
                                                      catalogue.shared_dir,
-                                                     labeller(catalogue, target.org.id, target.language)))
+                                                     labeller(catalogue, target.org.id, target.language),
+                                                     filler(catalogue.docs_dir, target.org.id)))
     data_files = [catalogue.docs_dir / name for name in ("organisations.yml", "adoptions.yml", "languages.yml")]
-    for watched in (catalogue.shared_dir, *data_files):
+    for watched in (catalogue.shared_dir, catalogue.docs_dir / ADOPTED_DIR, *data_files):
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
 

@@ -55,7 +55,7 @@ def test_passages_extension(case: str, tmp_path: Path) -> None:
     (tmp_path / "threats" / "testby.da.md").write_text(WORDING, encoding="utf-8")
     html = markdown.markdown(source, extensions=["admonition", "attr_list", "fenced_code", "publisher.render.passages"],
                              extension_configs={"publisher.render.passages": {
-                                 "shared_dir": str(tmp_path), "labels": (lambda ref: note) if note else ""}})
+                                 "shared_dir": str(tmp_path), "labels": (lambda ref, changed: note) if note else ""}})
     assert html == expected
 
 

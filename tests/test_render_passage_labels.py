@@ -81,7 +81,7 @@ def test_three_others_name_one_and_count_the_rest(tmp_path: Path) -> None:
 
 
 def test_an_adopter_with_changes_says_so(catalogue: Catalogue) -> None:
-    note = labeller(catalogue, "testby", "da", changed=lambda ref: ref == REF)(REF)
+    note = labeller(catalogue, "testby", "da")(REF, True)
     assert note == PassageNote("Som Naboby Kommune samt Tredje & Co, ændret.", TOPIC_FROM_SOURCE_PAGE)
 
 

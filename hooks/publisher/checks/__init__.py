@@ -25,6 +25,7 @@ from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
 from ..model.sources import Source
 from ..model.wordings import PassageRef
 from ..render.sanitize_findings import unsafe_findings
+from .adopted import check_adopter, check_model_texts
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages
@@ -110,12 +111,14 @@ def check_all(catalogue: Catalogue) -> CheckReport:
     _check_shared_files(ctx)
     _check_wordings_on_the_portal(ctx)
     check_adoption_data(ctx)
+    check_model_texts(ctx)
     ctx.report.findings.extend(address_findings(catalogue))
     for org in catalogue.organisations.values():
         check_contact(ctx, org)
         check_facts(ctx, org)
         check_fact_words(ctx, org)
         check_editorial_record(ctx, org)
+        check_adopter(ctx, org)
         ctx.report.findings.extend(edition_findings(catalogue, org))
         _check_organisation(ctx, org)
         check_coverage(ctx, org)
@@ -128,6 +131,8 @@ def check_site(catalogue: Catalogue, org_id: str, language: str) -> CheckReport:
     ctx = CheckContext(catalogue)
     _check_shared_files(ctx)
     check_adoption_data(ctx)
+    check_model_texts(ctx)  # the build publishes no model text half filled in
     check_editorial_record(ctx, catalogue.organisation(org_id))
+    check_adopter(ctx, catalogue.organisation(org_id))
     _check_organisation(ctx, catalogue.organisation(org_id), [language])
     return ctx.report

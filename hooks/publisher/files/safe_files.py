@@ -109,9 +109,9 @@ def snippet_file_findings(snippets_dir: Path, docs_dir: Path, root: Path) -> lis
 
 
 # The folders of docs/ whose files reach the sites besides the organisations' and the shared
-# wordings (checked with their pages): the editorial record and the kept editions (their PDFs
-# are copied into the site as they are). docs/_sources/ is never published.
-DATA_FOLDERS = ("_editorial", "_editions")
+# wordings (checked with their pages): the editorial record, what adopters fill into model texts and
+# the kept editions (their PDFs are copied into the site as they are). docs/_sources/ is never published.
+DATA_FOLDERS = ("_editorial", "_editions", "_adopted")
 
 
 def data_file_findings(docs_dir: Path, root: Path) -> list[Finding]:

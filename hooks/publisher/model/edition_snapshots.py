@@ -1,7 +1,9 @@
 """What `make edition` keeps of each edition, and what is done with it: the snapshot folder.
 
 `docs/_editions/<org>/<n>/` holds the Markdown sources of every page with the shared wordings they
-include (`pages/`, `shared/`, `document.yml`) and the PDFs as approved (`pdf/`). This module reads a
+include (`pages/`, `shared/`, `document.yml`), what the organisation filled into them and changed
+(`adopted.yml`, a copy of `docs/_adopted/<org>.yml`), and the PDFs as approved (`pdf/`). A page's
+text, now or in an edition, is its filled text: the edition's from its own copies alone. This module reads a
 snapshot back as page texts, compares them with the sources as they are now, lists what a new
 snapshot holds, checks that each kept edition has its files and publishes the archived PDFs.
 Its own module because none of this is about periods or notices (editions.py), which only compare.
@@ -9,16 +11,19 @@ Its own module because none of this is about periods or notices (editions.py), w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import load_located_file
+from .adopted import SNAPSHOT_ADOPTED, adopted_path, filler
 from .edition_records import EDITIONS_FILE, editions_folder
 from .organisation_types import Organisation
 from .organisations import Catalogue
 from .sources import Source, page_name, read_source
-from .wordings import expand_includes
+from .wordings import PassageRef, expand_includes
 
 SNAPSHOT_PAGES = "pages"
 SNAPSHOT_SHARED = "shared"
@@ -49,10 +54,13 @@ class PageText:
     body: str  # Markdown with every shared wording expanded in place
 
 
-def expand(source: Source, shared_dir: Path) -> tuple[str, str]:
-    """(title, body) of a page: front matter dropped, each shared wording put where it is included."""
+Fill = Callable[[PassageRef, list[str]], Any]  # model.adopted.filler
+
+
+def expand(source: Source, shared_dir: Path, fill: Fill | None = None) -> tuple[str, str]:
+    """(title, body) of a page: front matter dropped, each shared wording put (filled) where it is included."""
     out: list[str] = []
-    for item in expand_includes(source.body_lines, shared_dir):
+    for item in expand_includes(source.body_lines, shared_dir, fill):
         if isinstance(item, str):
             out.append(item)
             continue
@@ -63,14 +71,14 @@ def expand(source: Source, shared_dir: Path) -> tuple[str, str]:
     return str(source.front_matter.get("title", "")), "\n".join(out).strip() + "\n"
 
 
-def pages_in(folder: Path, shared_dir: Path, language: str) -> dict[str, PageText]:
+def pages_in(folder: Path, shared_dir: Path, language: str, fill: Fill | None = None) -> dict[str, PageText]:
     """Every page `<base>.<language>.md` in `folder`, expanded (files are read once per process while unchanged)."""
     pages = {}
     for path in sorted(folder.glob(f"*.{language}.md")):
         name = page_name(path)
         if name is None:
             continue
-        title, body = expand(read_source(path, path.name), shared_dir)
+        title, body = expand(read_source(path, path.name), shared_dir, fill)
         pages[name[0]] = PageText(name[0], title or name[0], body)
     return pages
 
@@ -82,9 +90,11 @@ class Snapshot:
     title: str
     title_translations: dict[str, str]
     nav: tuple[str, ...]
+    org_id: str = ""
 
     def pages(self, language: str) -> dict[str, PageText]:
-        return pages_in(self.folder / SNAPSHOT_PAGES, self.folder / SNAPSHOT_SHARED, language)
+        fill = filler(self.folder, self.org_id, self.folder / SNAPSHOT_ADOPTED)  # its own copy, if it has one
+        return pages_in(self.folder / SNAPSHOT_PAGES, self.folder / SNAPSHOT_SHARED, language, fill)
 
 
 def snapshot(catalogue: Catalogue, org_id: str, number: int) -> Snapshot:
@@ -96,11 +106,11 @@ def snapshot(catalogue: Catalogue, org_id: str, number: int) -> Snapshot:
                                       f"recorded with 'make edition ORG={org_id}' and never edited by hand")])
     data = load_located_file(path, display_path(path, catalogue.root)).data or {}
     return Snapshot(number, folder, str(data.get("title", "")), dict(data.get("title_translations") or {}),
-                    tuple(str(x) for x in data.get("nav") or ()))
+                    tuple(str(x) for x in data.get("nav") or ()), org_id)
 
 
 def current_pages(catalogue: Catalogue, org_id: str, language: str) -> dict[str, PageText]:
-    return pages_in(catalogue.org_dir(org_id), catalogue.shared_dir, language)
+    return pages_in(catalogue.org_dir(org_id), catalogue.shared_dir, language, filler(catalogue.docs_dir, org_id))
 
 
 def differing(old: dict[str, PageText], new: dict[str, PageText]) -> list[str]:
@@ -134,6 +144,8 @@ def snapshot_sources(catalogue: Catalogue, org: Organisation) -> dict[str, Path]
             if shared.is_file() and key not in files:
                 files[key] = shared
                 queue.append(shared)
+    if (adopted := adopted_path(catalogue.docs_dir, org.id)).is_file():
+        files[SNAPSHOT_ADOPTED] = adopted
     return dict(sorted(files.items()))
 
 

@@ -70,7 +70,8 @@ def ready_with_errors(catalogue: Catalogue, errors: list[Finding]) -> list[Findi
     """For `make check`: one error per organisation marked ready while its own files have errors."""
     findings = []
     for org in catalogue.ready.values():
-        own = [f for f in errors if f.path.startswith(f"docs/{org.id}/") or f.path == f"docs/_editorial/{org.id}.yml"]
+        own = [f for f in errors if f.path.startswith(f"docs/{org.id}/")
+               or f.path in (f"docs/_editorial/{org.id}.yml", f"docs/_adopted/{org.id}.yml")]
         if own:
             findings.append(Finding(catalogue.config_display, org.status_line, (
                 f"organisation '{org.id}' is marked 'status: ready' but has {len(own)} error(s) in its pages: fix "

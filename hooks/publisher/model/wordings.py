@@ -16,9 +16,10 @@ snapshots. Plain data and functions; no MkDocs import.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..files.yamlsource import read_text
 
@@ -35,6 +36,11 @@ PASSAGE_INCLUDE = re.compile(
 PASSAGE_PATH = re.compile(
     r"^(?P<topic>[a-z0-9-]+)/(?P<wording>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md(?::(?P<section>[\w-]+))?$"
 )
+# A blank of a model text, which each adopter fills (`model/adopted.py`): `[[kommune]]`, `[[kommune:genitiv]]`.
+# Double brackets: Markdown, attribute lists (`{: }`), snippets (`--8<--`) and Jinja (`{{ }}`) give them no
+# meaning, and they are filled before Markdown sees the text. Any other `[[` or `]]` in a wording is an error.
+BLANK = re.compile(r"\[\[(?P<name>[a-z][a-z0-9-]*)(?::(?P<form>[a-z][a-z0-9-]*))?\]\]")
+_NOT_A_BLANK = re.compile(r"\[\[[^\[\]\n]*\]\]|\[\[|\]\]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,33 @@ class PassageRef:
     @property
     def file(self) -> str:
         return f"{self.topic}/{self.wording}.{self.language}.md"
+
+
+def blank_key(match: re.Match[str]) -> str:
+    """`kommune` or `kommune:genitiv`: how the adopter's `values:` names what fills this blank."""
+    return match["name"] + (f":{match['form']}" if match["form"] else "")
+
+
+def blanks_in(text: str) -> list[str]:
+    """The blanks of a text, by key, in order of first use."""
+    return list(dict.fromkeys(blank_key(m) for m in BLANK.finditer(text)))
+
+
+def fill_blanks(text: str, values: dict[str, str]) -> str:
+    """Each blank with a value replaced by it; a blank without one stays as written (`make check` reports it)."""
+    return BLANK.sub(lambda m: values.get(blank_key(m), m[0]), text) if "[[" in text else text
+
+
+def blank_problem(line: str) -> str | None:
+    """Why a line of a wording has a `[[` or `]]` that is no blank, or None."""
+    bad = _NOT_A_BLANK.search(BLANK.sub("", line))
+    if bad is None:
+        return None
+    if bad[0] in ("[[", "]]"):
+        what = "opens a blank that is not closed with ']]'" if bad[0] == "[[" else "closes no blank"
+        return f"'{bad[0]}' {what}; a blank is written [[name]] or [[name:form]], e.g. [[kommune:genitiv]]"
+    return (f"'{bad[0]}' is no blank: a blank is [[name]] or [[name:form]], name and form in lowercase letters, "
+            f"digits and '-', starting with a letter, e.g. [[kommune:genitiv]]")
 
 
 def sections_of(text: str) -> list[str]:
@@ -89,15 +122,18 @@ class Expanded:
     indent: str  # before the include (or before its list marker)
     marker: str | None  # `4. ` when the include is a list item's text
     ref: PassageRef
-    body: list[str]
+    body: list[str]  # as the page says it: filled by the adopter when `expand_includes` was given `fill`
+    filled: Any = None  # model.adopted.Filled: the model's lines and the adopter's changes (`model/adopted.py`)
 
 
-def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Expanded]:
+def expand_includes(lines: Iterable[str], shared_dir: Path,
+                    fill: Callable[[PassageRef, list[str]], Any] | None = None) -> Iterator[str | Expanded]:
     """Each line as it is, or, for an include of a shared wording that exists, the wording's lines.
 
     The one include expander: the Markdown extension (`publisher.render.passages`) formats what it
     yields for the page, the editions' snapshots (`publisher.model.editions.expand`) as plain text.
-    Code fences are left alone: an include shown as code is code.
+    `fill` (`model.adopted.filler`) puts in the values and changes of the organisation whose page
+    this is, before Markdown sees the text. Code fences are left alone: an include shown as code is code.
     """
     fence: str | None = None
     for line in lines:
@@ -113,4 +149,5 @@ def expand_includes(lines: Iterable[str], shared_dir: Path) -> Iterator[str | Ex
             continue
         # Not UTF-8: a finding at the wording's line, as `make check` reports it, not a traceback.
         body = wording_lines(read_text(shared_dir / ref.file, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
-        yield Expanded(match["indent"], match["marker"], ref, body)
+        filled = fill(ref, body) if fill is not None else None
+        yield Expanded(match["indent"], match["marker"], ref, filled.lines if filled else body, filled)

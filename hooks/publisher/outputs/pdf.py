@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.safe_files import confined_fetcher
+from ..model.adopted import filler
 from ..model.dates import long_date
 from ..model.editions import notices
 from ..model.organisation_types import Organisation
@@ -101,7 +102,7 @@ class _InternalLinksExtension(Extension):
         super().__init__()
         self.page = page
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_InternalLinks(md, self.page), "guide_pdf_links", 1)
         if self.page == "index":
             md.treeprocessors.register(_NoContentsList(md), "guide_pdf_no_contents_list", 2)
@@ -205,7 +206,7 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
     edition = edition or current_print(catalogue, org_id, language)
     # The notes without links: the topic pages are not part of the PDF.
     notes = labeller(catalogue, org_id, language, link=False)
-    extensions, configs = markdown_settings(root, catalogue.shared_dir, notes)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir, notes, filler(catalogue.docs_dir, org_id))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)

@@ -45,17 +45,17 @@ def topic_href(catalogue: Catalogue, org_id: str, language: str, topic: str) -> 
     return up + topic_page_name(topic, language)
 
 
-def labeller(catalogue: Catalogue, org_id: str, language: str, link: bool = True,
-             changed: Callable[[PassageRef], bool] | None = None) -> Callable[[PassageRef], PassageNote | None]:
-    """The note for each passage an organisation's page includes, in `language`; `link=False` (the PDF)
-    writes it without a link; `changed(ref)` says whether the organisation adopted that text with changes."""
+def labeller(catalogue: Catalogue, org_id: str, language: str,
+             link: bool = True) -> Callable[[PassageRef, bool], PassageNote | None]:
+    """The note for each passage an organisation's page includes, in `language`, given whether this
+    organisation changed that text (`model.adopted.Filled.changed`); `link=False` (the PDF): no link."""
     labels = catalogue.languages[language].labels
 
-    def note(ref: PassageRef) -> PassageNote | None:
+    def note(ref: PassageRef, changed: bool = False) -> PassageNote | None:
         others = other_adopters(catalogue, org_id, ref)
         if not others:
             return None
-        key = "model_text_shared_changed" if changed and changed(ref) else "model_text_shared"
+        key = "model_text_shared_changed" if changed else "model_text_shared"
         text = labels[key].format(others=others_text(others, labels))
         return PassageNote(text, topic_href(catalogue, org_id, language, ref.topic) if link else None)
 

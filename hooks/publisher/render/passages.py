@@ -33,22 +33,25 @@ NOTE_CLASS = "passage-note"
 
 
 class PassagePreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, shared_dir: Path, labels: Any) -> None:
+    def __init__(self, md: Markdown, shared_dir: Path, labels: Any, fill: Any = None) -> None:
         super().__init__(md)
         self.shared_dir = shared_dir
-        self.labels = labels  # callable (PassageRef) -> PassageNote | None
+        self.labels = labels  # callable (PassageRef, changed: bool) -> PassageNote | None
+        self.fill = fill or None  # callable (PassageRef, lines) -> model.adopted.Filled: the adopter's text
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        for item in expand_includes(lines, self.shared_dir):
+        for item in expand_includes(lines, self.shared_dir, self.fill):
             if isinstance(item, str):
                 out.append(item)
             else:
-                out.extend(self._expand(item.indent, item.marker, item.body, item.ref))
+                changed = item.filled is not None and item.filled.changed  # the adopter's own changes
+                out.extend(self._expand(item.indent, item.marker, item.body, item.ref, changed))
         return out
 
-    def _expand(self, indent: str, marker: str | None, body: list[str], ref: PassageRef) -> list[str]:
-        note = self.labels(ref) if self.labels else None
+    def _expand(self, indent: str, marker: str | None, body: list[str], ref: PassageRef,
+                changed: bool) -> list[str]:
+        note = self.labels(ref, changed) if self.labels else None
         lines: list[str] = []
         if marker:  # the passage is this list item's text: keep the item, put the passage inside it
             lines += [f"{indent}{marker.rstrip()} ", ""]
@@ -73,15 +76,17 @@ class PassageExtension(Extension):
         self.config = {
             "shared_dir": ["", "docs/_shared"],
             # Not None: Markdown would read a None default as a yes/no setting.
-            "labels": ["", "callable(PassageRef) -> PassageNote | None; empty: no notes"],
+            "labels": ["", "callable(PassageRef, changed: bool) -> PassageNote | None; empty: no notes"],
+            "fill": ["", "callable(PassageRef, lines) -> Filled (model.adopted.filler); empty: the model's text"],
         }
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         shared_dir = Path(self.getConfig("shared_dir") or SHARED_DIR)
-        md.preprocessors.register(PassagePreprocessor(md, shared_dir, self.getConfig("labels")), "guide_passages", 40)
+        preprocessor = PassagePreprocessor(md, shared_dir, self.getConfig("labels"), self.getConfig("fill"))
+        md.preprocessors.register(preprocessor, "guide_passages", 40)
         register_limits(md)  # every engine that shows wordings: the check, the sites, the topic pages
 
 
-def makeExtension(**kwargs: Any) -> PassageExtension:
+def makeExtension(**kwargs: Any) -> PassageExtension:  # noqa: N802 (Markdown's API)
     return PassageExtension(**kwargs)

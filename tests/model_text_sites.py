@@ -1,0 +1,87 @@
+"""The model-text fixture (tests/fixtures/model-texts/site/): three fictional bodies adopting one model text.
+
+A helper module, not a test file: `model_text_repo(root)` writes the fixture repository (the real
+mkdocs.yml, hooks and overrides, the fixture's docs/) at `root`; `document(org, language)` is what
+that body's own document says, as Markdown; `page_sentences` and `document_sentences` compare the two.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import FIXTURE_PAGES, make_repo
+from publisher.model.matching import markdown_items, sentences
+
+SITE = Path(__file__).parent / "fixtures" / "model-texts" / "site"
+ADOPTERS = {"fjellvik": ("nb", "en"), "strandaa": ("nb", "en"), "haugvik": ("nn", "en")}
+
+
+def model_text_repo(root: Path, changed: dict[str, str | None] | None = None) -> Path:
+    """The fixture repository at `root`, with `changed` files of docs/ (None: left out) over the fixture's."""
+    docs = SITE / "docs"
+    pages: dict[str, str | None] = dict.fromkeys(FIXTURE_PAGES)  # none of the usual fixture's Testby
+    pages |= {str(path.relative_to(docs)): path.read_text(encoding="utf-8")
+              for path in sorted(docs.rglob("*")) if path.is_file() and path.name != "organisations.yml"}
+    pages |= changed or {}
+    return make_repo(root, pages, (docs / "organisations.yml").read_text(encoding="utf-8"))
+
+
+def document(org_id: str, language: str) -> str:
+    return (SITE / "documents" / f"{org_id}.{language}.md").read_text(encoding="utf-8")
+
+
+class _PageText(HTMLParser):
+    """The text blocks (headings, paragraphs, list items) of a page's content, without the labels around a
+    passage (its box title, the note on who else uses it), the heading links or a translation's notice."""
+
+    SKIPPED = {"admonition-title", "passage-shared", "passage-note", "headerlink", "guide-translation-notice"}
+    BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.inside = self.done = False
+        self.skipping = 0  # depth inside a skipped element
+        self.current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "article":
+            self.inside = True
+        elif tag in ("nav", "aside") and self.inside:
+            self.done = True  # the page facts and the PDF link come after the content
+        if not self.inside or self.done:
+            return
+        if self.skipping or classes & self.SKIPPED:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self._close()
+            self.current = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCKS:
+            self._close()
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None and not self.skipping and not self.done:
+            self.current.append(data)
+
+    def _close(self) -> None:
+        if self.current is not None and "".join(self.current).strip():
+            self.blocks.append(" ".join("".join(self.current).split()))
+        self.current = None
+
+
+def page_sentences(html: str) -> list[str]:
+    """Every sentence, list item and heading of a built page's content, in order."""
+    parser = _PageText()
+    parser.feed(html)
+    return [sentence for block in parser.blocks for sentence in sentences(block)]
+
+
+def document_sentences(markdown: str) -> list[str]:
+    """Every sentence, list item and heading of a document written as Markdown, in order."""
+    return [" ".join(item.text.split()) for item in markdown_items(markdown)]
