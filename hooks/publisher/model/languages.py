@@ -28,8 +28,13 @@ EDITION_LABELS = (
 )
 # Kinds of editorial change recorded in docs/_editorial/<org>.yml; labels `change_<kind>`.
 CHANGE_KINDS = ("typo", "grammar", "placeholder_link", "moved", "title", "artefact", "summary", "heading")
-# Labels of model texts: the note under a passage other bodies adopt too (passage_labels.py).
-MODEL_TEXT_LABELS = ("model_text_shared", "model_text_shared_changed", "model_text_more")
+# Labels of model texts: the note under a passage other bodies adopt too (passage_labels.py), and a
+# shared model text on its topic page (overrides/portal/_model_text.html).
+MODEL_TEXT_LABELS = (
+    "model_text_shared", "model_text_shared_changed", "model_text_more", "topic_model_text", "topic_blanks",
+    "topic_values", "topic_changes", "topic_no_changes", "topic_change_replaced", "topic_change_removed",
+    "topic_change_added",
+)
 LANGUAGE_LABELS = (
     "name", "theme", "search", "download_pdf", "accessibility_statement",
     "contact", "owner", "last_updated", "review_by",
