@@ -2,16 +2,20 @@
 
 A helper module, not a test file: `model_text_repo(root)` writes the fixture repository (the real
 mkdocs.yml, hooks and overrides, the fixture's docs/) at `root`; `document(org, language)` is what
-that body's own document says, as Markdown; `page_sentences` and `document_sentences` compare the two.
+that body's own document says, as Markdown; `page_sentences` and `document_sentences` compare the two;
+`record_edition` keeps an adopter's edition 1 as `make edition` would (without building its PDFs).
 """
 
 from __future__ import annotations
 
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import FIXTURE_PAGES, make_repo
+from publisher.model.edition_snapshots import snapshot_sources
 from publisher.model.matching import markdown_items, sentences
+from publisher.model.organisations import load_catalogue
 
 SITE = Path(__file__).parent / "fixtures" / "model-texts" / "site"
 ADOPTERS = {"fjellvik": ("nb", "en"), "strandaa": ("nb", "en"), "haugvik": ("nn", "en")}
@@ -85,3 +89,21 @@ def page_sentences(html: str) -> list[str]:
 def document_sentences(markdown: str) -> list[str]:
     """Every sentence, list item and heading of a document written as Markdown, in order."""
     return [" ".join(item.text.split()) for item in markdown_items(markdown)]
+
+
+def record_edition(root: Path, org_id: str, language: str) -> Path:
+    """Edition 1 of `org_id` kept as `make edition` keeps it (the snapshot's files; placeholder PDFs, which
+    only the archive copies): its folder."""
+    catalogue = load_catalogue(root / "docs")
+    org = catalogue.organisation(org_id)
+    folder = root / "docs" / "_editions" / org_id
+    for relative, source in snapshot_sources(catalogue, org).items():
+        (folder / "1" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, folder / "1" / relative)
+    (folder / "1" / "document.yml").write_text(f"title: {org.document.title}\nnav: [index.md]\n", encoding="utf-8")
+    (folder / "1" / "pdf").mkdir()
+    for code in org.languages:
+        (folder / "1" / "pdf" / f"{org_id}-{code}.pdf").write_bytes(b"%PDF-1.7\n% a placeholder\n")
+    (folder / "editions.yml").write_text(
+        f"editions:\n- number: 1\n  recorded_on: 2026-01-15\n  note: {{{language}: Første utgåve}}\n", encoding="utf-8")
+    return folder

@@ -91,6 +91,12 @@ CASES = {
                '- replace: "Vi legg ut saker kvar veke."'),
         ["docs/_adopted/haugvik.yml:12: error: 'Vi legg ut saker kvar veke.' "
          + not_a_sentence("nn", " (section(s) formal, kontoer)")]),
+    "two changes of one sentence": (
+        edited(FJELLVIK, '- remove: "Vi svarer innen to virkedager."', '- remove: "Vi svarer innen to virkedager."\n'
+                                                                          '      - replace: "Vi svarer innen to '
+                                                                          'virkedager."\n        with: "Vi svarer."'),
+        ["docs/_adopted/fjellvik.yml:13: error: 'Vi svarer innen to virkedager.' is already replaced or removed by "
+         "the change on line 12; keep one of them"]),
     "a change's text with a bracket that is no blank": (
         edited(STRANDAA, 'text: "rekruttere nye medarbeidere"', 'text: "rekruttere nye [[Folk]]"'),
         ["docs/_adopted/strandaa.yml:14: error: '[[Folk]]' is no blank: a blank is [[name]] or [[name:form]], name "

@@ -5,13 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from model_text_sites import ADOPTERS, document, document_sentences, model_text_repo, page_sentences
+from model_text_sites import ADOPTERS, document, document_sentences, model_text_repo, page_sentences, record_edition
+from publisher.checks import check_all
 from publisher.model.adopted import adopted_data, fill, filler
 from publisher.model.adopted_text import Part
+from publisher.model.edition_snapshots import current_pages, snapshot
 from publisher.model.organisations import load_catalogue
 from publisher.model.sources import parse_text
+from publisher.model.translations import page_status
 from publisher.model.wordings import PassageRef, blank_problem, expand_includes
+from publisher.outputs.inputs import inputs_hash
 from publisher.outputs.pdf import render_document
+from publisher.outputs.site_config import BuildTarget
 from publisher.pipeline.whole import build_all
 
 MODEL = ["[[kommune]] bruker sosiale medier for å:", "",
@@ -107,3 +112,54 @@ def test_the_pdf_says_the_filled_text_too(built: Path) -> None:
     assert "ivareta og bygge Strandå kommunes omdømme" in html
     assert "Vi svarer innen tre virkedager." in html
     assert "[[" not in html
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_edit_marks_exactly_the_adopters_whose_text_changes(tmp_path: Path) -> None:
+    """Edition 1 of each adopter keeps its filled text from its own copies: an edit of the model text (in a
+    section Haugvik did not adopt) or of one adopter's values marks those adopters only, in `make check` too."""
+    root = model_text_repo(tmp_path)
+    for org_id, languages in ADOPTERS.items():
+        record_edition(root, org_id, languages[0])
+    editions = _tree(root / "docs" / "_editions")
+    assert check_all(load_catalogue(root / "docs")).unapproved == []
+    model = root / "docs" / "_shared" / "strategy-and-purpose" / "felles-modell.nb.md"
+    model.write_text(model.read_text(encoding="utf-8").replace("saker hver uke", "saker hver dag"), encoding="utf-8")
+    haugvik = root / "docs" / "_adopted" / "haugvik.yml"
+    haugvik.write_text(haugvik.read_text(encoding="utf-8").replace("place: Haugvik", "place: Haugvik town"),
+                       encoding="utf-8")
+    catalogue = load_catalogue(root / "docs")
+    assert check_all(catalogue).unapproved == [
+        "fjellvik: changes after edition 1, not yet approved: index (nb)",
+        "strandaa: changes after edition 1, not yet approved: index (nb)",
+        "haugvik: only the translation changed after edition 1: index (en)",
+    ]
+    kept = snapshot(catalogue, "strandaa", 1).pages("nb")["index"].body
+    assert "Vi legger ut saker hver uke." in kept and "ivareta og bygge Strandå kommunes omdømme" in kept
+    assert "Vi legger ut saker hver dag." in current_pages(catalogue, "strandaa", "nb")["index"].body
+    assert _tree(root / "docs" / "_editions") == editions
+
+
+def test_an_edit_of_one_adopters_data_rebuilds_only_its_sites(tmp_path: Path) -> None:
+    root = model_text_repo(tmp_path)
+    catalogue = load_catalogue(root / "docs")
+    targets = [BuildTarget(org, language) for org in catalogue.organisations.values() for language in org.languages]
+    before = {t.path: inputs_hash(catalogue, t, b"") for t in targets}
+    strandaa = root / "docs" / "_adopted" / "strandaa.yml"
+    strandaa.write_text(strandaa.read_text(encoding="utf-8").replace("tre virkedager", "fire virkedager"),
+                        encoding="utf-8")
+    changed = sorted(t.path for t in targets if inputs_hash(catalogue, t, b"") != before[t.path])
+    assert changed == ["strandaa", "strandaa/en"]
+
+
+def test_an_edit_of_the_values_makes_the_translation_stale(tmp_path: Path) -> None:
+    """The English page translates the Bokmål page as filled in: new Bokmål values need a review of it."""
+    root = model_text_repo(tmp_path)
+    assert page_status(load_catalogue(root / "docs"), "fjellvik", "en", "index").state == "current"
+    fjellvik = root / "docs" / "_adopted" / "fjellvik.yml"
+    fjellvik.write_text(fjellvik.read_text(encoding="utf-8").replace("leder: rådmannen", "leder: ordføreren"),
+                        encoding="utf-8")
+    assert page_status(load_catalogue(root / "docs"), "fjellvik", "en", "index").state == "stale"

@@ -25,7 +25,7 @@ from ..model.readability import LANGUAGES as READABILITY_LANGUAGES
 from ..model.sources import Source
 from ..model.wordings import PassageRef
 from ..render.sanitize_findings import unsafe_findings
-from .adopted import check_adopter, check_model_texts
+from .adopted import check_adopter, check_model_texts, note_unapproved
 from .adoption import check_adoption_data, check_adoptions_shown
 from .content import check_content
 from .context import CheckContext, CheckReport, OrgPages
@@ -120,6 +120,7 @@ def check_all(catalogue: Catalogue) -> CheckReport:
         check_editorial_record(ctx, org)
         check_adopter(ctx, org)
         ctx.report.findings.extend(edition_findings(catalogue, org))
+        note_unapproved(ctx, org)
         _check_organisation(ctx, org)
         check_coverage(ctx, org)
     check_readiness(ctx)

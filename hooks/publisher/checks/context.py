@@ -20,6 +20,7 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     external_links: list[tuple[str, str, int]] = field(default_factory=list)  # url, file, line
     coverage: list[str] = field(default_factory=list)  # per organisation with a kept source document
+    unapproved: list[str] = field(default_factory=list)  # per organisation whose text changed after its edition
 
     @property
     def errors(self) -> list[Finding]:
@@ -33,6 +34,7 @@ class CheckReport:
         self.findings.extend(other.findings)
         self.external_links.extend(other.external_links)
         self.coverage.extend(other.coverage)
+        self.unapproved.extend(other.unapproved)
 
 
 @dataclass

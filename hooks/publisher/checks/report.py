@@ -65,6 +65,10 @@ def print_report(report: CheckReport, summary: str, out: Callable[[str], None] =
         out("\nCoverage of the source documents (docs/_sources/):")
         for line in report.coverage:
             out(f"  {line}")
+    if report.unapproved:
+        out("\nChanges after the latest edition (of a model text, an adopter's values or the pages themselves):")
+        for line in report.unapproved:
+            out(f"  {line}")
     if report.external_links:
         out(f"\nExternal links, not fetched ({len(report.external_links)}):")
         for url, path, line in sorted(set(report.external_links)):

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import read_text
 from .adopted import ADOPTED_DIR, AdopterData, Filling, adopted_data
-from .adopted_text import apply_changes
+from .adopted_text import apply_changes, folded
 from .adoptions import Adoption, Adoptions
 from .organisation_types import Organisation
 from .wordings import BLANK, blank_key, blank_problem, blanks_in, wording_lines
@@ -98,9 +98,14 @@ def _language_findings(adoptions: Adoptions, adoption: Adoption, data: AdopterDa
         findings.append(Finding(data.display, change.line, (
             f"'{change.target}' is no sentence, list item or heading of {display}"
             f"{_sections(adoption)}: write it as the model text does now, blanks included, or remove the change")))
+    changed: dict[str, int] = {}
     for change in filling.changes:
         if problem := blank_problem(change.text):
             findings.append(Finding(data.display, change.line, problem))
+        first = changed.setdefault(folded(change.target), change.line) if change.kind != "add_after" else change.line
+        if first != change.line:
+            findings.append(Finding(data.display, change.line, (
+                f"'{change.target}' is already replaced or removed by the change on line {first}; keep one of them")))
     needed = blanks_in("\n".join(applied.lines))
     missing = [key for key in needed if key not in filling.value_lines]  # a refused value has its own finding
     if missing:

@@ -19,9 +19,11 @@ from ..files.findings import Finding, PublisherError, display_path
 from ..files.history import last_changed
 from ..files.safe_files import inside
 from ..files.yamlsource import read_text
+from .adopted import adopted_data
 from .dates import long_date
 from .organisations import Catalogue
 from .sources import Source, page_name, read_source
+from .wordings import PassageRef
 
 State = Literal["current", "stale", "unreviewed", "untranslated", "missing"]
 HASH_LENGTH = 12
@@ -64,13 +66,20 @@ def source_hash(source: Source, shared_dir: Path) -> str:
     """What a translation translates: the source page's title and body, not its metadata.
 
     The shared snippets the page includes count as its body: when the Danish text of a common
-    passage changes, every translation that shows it needs review, not only the snippet's own.
+    passage changes, every translation that shows it needs review, not only the snippet's own. So do
+    the values and changes its organisation fills into a model text it includes (`model/adopted.py`).
     """
     title = str(source.front_matter.get("title", ""))
     parts = [title, source.body.strip()]
     for path in included_snippets(source, shared_dir):
         parts += [f"--8<-- {path.relative_to(shared_dir.resolve()).as_posix()}",
                   read_source(path, path.name).text.strip()]  # parsed once already: cached
+    adopted = adopted_data(shared_dir.parent, source.path.parent.name)  # the page's organisation's data
+    refs = {ref for include in source.includes if (ref := PassageRef.parse(include.path)) is not None}
+    for ref in sorted(refs, key=lambda r: r.file):
+        if (filling := adopted.filling(ref)) is not None:  # none: the hash stays what it was without data
+            changes = [(c.kind, c.target, c.text) for c in filling.changes]  # not their lines: moving one is no edit
+            parts.append(f"{ref.file} {sorted(filling.values.items())} {changes}")
     digest = hashlib.sha256("\n".join(parts).replace("\r\n", "\n").encode("utf-8")).hexdigest()
     return digest[:HASH_LENGTH]
 
