@@ -11,8 +11,9 @@ from ..model.wordings import SHARED_DIR, PassageRef, sections_of
 from .adoption import check_included_passage
 from .context import CheckContext
 
-# What may hold an indented include: a list item or a box (`!!!`, `???`) above it, less indented.
-HOLDER = re.compile(r"^\s*(?:(?:\d+[.)]|[-*+])[ \t]|!!!|\?\?\?)")
+# What may hold an indented include: a list item, a box (`!!!`, `???`), a definition (`: `) or a
+# footnote (`[^1]: `) above it, less indented.
+HOLDER = re.compile(r"^\s*(?:(?:\d+[.)]|[-*+])[ \t]|!!!|\?\?\?|:[ \t]|\[\^[^\]]+\]:)")
 
 
 def includes_of(ctx: CheckContext, page: Source, org: Organisation, language: str) -> list[Source]:
