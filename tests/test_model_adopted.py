@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from model_text_sites import ADOPTERS, document, document_sentences, model_text_repo, page_sentences, record_edition
 from publisher.checks import check_all
+from publisher.checks.report import print_report
 from publisher.model.adopted import adopted_data, fill, filler
 from publisher.model.adopted_text import Part
 from publisher.model.edition_snapshots import current_pages, snapshot
@@ -132,10 +133,14 @@ def test_an_edit_marks_exactly_the_adopters_whose_text_changes(tmp_path: Path) -
     haugvik.write_text(haugvik.read_text(encoding="utf-8").replace("place: Haugvik", "place: Haugvik town"),
                        encoding="utf-8")
     catalogue = load_catalogue(root / "docs")
-    assert check_all(catalogue).unapproved == [
-        "fjellvik: changes after edition 1, not yet approved: index (nb)",
-        "strandaa: changes after edition 1, not yet approved: index (nb)",
-        "haugvik: only the translation changed after edition 1: index (en)",
+    printed: list[str] = []
+    print_report(check_all(catalogue), "Checked.", printed.append, environ={})
+    at = printed.index("\nChanges after the latest edition (of a model text, an adopter's values or the pages "
+                       "themselves):")
+    assert printed[at + 1:at + 4] == [
+        "  fjellvik: changes after edition 1, not yet approved: index (nb)",
+        "  strandaa: changes after edition 1, not yet approved: index (nb)",
+        "  haugvik: only the translation changed after edition 1: index (en)",
     ]
     kept = snapshot(catalogue, "strandaa", 1).pages("nb")["index"].body
     assert "Vi legger ut saker hver uke." in kept and "ivareta og bygge Strandå kommunes omdømme" in kept
@@ -163,3 +168,9 @@ def test_an_edit_of_the_values_makes_the_translation_stale(tmp_path: Path) -> No
     fjellvik.write_text(fjellvik.read_text(encoding="utf-8").replace("leder: rådmannen", "leder: ordføreren"),
                         encoding="utf-8")
     assert page_status(load_catalogue(root / "docs"), "fjellvik", "en", "index").state == "stale"
+
+
+def test_a_value_reaches_markdown_as_literal_text(tmp_path: Path) -> None:
+    filled = fill(adopted_data(docs(tmp_path, ADOPTED.replace("sted: Fjellvik", "sted: '*Fjellvik* [x](y)'")),
+                               "fjellvik"), REF, MODEL)
+    assert filled.lines[2] == r"- informere om det som skjer i \*Fjellvik\* \[x\]\(y\)"

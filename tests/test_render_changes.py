@@ -38,6 +38,7 @@ def test_plain_drops_markup_a_reader_does_not_see() -> None:
         "Se siden og fed og kursiv tekst linje to")
     assert plain("![kort over byen](kort.png)") == "kort over byen"
     assert plain("2 * 3 * 4") == "2 * 3 * 4"  # a '*' with spaces is no emphasis
+    assert plain(r"via fjellvik\.kommune\.no og \*stjerne\*") == "via fjellvik.kommune.no og *stjerne*"
 
 
 def test_plain_keeps_underscores_inside_a_word() -> None:

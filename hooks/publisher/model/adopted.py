@@ -23,14 +23,18 @@ API (plain data and functions; no MkDocs):
   against the wordings and `docs/adoptions.yml`.
 - `fill(data, ref, model) -> Filled`: one include (`PassageRef`, whose language is the page's) of a
   wording's lines (`wordings.wording_lines`):
-  `filled.model` the model's lines, blanks visible; `filled.lines` the lines the page gets (changes
-  applied, then blanks filled); `filled.parts` each sentence, list item and heading in order, a
-  `Part` with `kind` "same" / "replaced" / "removed" / "added", `model` (blanks visible), `was` (the
-  model's words with this adopter's values) and `text` (this adopter's words) for `<del>`/`<ins>`,
-  and `block` (which heading, paragraph or list); `filled.changed`: the adopter changed something.
-- `filler(docs_dir, org_id)`: the function `wordings.expand_includes` takes to fill every include of
-  that organisation's pages; `docs_dir` is `docs/` or an edition's snapshot folder, which keeps
-  its own copy of the file (`adopted.yml` there), so an archived edition never depends on today's data.
+  - `filled.model`: the model's lines, blanks visible (`[[kommune]]`);
+  - `filled.lines`: the Markdown the page gets: changes applied, then each blank filled with its value
+    as literal text (`fjellvik\\.kommune\\.no`: a value is text, never Markdown);
+  - `filled.parts`: each sentence, list item and heading in order, a `Part` with `kind` ("same",
+    "replaced", "removed", "added"), `model` (the model's words, blanks visible), `was` (the model's
+    words with this adopter's values), `text` (this adopter's words) and `block` (which heading,
+    paragraph or list of the include); each is the Markdown of one sentence or item, for `<del>`/`<ins>`;
+  - `filled.changed`: some part is not "same" (the adopter has local changes here).
+- `filler(docs_dir, org_id, file=None)`: the function `wordings.expand_includes` takes to fill every
+  include of that organisation's pages from `docs/_adopted/<org>.yml`, or from `file`: an edition's
+  snapshot fills from its own copy (`adopted.yml` there), so an archived edition never depends on
+  today's data. Each `wordings.Expanded` it yields then carries its `Filled` as `.filled`.
 
 A wording without blanks, included by an organisation without data, gives its lines unchanged.
 """
@@ -46,7 +50,7 @@ from typing import Any
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import Located, load_located_file
 from .adopted_text import Change, Part, apply_changes
-from .fields import plain_text_problem
+from .fields import markdown_text, plain_text_problem
 from .wordings import BLANK, PassageRef, fill_blanks
 
 ADOPTED_DIR = "_adopted"
@@ -94,9 +98,10 @@ def fill(data: AdopterData | None, ref: PassageRef, model: list[str]) -> Filled:
     filling = data.filling(ref) if data is not None else None
     values = filling.values if filling else {}
     applied = apply_changes(model, filling.changes if filling else ())
-    parts = tuple(Part(kind, text, fill_blanks(text, values), fill_blanks(new, values), block)
+    literal = {key: markdown_text(value) for key, value in values.items()}  # a value is text, never Markdown
+    parts = tuple(Part(kind, text, fill_blanks(text, literal), fill_blanks(new, literal), block)
                   for kind, text, new, block in applied.parts)
-    return Filled(ref, list(model), [fill_blanks(line, values) for line in applied.lines], parts)
+    return Filled(ref, list(model), [fill_blanks(line, literal) for line in applied.lines], parts)
 
 
 def adopted_path(docs_dir: Path, org_id: str) -> Path:

@@ -150,4 +150,4 @@ def expand_includes(lines: Iterable[str], shared_dir: Path,
         # Not UTF-8: a finding at the wording's line, as `make check` reports it, not a traceback.
         body = wording_lines(read_text(shared_dir / ref.file, f"docs/{SHARED_DIR}/{ref.file}"), ref.section) or []
         filled = fill(ref, body) if fill is not None else None
-        yield Expanded(match["indent"], match["marker"], ref, filled.lines if filled else body, filled)
+        yield Expanded(match["indent"], match["marker"], ref, filled.lines if filled is not None else body, filled)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..files.findings import display_path
 from ..files.history import git_dates
 from ..files.safe_files import inside
-from ..model.adopted import ADOPTED_DIR
+from ..model.adopted import adopted_path
 from ..model.edition_snapshots import edition_files
 from ..model.organisations import Catalogue
 from ..model.sources import read_source
@@ -57,7 +57,7 @@ def target_files(catalogue: Catalogue, target: BuildTarget) -> list[Path]:
     # Images and attachments beside the pages reach the site and the PDF too.
     assets = [p for p in folder.rglob("*") if p.suffix != ".md" and not p.name.startswith(".")]
     # What it fills into the model texts it includes: its own file, so an edit rebuilds only its sites.
-    adopted = catalogue.docs_dir / ADOPTED_DIR / f"{org.id}.yml"
+    adopted = adopted_path(catalogue.docs_dir, org.id)
     return sorted(p for p in {*pages, *sources, *assets, adopted, *_snippet_closure(catalogue, [*pages, *sources])}
                   if p.is_file())
 

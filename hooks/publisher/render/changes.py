@@ -29,6 +29,11 @@ LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+")
 HEADING = re.compile(r"^#{1,6}\s+")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+# A backslash escape shows the character alone, and starts no link or emphasis (a model text's values reach
+# the page escaped: `fjellvik\.no`); kept aside as a private-use character while the markup is dropped.
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+KEPT = 0xE000
+KEPT_ASIDE = re.compile("[\uE000-\uE07F]")
 # As Python-Markdown reads emphasis: '*' anywhere, '_' only at a word's edge (hr_post_kasse keeps its '_').
 EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 
@@ -36,11 +41,12 @@ EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?
 def plain(block: str) -> str:
     """A block as a reader reads it: link targets, emphasis markers and attribute lists dropped."""
     text = " ".join(line.strip() for line in block.splitlines())
+    text = ESCAPED.sub(lambda match: chr(KEPT + ord(match[1])), text)
     text = HEADING.sub("", text)
     text = ATTRIBUTES.sub("", text)
     text = LINK.sub(r"\1", text)
     text = EMPHASIS.sub(lambda match: match[2] if match[1] else match[4], text)
-    return text.strip()
+    return KEPT_ASIDE.sub(lambda match: chr(ord(match[0]) - KEPT), text).strip()
 
 
 def blocks(body: str) -> list[str]:
