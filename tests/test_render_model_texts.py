@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from htmltools import read_page
-from model_text_sites import model_text_repo
+from model_text_sites import SITE, model_text_repo
 from publisher.model.organisations import load_catalogue
 from publisher.render.model_texts import blank_html, blanks_shown
 from publisher.render.topic_pages import render_topic_pages
+
+SITE_DOCS = SITE / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +101,13 @@ def test_built_topic_page_and_site_notes_lead_to_each_other(tmp_path: Path) -> N
     for page in ("topics/strategy-and-purpose.nb.html", "topics/strategy-and-purpose.en.html"):
         for link in read_page(site / page).links:
             assert ((site / page).parent / link["href"].split("#")[0]).resolve().is_file(), (page, link["href"])
+
+
+def test_a_value_is_text_in_a_change_never_markup(tmp_path: Path) -> None:
+    data = (SITE_DOCS / "_adopted/strandaa.yml").read_text(encoding="utf-8")
+    data = data.replace("kommune:genitiv: Strandå kommunes", 'kommune:genitiv: "Strandå *kommunes* [x](y)"')
+    root = model_text_repo(tmp_path / "repo", {"_adopted/strandaa.yml": data})
+    html = render_topic_pages(load_catalogue(root / "docs").published(), root / "overrides")[
+        "topics/strategy-and-purpose.nb.html"]
+    assert '<del lang="nb">ivareta Strandå *kommunes* [x](y) omdømme</del>' in html
+    assert '<span lang="nb">Strandå *kommunes* [x](y)</span>' in html

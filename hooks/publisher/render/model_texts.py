@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
+import markdown
+from markupsafe import Markup, escape
 
 from ..files.findings import display_path
 from ..files.yamlsource import read_text
 from ..model.adopted import Filled, adopted_data, fill
 from ..model.organisations import Catalogue
 from ..model.wordings import BLANK, PassageRef, blank_key, wording_lines
+from .sanitize import sanitize
 
 BLANK_CLASS = "blank"
 HEADING = re.compile(r"^#{1,5}\s")
@@ -28,8 +30,8 @@ HEADING = re.compile(r"^#{1,5}\s")
 @dataclass(frozen=True)
 class ChangeView:
     kind: str  # "replaced", "removed" or "added"
-    was: str  # the model's words with this adopter's values; "" for an added sentence or item
-    text: str  # this adopter's words; "" for a removed one
+    was: Markup  # the model's words with this adopter's values, as HTML; "" for an added sentence or item
+    text: Markup  # this adopter's words, as HTML; "" for a removed one
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,22 @@ def adopter_language(catalogue: Catalogue, org_id: str, files: dict[str, Path], 
     return None
 
 
-def adopter_text(catalogue: Catalogue, org_id: str, topic: str, wording: str, lang: str) -> AdopterText:
+def inline_html(engine: markdown.Markdown, text: str) -> Markup:
+    """One sentence, list item or heading (Markdown, as `model.adopted.Part` gives it) as HTML to stand
+    inside <del> or <ins>: allow-listed like every page, without the paragraph Markdown puts it in."""
+    if not text:
+        return Markup("")
+    engine.reset()
+    html = sanitize(engine.convert(text)).html
+    inner = html.removeprefix("<p>").removesuffix("</p>")
+    return Markup(inner if "<p>" not in inner else html)  # allow-listed above: safe to mark as HTML
+
+
+def adopter_text(catalogue: Catalogue, engine: markdown.Markdown, org_id: str, topic: str, wording: str,
+                 lang: str) -> AdopterText:
     data = adopted_data(catalogue.docs_dir, org_id)
     filling = data.filling(PassageRef(topic, wording, lang, None))
     parts = filled_text(catalogue, org_id, topic, wording, lang).parts
-    return AdopterText(lang, list(filling.values.items()) if filling else [],
-                       [ChangeView(part.kind, part.was, part.text) for part in parts if part.kind != "same"])
+    changes = [ChangeView(part.kind, inline_html(engine, part.was), inline_html(engine, part.text))
+               for part in parts if part.kind != "same"]
+    return AdopterText(lang, list(filling.values.items()) if filling else [], changes)

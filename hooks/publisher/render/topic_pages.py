@@ -124,7 +124,7 @@ def _wording_view(catalogue: Catalogue, engine: markdown.Markdown, wording: Word
         lines = blanks_shown(model_lines(catalogue, wording.topic, wording.id, lang))
         for view in views:
             if (own := adopter_language(catalogue, view.org_id, wording.files, lang)) is not None:
-                view.text = adopter_text(catalogue, view.org_id, wording.topic, wording.id, own)
+                view.text = adopter_text(catalogue, engine, view.org_id, wording.topic, wording.id, own)
     else:  # the one body's own text, its values put in
         lines = filled_text(catalogue, adopters[0].org_id, wording.topic, wording.id, lang).lines
     engine.reset()
