@@ -9,6 +9,7 @@
 #   make addresses                 record the addresses of new pages as published (permanent)
 #   make new-org ID=x NAME="X" LANGUAGES=da,en   a new organisation (a draft) that builds at once
 #   make import ORG=x FILE=doc.docx [LANG=da]    its pages from its document (.docx .odt .pdf .txt)
+#   make import ORG=x FILE=doc ADOPT=1 [TOPIC=id] [WORDING=topic/wording]  and adopt the model texts it shares
 #   make edition ORG=id NOTE="…" [VERSION=v] [APPROVED_BY="…"] [APPROVED_ON=YYYY-MM-DD] [IN_FORCE_FROM=YYYY-MM-DD]
 #                                  record the current sources as the organisation's next edition (archived)
 #   make match FILE=doc [ORG=x | NAME="X" DOMAIN=x.no]  passages the document shares with others (writes nothing)
@@ -34,6 +35,7 @@ RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --ta
 # expands or runs. The variables themselves are not exported (make would expand them).
 # ENGINE (mkdocs or properdocs) is checked by the publisher, which rejects a name it does not know.
 ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS LIGHTHOUSE_PAGES ADDR FILE PORT HINTS ENGINE \
+	ADOPT TOPIC WORDING \
 	NOTE NOTE_DA NOTE_NB NOTE_EN VERSION APPROVED_BY APPROVED_ON IN_FORCE_FROM
 unexport $(ARGUMENTS)
 $(foreach name,$(ARGUMENTS),$(eval export GUIDE_ARG_$(name) := $$(value $(name))))

@@ -122,5 +122,20 @@ def test_a_file_that_is_no_document_is_refused_with_what_to_give(tmp_path: Path)
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     with pytest.raises(PublisherError) as refused:
         document_text(picture, "kort.png", ())
-    assert str(refused.value) == ("kort.png:1: error: cannot read '.png' documents: give a .docx, .odt, .pdf, .txt "
-                                  "file (save it in one of these formats)")
+    assert str(refused.value) == ("kort.png:1: error: this is a '.png' file, not a document make match reads: give "
+                                  "FILE=<the document> as a .docx, .odt, .pdf, .txt, .md file (save it in one of these "
+                                  "formats)")
+
+
+def test_the_titles_an_organisation_lists_are_blanks_like_its_names() -> None:
+    names = names_of("Fjellvik kommune", None, ("rådmann", "rådmannen"))
+    assert {"rådmann", "rådmanns", "rådmannen", "rådmannens"} <= set(names)
+    rules = ("Kontoer opprettes etter avtale med {0}.\n\n- {0} godkjenner nye kontoer\n- {1} fører oversikt\n"
+             "- {1} kan stenge kontoer\n")
+    bokmaal = Text("a", tuple(markdown_items(rules.format("rådmannen", "Rådmannens stab"))),
+                   names_of("Fjellvik kommune", None, ("rådmann", "rådmannen")))
+    other = Text("b", tuple(markdown_items(rules.format("kommunedirektøren", "Kommunedirektørens stab"))),
+                 names_of("Lyngmo kommune", None, ("kommunedirektør", "kommunedirektøren")))
+    assert [len(p.identical) for p in Index([other]).match(bokmaal)] == [4]
+    without_titles = Text("b", other.items, names_of("Lyngmo kommune"))
+    assert Index([without_titles]).match(bokmaal) == []

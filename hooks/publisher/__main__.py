@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--org", default=_arg("ORG"), help="organisation id (make import ORG=...)")
     importer.add_argument("--file", default=_arg("FILE"), help=".docx, .odt, .pdf or .txt (make import FILE=...)")
     importer.add_argument("--lang", default=_arg("LANG"), help="the document's language")
+    importer.add_argument("--adopt", default=_arg("ADOPT"), help="1: adopt the shared passages found (make import "
+                                                                 "ADOPT=1)")
+    importer.add_argument("--topic", default=_arg("TOPIC"), help="the topic of a new model text (TOPIC=<id>)")
+    importer.add_argument("--wording", default=_arg("WORDING"), help="the wording to adopt where two match "
+                                                                     "(WORDING=<topic>/<wording>)")
     match = commands.add_parser("match", help="the passages a document shares with wordings and other organisations' "
                                               "pages; writes nothing (make match)")
     match.add_argument("--file", default=_arg("FILE"), help="the document (make match FILE=...)")
@@ -111,13 +116,17 @@ def _run_new_org(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from .commands.import_document import import_organisation
+    from .commands.import_document import Adopt, import_organisation
     from .files.findings import Finding
 
     if not args.org or not args.file:
         raise PublisherError([Finding("Makefile", 1, "give the organisation and its document: make import "
                                                      "ORG=<id> FILE=<path to .docx/.odt/.pdf/.txt>")])
-    import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang)
+    if args.adopt not in (None, "1") or ((args.topic or args.wording) and args.adopt is None):
+        raise PublisherError([Finding("Makefile", 1, "ADOPT=1 adopts the shared passages the import finds (TOPIC= "
+                                                     "and WORDING= go with it); leave ADOPT out to share nothing")])
+    adopt = Adopt(args.topic, args.wording) if args.adopt else None
+    import_organisation(ROOT / "docs", args.org, Path(args.file).absolute(), args.lang, adopt=adopt)
     return 0
 
 

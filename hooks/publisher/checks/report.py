@@ -21,7 +21,8 @@ READABILITY = "readability hints"
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (READABILITY, re.compile(r"^readability: ")),
     ("translations", re.compile(r"^(stale translation|translation has no source_hash)")),
-    ("coverage of the source document", re.compile(r"^(source coverage|a sentence of the source document)")),
+    ("coverage of the source document",
+     re.compile(r"^(source coverage|a sentence (of the source document|on this page))")),
     ("contact, domain and accessibility statement",
      re.compile(r"has no (contact|'statement_url'|'domain'|'accessibility_contact'|'feedback_email'|"
                 r"written accessibility contact|accessibility contact phone)")),

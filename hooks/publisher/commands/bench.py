@@ -32,6 +32,7 @@ from .bench_measures import (
     page_weight,
     worker_memory_mb,
 )
+from .bench_model_texts import TOPICS as MODEL_TOPICS
 from .bench_report import NATIONAL_ORGS, print_table, targets
 from .bench_sources import NATIONAL, copy_sources, synthesise
 
@@ -95,7 +96,8 @@ def _scale(root: Path, work: Path, organisations: int, out: Any) -> dict[str, An
 
 def _national(root: Path, work: Path, organisations: int, out: Any) -> dict[str, Any]:
     """Step 4: `organisations` synthetic organisations in the NATIONAL languages, and the figure at 1,000."""
-    out(f"4/7 national scale: {organisations} synthetic organisations x 3 languages ({', '.join(NATIONAL)}) ...")
+    out(f"4/7 national scale: {organisations} synthetic organisations x 3 languages ({', '.join(NATIONAL)}), "
+        f"all adopting {len(MODEL_TOPICS)} model texts with their own values ...")
     national_repo = synthesise(root, work / "national", organisations, NATIONAL)
     national_pages = _page_count(national_repo)
     seconds, national_results = _timed(lambda: build_all(national_repo, work / "national-site", with_pdf=False,
@@ -103,7 +105,7 @@ def _national(root: Path, work: Path, organisations: int, out: Any) -> dict[str,
     shutil.rmtree(work / "national-site")
     return {
         "organisations": organisations, "languages": list(NATIONAL), "sites": organisations * len(NATIONAL),
-        "pages": national_pages, "total_s": round(seconds, 1),
+        "pages": national_pages, "model_texts": len(MODEL_TOPICS), "total_s": round(seconds, 1),
         "per_site_s": round(seconds / (organisations * len(NATIONAL)), 3),
         # Linear in the number of sites: measured when ORGS=1000, else extrapolated from this run.
         "at_1000_s": round(seconds * NATIONAL_ORGS / organisations, 1),

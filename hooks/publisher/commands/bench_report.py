@@ -69,7 +69,8 @@ def print_table(results: dict[str, Any], out: Any = print) -> None:
          f"{scale['output_mb_total']} MB / {scale['output_mb_first_org']} MB / "
          f"{scale['output_mb_per_additional_org']} MB"),
         (f"national: {national['organisations']} orgs x {len(national['languages'])} languages "
-         f"({', '.join(national['languages'])}), {national['pages']} pages",
+         f"({', '.join(national['languages'])}), {national['pages']} pages, "
+         f"{national.get('model_texts', 0)} model texts shared by all",
          f"{national['total_s']} s ({national['per_site_s']} s a site; CPU {national['cpu_per_site_s']} s a site "
          f"in a worker)"),
         (f"national: {NATIONAL_ORGS:,} orgs x {len(national['languages'])} languages",

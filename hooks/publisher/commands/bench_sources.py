@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from ..files.source_writers import plain_yaml
+from ..files.source_writers import plain_yaml, with_front_matter_key
+from . import bench_model_texts
 
 
 def copy_sources(root: Path, into: Path) -> Path:
@@ -33,7 +34,8 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
 
     With `languages` = NATIONAL, made from the Bokmål organisations (in a repository without one, from
     any, its pages relabelled as Bokmål), each in Bokmål, Nynorsk and English: a missing page (every
-    Nynorsk one) and shared wording is its Bokmål text, recorded as a current translation.
+    Nynorsk one) and shared wording is its Bokmål text, recorded as a current translation. Every such
+    body also adopts the three model texts of `bench_model_texts` with its own values.
     """
     repo = copy_sources(root, into)
     docs = repo / "docs"
@@ -51,6 +53,7 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
                     copy = wording.with_name(wording.name.replace(f".{model_language}.md", f".{language}.md"))
                     if not copy.exists():
                         shutil.copy(wording, copy)
+        bench_model_texts.write_model_texts(docs, languages)
     entries = {}
     for index in range(count):
         model = names[index % len(names)]
@@ -61,6 +64,7 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
         entry["languages"] = list(languages) if languages else entry["languages"][:2]
         if languages:
             _relabel(docs / org_id, real[model]["languages"][0], languages[0])
+            bench_model_texts.adopt(docs, org_id, entry["name"], index, languages)
             _translations_from_source(docs, docs / org_id, languages)
         entries[org_id] = entry
     # Copies share their model's palette and contact objects: written out in full, never as aliases.
@@ -74,6 +78,8 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
         wording: {org_id: adopters[model] for org_id, model in model_of.items() if model in adopters}
         for wording, adopters in wordings.items() if set(model_of.values()) & set(adopters)})}
     adoptions_file.write_text(plain_yaml(adoptions, allow_unicode=True), encoding="utf-8")
+    if languages:
+        bench_model_texts.record_adoptions(docs, list(entries))
     (docs / "addresses.yml").unlink(missing_ok=True)  # the real organisations' addresses went with them
     return repo
 
@@ -105,3 +111,7 @@ def _translations_from_source(docs: Path, folder: Path, languages: tuple[str, ..
             if not translation.exists():
                 text = body.replace(f".{source_language}.md", f".{language}.md")  # its includes, in its language
                 translation.write_text(f"---\n{plain_yaml(front, allow_unicode=True)}---\n{text}\n", encoding="utf-8")
+            else:  # the model's own translation, now with the model texts too: current as the bench made it
+                text = translation.read_text(encoding="utf-8")
+                translation.write_text(with_front_matter_key(text, "source_hash", front["source_hash"],
+                                                             translation.name), encoding="utf-8")

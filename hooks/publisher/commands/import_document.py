@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..files.findings import Finding, PublisherError, display_path, io_advice
@@ -34,6 +35,7 @@ from ..model.organisations import (
     load_catalogue,
 )
 from ..model.readiness import placeholder_pages
+from .import_adopt import adoption_files, plan_adoption, refuse_invalid_adoption
 from .import_pages import Imported, import_document
 from .import_texts import (
     editorial_yaml,
@@ -44,15 +46,23 @@ from .import_texts import (
 from .match import match_document
 
 
+@dataclass(frozen=True)
+class Adopt:
+    """ADOPT=1: adopt what the match report found; TOPIC= for a new model text, WORDING= to choose one."""
+
+    topic: str | None = None
+    wording: str | None = None
+
+
 def import_organisation(docs_dir: Path, org_id: str, document: Path, language: str | None = None,
-                        out: Callable[[str], None] = print) -> Coverage:
+                        out: Callable[[str], None] = print, adopt: Adopt | None = None) -> Coverage:
     """Import `document` as the pages of `org_id`; returns the coverage the report printed."""
     with source_lock(docs_dir):  # organisations.yml and the folder as another writer left them
-        return _import(docs_dir, org_id, document, language, out)
+        return _import(docs_dir, org_id, document, language, out, adopt)
 
 
 def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
-            out: Callable[[str], None]) -> Coverage:
+            out: Callable[[str], None], adopt: Adopt | None) -> Coverage:
     catalogue = load_catalogue(docs_dir)
     org, placeholders = _refuse_import(catalogue, org_id, language)
     sources = docs_dir / SOURCES_DIR / org_id
@@ -63,7 +73,13 @@ def _import(docs_dir: Path, org_id: str, document: Path, language: str | None,
     matched, passages = match_document(catalogue, document, org)
     for line in match_report(matched, passages):
         out(line)
-    catalogue, coverage = _write_import(docs_dir, catalogue, org, document, result, placeholders)
+    adopted: dict[Path, str] = {}
+    if adopt is not None:  # nothing becomes shared without ADOPT=1
+        plan = plan_adoption(catalogue, org, result.pages, adopt.topic, adopt.wording)
+        adopted = {**plan.files, **adoption_files(docs_dir, plan, catalogue.root)} if plan.adoptions else {}
+        for line in ["", "ADOPT=1:", *plan.report]:
+            out(line)
+    catalogue, coverage = _write_import(docs_dir, catalogue, org, document, result, placeholders, adopted)
     report(result, coverage, org, catalogue, out)
     return coverage
 
@@ -92,8 +108,11 @@ def _refuse_import(catalogue: Catalogue, org_id: str, language: str | None) -> t
 
 
 def _stage_import(transaction: SourceTransaction, docs_dir: Path, catalogue: Catalogue, org: Organisation,
-                  document: Path, result: Imported, placeholders: set[str]) -> None:
-    """Every file the import writes, into the transaction: pages, the document and its text, records, nav."""
+                  document: Path, result: Imported, placeholders: set[str], adopted: dict[Path, str]) -> None:
+    """Every file the import writes, into the transaction: pages, the document and its text, records, nav, and
+    what ADOPT=1 adopted (a model text, other bodies' pages, adoptions, values and changes)."""
+    for path, text in adopted.items():
+        transaction.write(path, text)
     folder = catalogue.org_dir(org.id)
     sources = docs_dir / SOURCES_DIR / org.id
     for name in sorted(placeholders):
@@ -113,16 +132,17 @@ def _stage_import(transaction: SourceTransaction, docs_dir: Path, catalogue: Cat
 
 
 def _write_import(docs_dir: Path, catalogue: Catalogue, org: Organisation, document: Path, result: Imported,
-                  placeholders: set[str]) -> tuple[Catalogue, Coverage]:
+                  placeholders: set[str], adopted: dict[Path, str]) -> tuple[Catalogue, Coverage]:
     """All the files at once, or none: the catalogue as it reads afterwards and the document's coverage."""
     shown = display_path(document, catalogue.root)
     transaction = SourceTransaction(docs_dir, f"make import ORG={org.id} FILE={shown}")
     committed = False
     try:
-        _stage_import(transaction, docs_dir, catalogue, org, document, result, placeholders)
+        _stage_import(transaction, docs_dir, catalogue, org, document, result, placeholders, adopted)
         transaction.commit()  # every file at once; killed from here on, the next writer puts them all back
         committed = True
         catalogue = load_catalogue(docs_dir)  # the whole catalogue must still load
+        refuse_invalid_adoption(catalogue, adopted)
         coverage = measure(catalogue, catalogue.organisation(org.id))
         assert coverage is not None
     except BaseException as error:

@@ -43,6 +43,7 @@ class Page:
     base: str
     title: str
     lines: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # a model text's topic, where ADOPT=1 adopted one
 
 
 @dataclass

@@ -20,7 +20,7 @@ HEADER = ("# Editorial changes made when {name}'s document became these pages (s
 
 
 def page_markdown(page: Page) -> str:
-    front = {"title": page.title, "topics": []}  # no owner: a document names none by being imported
+    front = {"title": page.title, "topics": page.topics}  # no owner: a document names none by being imported
     lines = page.lines[:-1] if page.lines and page.lines[-1] == "" else page.lines
     return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + \
         "\n".join(lines) + "\n"

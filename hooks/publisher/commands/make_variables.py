@@ -29,7 +29,7 @@ COMMAND_VARIABLES: dict[str, tuple[str, ...]] = {
     "edition": ("ORG", "NOTE", "NOTE_DA", "NOTE_NB", "NOTE_EN", "VERSION", "APPROVED_BY", "APPROVED_ON",
                 "IN_FORCE_FROM"),
     "new-org": ("ID", "NAME", "LANGUAGES", "COUNTRY", "DOMAIN"),
-    "import": ("ORG", "FILE", "LANG"),
+    "import": ("ORG", "FILE", "LANG", "ADOPT", "TOPIC", "WORDING"),
     "match": ("FILE", "ORG", "NAME", "DOMAIN"),
     "bench": ("ORGS", "LIGHTHOUSE_PAGES"),
 }

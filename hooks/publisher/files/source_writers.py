@@ -198,3 +198,27 @@ def with_items_appended(text: str, keys: tuple[str, ...], items: list[Any], disp
                       width=100)
     at = _line_end(text, _text_end(node))
     return _inserted(text, at, textwrap.indent(block, " " * node.start_mark.column), expected, display)
+
+
+def with_nested_entry(text: str, keys: tuple[str, ...], key: str, value: Any, display: str) -> str:
+    """`text` with `key: value` added at the end of the block mapping at `keys`; the part of `keys` that is not
+    there yet is added with it (`topic: {wording: {org: ...}}`). Existing lines are kept byte for byte."""
+    path, expected = (*keys, key), copy.deepcopy(read_back(text, display)) or {}
+    depth, here = 0, expected
+    while depth < len(keys) and isinstance(here, dict) and isinstance(here.get(keys[depth]), dict):
+        here, depth = here[keys[depth]], depth + 1
+    for name in reversed(path[depth + 1:]):
+        value = {name: value}
+    if depth == 0:
+        return with_entry_appended(text, path[0], value, display)
+    node: Any = yaml.compose(text, Loader=SafeLoader)
+    for name in path[:depth]:
+        node = next(v for k, v in node.value if k.value == name)
+    if node.flow_style or path[depth] in here:
+        raise PublisherError([Finding(display, node.start_mark.line + 1, (
+            f"'{': '.join(path[:depth])}' must be a mapping written one entry a line, without '{path[depth]}', for "
+            f"'{path[depth]}' to be added to it; write it so and run the command again. Nothing was changed"))])
+    here[path[depth]] = value
+    at = _line_end(text, _text_end(node))
+    return _inserted(text, at, mapping_entry(path[depth], value, node.value[0][0].start_mark.column), expected,
+                     display)

@@ -177,6 +177,7 @@ ORGANISATION_FIELDS: dict[tuple[str, ...], Callable[[str], str | None]] = {
     ("accessibility_contact", "phone"): phone_problem,
     ("accessibility_contact", "address"): plain_text_problem,
     ("document", "title"): plain_text_problem,
+    ("titles", "*", "*"): plain_text_problem,
     ("document", "title_translations", "*"): plain_text_problem,
     **{("document", key): rule for key, rule in FACT_FIELDS.items()},
 }

@@ -6,7 +6,8 @@ few local changes. The rule, as the README states it:
 - Texts are cut into blocks (headings, paragraphs, lists) and each block into items (a
   paragraph's sentences, a list's items, a heading). Items are compared after normalising case,
   whitespace and punctuation, with each body's own names put as blanks (`names_of`): its name,
-  the name without its kind ("Randaberg" for "Randaberg kommune"), their genitives, its domain.
+  the name without its kind ("Randaberg" for "Randaberg kommune"), their genitives, its domain,
+  the forms of its officers' titles (`titles:` in docs/organisations.yml).
 - A *shared passage* is a run of consecutive blocks of the two texts in which at least
   `MIN_IDENTICAL` items are identical under that normalisation and they make up at least
   `MIN_SHARE` of the run's items on each side. The run's other items are local changes. One or
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from .wordings import INCLUDE_MARK
+from . import wordings
 
 MIN_IDENTICAL = 3
 MIN_SHARE = 1 / 3
@@ -39,9 +40,8 @@ BLANK = "\u2423"  # a name put as a blank; no text of a body contains it
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.*)$")
 HEADING = re.compile(r"^\s*#{1,6}\s+(?P<text>.*?)\s*#*\s*(?:\{[^}]*\}\s*)?$")
-INCLUDE_OR_MARKER = re.compile(r"^\s*(?:(?:\d+[.)]|[-*+])\s+)?" + INCLUDE_MARK)  # an include is no text of its own
+INCLUDE_OR_MARKER = re.compile(r"^\s*(?:(?:\d+[.)]|[-*+])\s+)?" + wordings.INCLUDE_MARK)  # an include: no text
 NOT_WORD = re.compile(r"[^\w\s" + BLANK + "]+")
-SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,20 @@ class Text:
     unit: str = "line"  # what Item.line counts: lines of a Markdown file, or paragraphs of a document
 
 
+def bare_name(name: str) -> str:
+    """The name without its kind ("Randaberg" for "Randaberg kommune"), or "" when it has none."""
+    return " ".join(w for w in name.split() if w.lower() not in KINDS) if len(name.split()) > 1 else ""
+
+
+def genitive(name: str) -> str | None:
+    """The genitive the matcher knows ("Randabergs"); none for a name ending in s."""
+    return name + "s" if name and not name.endswith("s") else None
+
+
 def names_of(name: str, domain: str | None = None, titles: Iterable[str] = ()) -> tuple[str, ...]:
-    """A body's own names as they appear in text: name, name without its kind, both genitives, domain."""
-    words = name.split()
-    bare = " ".join(w for w in words if w.lower() not in KINDS) if len(words) > 1 else ""
-    found = [name, bare, *titles]
-    found += [n + "s" for n in found if n and not n.endswith("s")]
+    """A body's own names as they appear in text: name, name without its kind, titles, their genitives, domain."""
+    found = [name, bare_name(name), *titles]
+    found += [g for n in found if (g := genitive(n))]
     if domain:
         found.append(domain)
     return tuple(sorted({n for n in found if n}, key=len, reverse=True))
@@ -82,12 +90,13 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def normalise(text: str, names: tuple[str, ...] = ()) -> str:
-    """Case, whitespace and punctuation folded; each of `names` put as a blank."""
+    """Case, whitespace and punctuation folded; each of `names`, and a model text's own blanks, put as a blank."""
     text = unicodedata.normalize("NFC", text)
+    text = wordings.BLANK.sub(BLANK, text) if "[[" in text else text
     pattern = _names_pattern(names)
     if pattern is not None:
         text = pattern.sub(BLANK, text)
-    return SPACE.sub(" ", NOT_WORD.sub(" ", text.casefold())).strip()
+    return " ".join(NOT_WORD.sub(" ", text.casefold()).split())
 
 
 # Abbreviations a sentence does not end with (Danish, Norwegian, English).

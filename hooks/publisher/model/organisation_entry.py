@@ -29,6 +29,10 @@ COUNTRIES = ("DK", "NO")
 # An organisation is a draft until an editor marks it ready: a draft builds only when named
 # (make site ORG=<id>, make serve), with a banner and noindex, and is never on the portal.
 STATUSES = ("draft", "ready")
+# A title's role and each of its forms name a blank of a model text: [[role]] is its plain form, [[role:form]]
+# another (docs/_adopted/<org>.yml fills them the same way).
+BLANK_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+PLAIN_FORM = "plain"
 
 # Reports one problem of the entry: the message and the keys below the entry that locate its line.
 Report = Callable[..., None]
@@ -155,6 +159,32 @@ def _addresses(entry: dict[str, Any], error: Report) -> tuple[str | None, str | 
     return site_url, feedback_email
 
 
+def _titles(entry: dict[str, Any], error: Report) -> dict[str, dict[str, str]]:
+    """The titles the document uses for its officers: role -> form -> text, each role with its plain form."""
+    titles = entry.get("titles")
+    if titles is None:
+        return {}
+    example = "e.g. titles: {leder: {plain: rådmann, bestemt: rådmannen, genitiv: rådmannens}}"
+    if not isinstance(titles, dict) or not titles:
+        error(f"'titles' must map each officer's role to the forms of its title, {example}", "titles")
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for role, forms in titles.items():
+        if not BLANK_NAME.match(str(role)):
+            error(f"title role '{role}' must be lowercase letters, digits and hyphens, starting with a letter (it "
+                  f"names the blank [[{role}]] in model texts)", "titles", str(role))
+        elif not isinstance(forms, dict) or not isinstance(forms.get(PLAIN_FORM), str):
+            error(f"title '{role}' must map its forms to text, at least '{PLAIN_FORM}' (the title as the document "
+                  f"writes it alone), {example}", "titles", str(role))
+        elif bad := [str(form) for form, text in forms.items()
+                     if not BLANK_NAME.match(str(form)) or not isinstance(text, str) or not text.strip()]:
+            error(f"title '{role}' form '{bad[0]}' must be named with lowercase letters, digits and hyphens and be "
+                  f"written as text (as the document writes it)", "titles", str(role), bad[0])
+        else:
+            found[str(role)] = {str(form): text.strip() for form, text in forms.items()}
+    return found
+
+
 def read_organisation(org_id: str, entry: Any, located: Located, languages: dict[str, Language],
                       findings: list[Finding]) -> Organisation | None:
     """The organisation `entry` describes, or None when it has a problem (each one added to `findings`)."""
@@ -177,6 +207,7 @@ def read_organisation(org_id: str, entry: Any, located: Located, languages: dict
     document = _document(entry, error)
     nav = _nav(entry, error)
     site_url, feedback_email = _addresses(entry, error)
+    titles = _titles(entry, error)
     if len(findings) > before:
         return None
     return Organisation(
@@ -193,6 +224,7 @@ def read_organisation(org_id: str, entry: Any, located: Located, languages: dict
         statement_url=text_or_none(entry.get("statement_url")),
         site_url=site_url,
         feedback_email=feedback_email,
+        titles=titles,
         line=located.line(*where),
         nav_lines=tuple(located.line(*where, "nav", str(i)) for i in range(len(nav))),
         status=str(status),

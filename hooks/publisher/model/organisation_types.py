@@ -74,6 +74,9 @@ class Organisation:
     # The contact the organisation gave for the site's accessibility (never the document's contact for other
     # questions); without one the accessibility statement says that none has been given yet.
     accessibility_contact: Contact | None = None
+    # The titles its document uses for its officers, by role: role -> form -> text ("plain": the title
+    # alone). The matcher puts them as blanks; a model text names them [[role]], [[role:form]].
+    titles: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     line: int = 1
     # Every recorded edition, oldest first (docs/_editions/<id>/editions.yml); the latest edition's
     # facts are `document.facts` (see editions.py).
@@ -81,6 +84,11 @@ class Organisation:
     nav_lines: tuple[int, ...] = field(default=(), compare=False)
     status: str = "draft"
     status_line: int = 1
+
+    @property
+    def title_words(self) -> tuple[str, ...]:
+        """Every form of every title, as the document writes it."""
+        return tuple(text for forms in self.titles.values() for text in forms.values())
 
     @property
     def is_draft(self) -> bool:

@@ -112,14 +112,24 @@ def _load_catalogue_cached(docs_dir: Path, stamps: tuple, folders: tuple[str, ..
         organisations = {org_id: with_editions(docs_dir, org, findings) for org_id, org in organisations.items()}
     if findings:
         raise PublisherError(findings)
-    return Catalogue(root, docs_dir, organisations, languages, _load_topics(docs_dir / TOPICS_FILE, root),
-                     located.path)
+    published = {language for org in organisations.values() for language in org.languages}
+    return Catalogue(root, docs_dir, organisations, languages,
+                     _load_topics(docs_dir / TOPICS_FILE, root, published), located.path)
 
 
-def _load_topics(path: Path, root: Path) -> dict[str, dict[str, str]]:
+def _load_topics(path: Path, root: Path, published: set[str]) -> dict[str, dict[str, str]]:
+    """Each topic's name in every language a site is published in: a reader sees it in box titles and on
+    topic pages, so a missing name is refused here rather than shown as the topic's id."""
     if not path.is_file():
         return {}
     located = load_located_file(path, display_path(path, root))
     if not isinstance(located.data, dict) or not all(isinstance(v, dict) for v in located.data.values()):
         raise PublisherError([Finding(located.path, 1, "expected 'topic-id: {da: name, nb: name, en: name}' lines")])
-    return {str(k): {str(lang): str(name) for lang, name in v.items()} for k, v in located.data.items()}
+    topics = {str(k): {str(lang): str(name) for lang, name in v.items()} for k, v in located.data.items()}
+    missing = [Finding(located.path, located.line(topic), f"topic '{topic}' has no name in "
+                       f"{', '.join(sorted(published - set(names)))}; add one for every language a site is "
+                       f"published in, e.g. {sorted(published - set(names))[0]}: <the topic's name>")
+               for topic, names in topics.items() if published - set(names)]
+    if missing:
+        raise PublisherError(missing)
+    return topics
