@@ -39,7 +39,7 @@ class _PageText(HTMLParser):
     """The text blocks (headings, paragraphs, list items) of a page's content, without the labels around a
     passage (its box title, the note on who else uses it), the heading links or a translation's notice."""
 
-    SKIPPED = {"admonition-title", "passage-shared", "headerlink", "guide-translation-notice"}
+    SKIPPED = {"admonition-title", "passage-shared", "passage-note", "headerlink", "guide-translation-notice"}
     BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li"}
 
     def __init__(self) -> None:

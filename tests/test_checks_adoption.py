@@ -41,7 +41,7 @@ def test_include_of_a_section_the_organisation_has_not_adopted(fixture_repo) -> 
 
 def test_adopting_a_wording_word_for_word_is_one_line(fixture_repo) -> None:
     """A second organisation adopts Testby's wording: one line of data and an include, and both
-    sites say with whom the wording is shared."""
+    sites say with whom the model text is shared, linked to its topic page."""
     organisations = FIXTURE_ORGANISATIONS + """\
   andenby:
     name: Andenby Kommune
@@ -62,8 +62,8 @@ def test_adopting_a_wording_word_for_word_is_one_line(fixture_repo) -> None:
     assert [f for f in findings(root) if ": error: " in f] == []
     build_all(root, root / "site", progress=lambda line: None, org_ids=["testby", "andenby"], with_pdf=False)
     andenby = (root / "site/andenby/index.html").read_text(encoding="utf-8")
-    assert "Tavshedspligt · tekst fra Andenby Kommune" in andenby
-    assert "Samme ordlyd bruges også af Testby Kommune." in andenby
-    assert "Testbys tekst om tavshed." in andenby
+    assert ('<li>\n<p>Testbys tekst om tavshed.</p>\n<p class="passage-note"><a href="../topics/confidentiality.da'
+            '.html">Samme modeltekst som Testby Kommune.</a></p>\n</li>') in andenby
+    assert "tekst fra" not in andenby
     testby = (root / "site/testby/en/regler.html").read_text(encoding="utf-8")
-    assert "The same wording is also used by Andenby Kommune." in testby
+    assert ('<a href="../../topics/confidentiality.en.html">Same model text as Andenby Kommune.</a>') in testby

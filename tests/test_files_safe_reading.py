@@ -311,7 +311,7 @@ def test_wording_with_a_byte_order_mark_is_included(fixture_repo) -> None:
     assert errors(root) == []
     build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
     page = (root / "site/testby/regler.html").read_text(encoding="utf-8")
-    assert '<div class="admonition passage">' in page and "\ufeff" not in page
+    assert "<p>Testbys tekst om tavshed.</p>" in page and "\ufeff" not in page
 
 
 def test_pdf_reads_no_file_outside_the_organisation(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_invisible_characters_in_body_text_are_a_warning(fixture_repo) -> None:
 def test_a_block_of_includes_is_refused(fixture_repo) -> None:
     assert findings(fixture_repo(regler('--8<--\nconfidentiality/testby.da.md\n--8<--\n'))) == [
         "docs/testby/regler.da.md:10: error: a block of includes (--8<-- on a line of its own) shows a wording "
-        "without the box that says whose words it is; write each include on one line: --8<-- "
+        "past the checks of who adopted it and without its note; write each include on one line: --8<-- "
         "\"<topic>/<wording>.<language>.md\""]
 
 

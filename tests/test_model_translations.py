@@ -163,33 +163,33 @@ def test_search_indexes_are_per_language(real_site: Path) -> None:
 
 
 
-PASSAGE = "docs/languages.yml:48: error: label 'passage_title' of language 'da' has "
-MAY_USE = "it may use {topic}, {organisation}"
+PASSAGE = "docs/languages.yml:50: error: label 'model_text_more' of language 'da' has "
+MAY_USE = "it may use {name}, {count}"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ('"{topic} · tekst fra {organisation} {orgname}"',
+    ('"{name} og {count} {orgname}"',
      f"the placeholder '{{orgname}}', which is never filled in; {MAY_USE}"),
-    ('"{topic.__class__.__mro__} · tekst fra {organisation}"',
-     f"the placeholder '{{topic.__class__.__mro__}}'; write a placeholder as a bare name, {MAY_USE}"),
-    ('"{topic[0]} · tekst fra {organisation}"',
-     f"the placeholder '{{topic[0]}}'; write a placeholder as a bare name, {MAY_USE}"),
-    ('"{} · tekst fra {organisation}"', f"the placeholder '{{}}' without a name; {MAY_USE}"),
-    ('"{0} · tekst fra {organisation}"', f"the placeholder '{{0}}' without a name; {MAY_USE}"),
-    ('"{topic!r} · tekst fra {organisation}"',
-     f"the placeholder '{{topic!r}}'; write a placeholder as a bare name, {MAY_USE}"),
-    ('"{topic:40} · tekst fra {organisation}"',
-     f"the placeholder '{{topic:40}}'; write a placeholder as a bare name, {MAY_USE}"),
-    ('"{topic} · tekst fra {organisation"',
+    ('"{name.__class__.__mro__} og {count}"',
+     f"the placeholder '{{name.__class__.__mro__}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{name[0]} og {count}"',
+     f"the placeholder '{{name[0]}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{} og {count}"', f"the placeholder '{{}}' without a name; {MAY_USE}"),
+    ('"{0} og {count}"', f"the placeholder '{{0}}' without a name; {MAY_USE}"),
+    ('"{name!r} og {count}"',
+     f"the placeholder '{{name!r}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{name:40} og {count}"',
+     f"the placeholder '{{name:40}}'; write a placeholder as a bare name, {MAY_USE}"),
+    ('"{name} og {count"',
      f"a '{{' or '}}' that is not part of a placeholder; {MAY_USE}, and braces are not text here"),
-    ('"{topic} · tekst fra } {organisation}"',
+    ('"{name} og } {count}"',
      f"a '{{' or '}}' that is not part of a placeholder; {MAY_USE}, and braces are not text here"),
-    ('"{{topic}} · tekst fra {organisation}"',
+    ('"{{name}} og {count}"',
      f"a '{{' or '}}' that is not part of a placeholder; {MAY_USE}, and braces are not text here"),
 ])
 def test_a_label_placeholder_the_code_does_not_fill_in_is_refused_on_its_line(fixture_repo, value: str,
                                                                              expected: str) -> None:
-    root = with_danish_label(fixture_repo(), "passage_title", value)
+    root = with_danish_label(fixture_repo(), "model_text_more", value)
     with pytest.raises(PublisherError) as error:  # `make check` and the build both load the catalogue first
         load_catalogue(root / "docs")
     assert [str(f) for f in error.value.findings] == [PASSAGE + expected]

@@ -37,9 +37,9 @@ def test_valid_markdown_is_accepted(fixture_repo, body: str) -> None:
      "docs/testby/regler.da.md:10: error: this include is not recognised and would be published as text: "
      "write it on a line of its own as --8<-- \"<topic>/<wording>.<language>.md\""),
     ('Tekst.\n    --8<-- "confidentiality/testby.da.md"\n',
-     "docs/testby/regler.da.md:11: error: '!!! passage \"passage\"' would be "
-     "published as text, not as markup: an include or a box ('!!!') must start at the beginning of its line, "
-     "or be indented under a list item or box"),
+     "docs/testby/regler.da.md:11: error: this include is indented under no list item or box, so Markdown would "
+     "read the passage as part of the text above it (or as code); start it at the beginning of its line, or "
+     "indent it under a list item or box"),
     ("```\nkode\n\n<script>alert(1)</script>\n",  # a fence never closed is no code block
      "docs/testby/regler.da.md:13: error: <script> runs code in the reader's browser and is removed from the page; "
      "remove it"),

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from htmltools import html_pages, read_page
+from model_text_sites import model_text_repo
 from publisher.commands.search_bench import (
     QUERY_SETS,
     load_queries,
@@ -335,11 +336,39 @@ def editions_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A fixture organisation with two editions (the real ones have one: no change page yet)."""
     root = tmp_path_factory.mktemp("editions-browser") / "repo"
     record_two_editions(root)
-    handler = functools.partial(_SubPathHandler, directory=str(root / "site"))
+    yield from serving(root / "site")
+
+
+def serving(site: Path) -> Iterator[str]:
+    """`site` served below SUB_PATH until the fixture that yields from this ends: its address."""
+    handler = functools.partial(_SubPathHandler, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
     httpd.shutdown()
+
+
+def pages_violations(page, base: str, paths: list[str], axe_source: str, scheme: str) -> list[str]:
+    """axe's violations on each of `paths` below `base`, each of which must load."""
+    violations: list[str] = []
+    for path in paths:
+        response = page.goto(base + path, wait_until="load")
+        assert response is not None and response.ok, path
+        violations += axe_violations(page, axe_source, f"{path} [{scheme}]")
+    return violations
+
+
+def follow(page, url: str, link: str) -> None:
+    """Open `url` and follow its link `link` (a CSS selector) to the page it leads to."""
+    page.goto(url)
+    page.click(link)
+    page.wait_for_load_state("load")
+
+
+def from_elsewhere(requests: list[str], base: str) -> list[str]:
+    """The requests that went to another host than the one serving `base`."""
+    origin = base.split(SUB_PATH)[0]
+    return [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))]
 
 
 EDITION_PAGES = ["testby/about.html", "testby/editions/2-changes.html", "testby/en/about.html",
@@ -351,23 +380,46 @@ def test_editions_and_change_pages_are_axe_clean_and_request_nothing_from_elsewh
     browser, editions_server: str, axe_source: str, scheme: str,
 ) -> None:
     context, page, requests = recording(browser, scheme)
-    violations: list[str] = []
-    for path in EDITION_PAGES:
-        response = page.goto(editions_server + path, wait_until="load")
-        assert response is not None and response.ok, path
-        violations += axe_violations(page, axe_source, f"{path} [{scheme}]")
+    violations = pages_violations(page, editions_server, EDITION_PAGES, axe_source, scheme)
     # From the editions page to the change view and back, and to an archived PDF.
-    page.goto(editions_server + "testby/about.html")
-    page.click("a[href='editions/2-changes.html']")
-    page.wait_for_load_state("load")
+    follow(page, editions_server + "testby/about.html", "a[href='editions/2-changes.html']")
     assert page.inner_text("h1") == "Ændringer fra udgave 1.0 til udgave 2.0"
     assert page.eval_on_selector_all("article ins, article del", "marks => marks.length") == 3
-    origin = editions_server.split(SUB_PATH)[0]
-    assert [url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))] == []
+    assert from_elsewhere(requests, editions_server) == []
     pdf = page.request.get(editions_server + "testby/pdf/editions/1/testby-da.pdf")
     assert pdf.ok and pdf.body()[:5] == b"%PDF-"
     context.close()
     assert violations == []
+
+
+@pytest.fixture(scope="module")
+def model_text_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Three fictional bodies adopting one model text with their own values and changes
+    (tests/fixtures/model-texts/site), built without PDFs."""
+    from publisher.pipeline.whole import build_all
+
+    root = model_text_repo(tmp_path_factory.mktemp("model-text-browser") / "repo")
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    yield from serving(root / "site")
+
+
+MODEL_TEXT_PAGES = ["topics/strategy-and-purpose.nb.html", "topics/strategy-and-purpose.nn.html",
+                    "topics/strategy-and-purpose.en.html", "fjellvik/index.html", "haugvik/index.html",
+                    "strandaa/en/index.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_shared_model_text_topic_page_and_its_notes_are_axe_clean_and_request_nothing_from_elsewhere(
+    browser, model_text_server: str, axe_source: str, scheme: str,
+) -> None:
+    context, page, requests = recording(browser, scheme)
+    # From an adopter's note to the topic page, where the changes of all three are marked.
+    follow(page, model_text_server + "fjellvik/index.html", "p.passage-note a")
+    assert (page.url, page.eval_on_selector_all(".adopter ins, .adopter del", "marks => marks.length")) == (
+        model_text_server + "topics/strategy-and-purpose.nb.html", 9)  # 1 + 5 + 3
+    assert pages_violations(page, model_text_server, MODEL_TEXT_PAGES, axe_source, scheme) == []
+    assert from_elsewhere(requests, model_text_server) == []
+    context.close()
 
 
 # Each way an address can reach a browser unseen by a check that reads it as Python does: what the

@@ -48,7 +48,7 @@ def with_editions(root: Path, snapshots: dict[int, dict[str, str]], editions: st
 
 def neutral_labels(catalogue: Catalogue) -> Catalogue:
     """`catalogue` with every interface label of docs/languages.yml written as `[key]` followed by its
-    placeholders (`[passage_title] {topic} {organisation}`), so a test of what a template or a function
+    placeholders (`[model_text_more] {name} {count}`), so a test of what a template or a function
     does with labels does not depend on their wording."""
     def neutral(key: str, text: str) -> str:
         fields = dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(text) if name)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from ..files.safe_files import include_problem
 from ..model.organisation_types import Organisation
 from ..model.sources import Include, Source
 from ..model.wordings import SHARED_DIR, PassageRef, sections_of
 from .adoption import check_included_passage
 from .context import CheckContext
+
+# What may hold an indented include: a list item, a box (`!!!`, `???`), a definition (`: `) or a
+# footnote (`[^1]: `) above it, less indented.
+HOLDER = re.compile(r"^\s*(?:(?:\d+[.)]|[-*+])[ \t]|!!!|\?\?\?|:[ \t]|\[\^[^\]]+\]:)")
 
 
 def includes_of(ctx: CheckContext, page: Source, org: Organisation, language: str) -> list[Source]:
@@ -21,6 +27,11 @@ def includes_of(ctx: CheckContext, page: Source, org: Organisation, language: st
 def _walk(ctx: CheckContext, page: Source, org: Organisation, language: str) -> list[Source]:
     found: list[Source] = []
     for include in page.includes:
+        if not _held(page.lines, include.line):
+            ctx.error(page.display, include.line,
+                      "this include is indented under no list item or box, so Markdown would read the passage as "
+                      "part of the text above it (or as code); start it at the beginning of its line, or indent it "
+                      "under a list item or box")
         wording = _included_wording(ctx, page, org, language, include)
         if wording is not None:
             found.append(wording)
@@ -62,3 +73,16 @@ def _included_wording(ctx: CheckContext, page: Source, org: Organisation, langua
         return None
     check_included_passage(ctx, org, page, include.line, ref)
     return wording
+
+
+def _held(lines: list[str], number: int) -> bool:
+    """Whether the include on line `number` starts its line or is indented under a list item or box (the
+    nearest line above it that is less indented)."""
+    indent = len(lines[number - 1].expandtabs(4)) - len(lines[number - 1].expandtabs(4).lstrip())
+    if indent == 0:
+        return True
+    for line in reversed(lines[:number - 1]):
+        written = line.expandtabs(4)
+        if written.strip() and len(written) - len(written.lstrip()) < indent:
+            return bool(HOLDER.match(written))
+    return False

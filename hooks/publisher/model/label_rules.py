@@ -23,8 +23,10 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "statement_service": ("domain", "service"),  # overrides/statement/accessibility.md
     "statement_service_no_domain": ("service",),  # overrides/statement/accessibility.md
     "statement_contact_missing": ("org",),  # overrides/statement/accessibility.md
-    "passage_title": ("topic", "organisation"),  # passage_labels.labeller
-    "passage_shared": ("others",),  # passage_labels.labeller
+    "model_text_shared": ("others",),  # passage_labels.labeller
+    "model_text_shared_changed": ("others",),  # passage_labels.labeller
+    "model_text_more": ("name", "count"),  # passage_labels.others_text
+    "topic_model_text": ("names",),  # overrides/portal/_model_text.html
     "translation_notice": ("source",),  # about.translation_notice
     "edition_name": ("name",),  # about.edition_view, site_config
     "edition_period": ("start", "end"),  # editions.period_text

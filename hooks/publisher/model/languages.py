@@ -28,20 +28,27 @@ EDITION_LABELS = (
 )
 # Kinds of editorial change recorded in docs/_editorial/<org>.yml; labels `change_<kind>`.
 CHANGE_KINDS = ("typo", "grammar", "placeholder_link", "moved", "title", "artefact", "summary", "heading")
+# Labels of model texts: the note under a passage other bodies adopt too (passage_labels.py), and a
+# shared model text on its topic page (overrides/portal/_model_text.html).
+MODEL_TEXT_LABELS = (
+    "model_text_shared", "model_text_shared_changed", "model_text_more", "topic_model_text", "topic_blanks",
+    "topic_values", "topic_changes", "topic_no_changes", "topic_change_replaced", "topic_change_removed",
+    "topic_change_added",
+)
 LANGUAGE_LABELS = (
     "name", "theme", "search", "download_pdf", "accessibility_statement",
     "contact", "owner", "last_updated", "review_by",
     "feedback", "portal_title", "languages", "country", "stale_notice", "untranslated_notice",
     "contents", "page_x_of_y", "statement_intro", "statement_service", "statement_contact", "statement_contact_missing",
     "phone", "written",
-    "skip_to_content", "passage_title", "passage_shared", "and", "about_title", "about_intro", "about_document",
+    "skip_to_content", "and", "about_title", "about_intro", "about_document",
     "about_facts_none", "editorial_changes", "editorial_intro", "editorial_none", "editorial_records", "change_page",
     "change_kind",
     "change_original", "change_published", "translation_notice", "whole_document", "topics_title", "topic_intro",
     "topic_text_from", "topic_where", "topic_shown_on", "topic_also", "topic_mentions", "all_organisations",
     "draft", "draft_notice", "statement_service_no_domain",
     "palette_dark", "palette_light", "permalink", "theme_header", "theme_footer", "theme_consent_reject",
-    *EDITION_LABELS,
+    *EDITION_LABELS, *MODEL_TEXT_LABELS,
     *(f"fact_{key}" for key in FACT_KEYS), *(f"change_{kind}" for kind in CHANGE_KINDS),
 )
 

@@ -155,8 +155,8 @@ def _scan_body(source: Source) -> None:
                 if in_include_block:  # the snippets extension would show the wordings bare
                     source.findings.append(Finding(
                         source.display, number,
-                        "a block of includes (--8<-- on a line of its own) shows a wording without the box that "
-                        "says whose words it is; write each include on one line: --8<-- "
+                        "a block of includes (--8<-- on a line of its own) shows a wording past the checks of who "
+                        "adopted it and without its note; write each include on one line: --8<-- "
                         "\"<topic>/<wording>.<language>.md\""))
             else:
                 source.includes.append(Include(number, match.group("snippet")[1:-1].strip()))

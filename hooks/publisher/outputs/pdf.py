@@ -204,8 +204,9 @@ def render_document(root: Path, catalogue: Catalogue, org_id: str, language: str
                     edition: EditionPrint | None = None) -> str:
     org = catalogue.organisation(org_id)
     edition = edition or current_print(catalogue, org_id, language)
-    extensions, configs = markdown_settings(root, catalogue.shared_dir, labeller(catalogue, org_id, language),
-                                            filler(catalogue.docs_dir, org_id))
+    # The notes without links: the topic pages are not part of the PDF.
+    notes = labeller(catalogue, org_id, language, link=False)
+    extensions, configs = markdown_settings(root, catalogue.shared_dir, notes, filler(catalogue.docs_dir, org_id))
     labels = catalogue.languages[language].labels
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "overrides"), autoescape=True,
                              undefined=jinja2.StrictUndefined)

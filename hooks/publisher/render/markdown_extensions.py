@@ -11,9 +11,6 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
-from ..model.wordings import PassageRef
-from .passages import PassageLabels
-
 PASSAGES_EXTENSION = "publisher.render.passages"
 
 
@@ -23,14 +20,15 @@ def site_extension_configs(extensions: list[Any], configs: dict[str, Any], share
     how a shared passage is labelled. The one place these keys are set: the MkDocs hook
     (hooks/organisation.py) applies it to the engine's configuration, `markdown_settings` to mkdocs.yml.
 
-    `passage_labels` (see `passage_labels.labeller`) marks each shared passage for readers; the
-    checks use placeholder labels, which give the page the same structure. `fill`
-    (`model.adopted.filler`) puts the organisation's values and changes into the model texts it includes.
+    `passage_labels` (see `passage_labels.labeller`) notes each passage whose model text other bodies
+    adopt too; the checks render the passages without notes (a note is generated text, not the author's).
+    `fill` (`model.adopted.filler`) puts the organisation's values and changes into the model texts it
+    includes.
     """
     configs = {name: dict(settings or {}) for name, settings in configs.items()}
     configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(shared_dir)]
     if PASSAGES_EXTENSION in extensions:
-        configs[PASSAGES_EXTENSION] = {"shared_dir": str(shared_dir), "labels": passage_labels or _check_labels,
+        configs[PASSAGES_EXTENSION] = {"shared_dir": str(shared_dir), "labels": passage_labels or "",
                                          "fill": fill or ""}
     return configs
 
@@ -50,7 +48,3 @@ def markdown_settings(root: Path, shared_dir: Path, passage_labels: Any = None,
     configs = site_extension_configs(list(extensions), extensions, shared_dir, passage_labels, fill)
     configs.get("toc", {}).pop("permalink", None)  # no ¶ links: not the author's, and not for print
     return list(configs), configs
-
-
-def _check_labels(ref: PassageRef) -> PassageLabels:
-    return PassageLabels("passage", None)

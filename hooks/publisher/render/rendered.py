@@ -67,10 +67,6 @@ def _written_forms(target: str) -> list[str]:
 
 def _include_showing(source: Source, shared_dir: Path, text: str) -> int | None:
     """The line of the include whose snippet `text` comes from (it was indented out of shape)."""
-    if text.startswith("!!! passage"):  # the box our passages extension put around an include
-        lines = source.lines
-        indented = [i.line for i in source.includes if lines[i.line - 1][:1].isspace()]
-        return (indented or [i.line for i in source.includes] or [None])[0]
     for include in source.includes:
         path = shared_dir / include.file
         if path.is_file() and text in path.read_text(encoding="utf-8", errors="replace"):

@@ -15,12 +15,12 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from ..files.findings import display_path
-from ..files.yamlsource import read_text
+from ..model.adoptions import Adoption, Wording
 from ..model.organisations import Catalogue
 from ..model.sources import page_name, read_source
-from ..model.wordings import PassageRef, wording_lines
+from ..model.wordings import PassageRef
 from .markdown_extensions import markdown_settings
+from .model_texts import AdopterText, adopter_language, adopter_text, blanks_shown, filled_text, model_lines
 from .sanitize import sanitize
 
 TOPIC_TEMPLATE = "portal/topic.html"
@@ -37,14 +37,19 @@ class Adopter:
     # Its other pages on the topic (front matter `topics:`), where its own words on it stand outside the
     # shared wording: Moskenes' "taushetsbelagte temaer" beside its paragraph on the duty of confidentiality.
     also: list[tuple[str, str]] = field(default_factory=list)
+    text: AdopterText | None = None  # its values and changes, where the model text is shared
 
 
 @dataclass
 class WordingView:
     id: str
     lang: str
-    html: str
+    html: str  # a shared model text with its blanks shown; a text one body uses, as it says it
     adopters: list[Adopter]
+
+    @property
+    def shared(self) -> bool:
+        return len(self.adopters) > 1
 
 
 @dataclass
@@ -107,6 +112,27 @@ def _adopter(catalogue: Catalogue, org_id: str, where: str, topic: str, wording_
                    _linked_pages(catalogue, org_id, also, language))
 
 
+def _wording_view(catalogue: Catalogue, engine: markdown.Markdown, wording: Wording, adopters: list[Adoption],
+                  language: str) -> WordingView | None:
+    """One wording of a topic in `language` (else in its first adopter's language), with its adopters."""
+    first_org = catalogue.organisation(adopters[0].org_id)
+    lang = language if language in wording.files else first_org.source_language
+    if lang not in wording.files:
+        return None
+    views = [_adopter(catalogue, a.org_id, a.where, wording.topic, wording.id, language) for a in adopters]
+    if len(adopters) > 1:
+        lines = blanks_shown(model_lines(catalogue, wording.topic, wording.id, lang))
+        for view in views:
+            if (own := adopter_language(catalogue, view.org_id, wording.files, lang)) is not None:
+                view.text = adopter_text(catalogue, engine, view.org_id, wording.topic, wording.id, own)
+    else:  # the one body's own text, its values put in
+        lines = filled_text(catalogue, adopters[0].org_id, wording.topic, wording.id, lang).lines
+    engine.reset()
+    # Allow-listed like every page: a wording in a language no page includes (or adopted but
+    # not shown yet) reaches the portal without having been checked as part of a page.
+    return WordingView(wording.id, lang, sanitize(engine.convert("\n".join(lines))).html, views)
+
+
 def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
     adoptions = catalogue.adoptions
     extensions, configs = markdown_settings(catalogue.root, catalogue.shared_dir)
@@ -119,20 +145,9 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
             adopters = [a for a in adoptions.adoptions if (a.topic, a.wording) == (topic, wording_id)]
             if wording_topic != topic or not adopters:
                 continue
-            first_org = catalogue.organisation(adopters[0].org_id)
-            lang = language if language in wording.files else first_org.source_language
-            if lang not in wording.files:
-                continue
-            engine.reset()
-            text = "\n".join(wording_lines(read_text(wording.files[lang], display_path(wording.files[lang],
-                                                                                     catalogue.root)), None) or [])
-            # Allow-listed like every page: a wording in a language no page includes (or adopted but
-            # not shown yet) reaches the portal without having been checked as part of a page.
-            html = sanitize(engine.convert(text)).html
-            view.wordings.append(WordingView(wording_id, lang, html, [
-                _adopter(catalogue, a.org_id, a.where, topic, wording_id, language) for a in adopters
-            ]))
-            adopted_orgs |= {a.org_id for a in adopters}
+            if (shown := _wording_view(catalogue, engine, wording, adopters, language)) is not None:
+                view.wordings.append(shown)
+                adopted_orgs |= {a.org_id for a in adopters}
         for org in catalogue.organisations.values():
             if org.id in adopted_orgs:
                 continue

@@ -1,0 +1,113 @@
+"""render/model_texts.py and the topic pages: a model text several bodies adopt is shown once with its
+blanks marked, then each adopter with its values, its changes marked with <del>/<ins> and text labels, and
+a link to where its site says it; a text only one body uses stays a card of its own. Exact HTML pieces of
+the fixture of three fictional adopters (tests/fixtures/model-texts/site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from htmltools import read_page
+from model_text_sites import SITE, model_text_repo
+from publisher.model.organisations import load_catalogue
+from publisher.render.model_texts import blank_html, blanks_shown
+from publisher.render.topic_pages import render_topic_pages
+
+SITE_DOCS = SITE / "docs"
+
+
+@pytest.fixture(scope="module")
+def topic_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = model_text_repo(tmp_path_factory.mktemp("model-text-topics") / "repo")
+    return render_topic_pages(load_catalogue(root / "docs").published(), root / "overrides")
+
+
+def test_a_blank_is_shown_by_its_name_in_a_marked_span() -> None:
+    assert blank_html("kommune:genitiv") == '<span class="blank">&#91;&#91;kommune:genitiv&#93;&#93;</span>'
+    assert blanks_shown(["## Om [[kommune]]", "Ivareta [[kommune:genitiv]] omdømme. [ikke en blank]"]) == [
+        '### Om <span class="blank">&#91;&#91;kommune&#93;&#93;</span>',
+        'Ivareta <span class="blank">&#91;&#91;kommune:genitiv&#93;&#93;</span> omdømme. [ikke en blank]']
+
+
+def test_the_model_text_is_shown_once_with_its_blanks(topic_pages: dict[str, str]) -> None:
+    html = topic_pages["topics/strategy-and-purpose.nb.html"]
+    assert html.count('<div class="model" lang="nb">') == 1
+    assert html.count("bruker sosiale medier for å:") == 1
+    assert ('<h2 id="w-felles-modell">Modelltekst brukt av Fjellvik kommune, Strandå kommune og Haugvik kommune'
+            '</h2>') in html
+    assert '<li>ivareta <span class="blank">[[kommune:genitiv]]</span> omdømme</li>' in html
+    assert '<h3 id="facebook">Facebook</h3>' in html  # the model's headings stand under its own heading
+    assert '<section class="wording"' not in html  # no adopter's copy beside it
+
+
+def test_each_adopter_shows_its_values_and_a_link_to_its_site(topic_pages: dict[str, str]) -> None:
+    html = topic_pages["topics/strategy-and-purpose.nb.html"]
+    assert '<li><span class="blank">[[leder]]</span>: <span lang="nb">rådmannen</span></li>' in html
+    assert '<li><span class="blank">[[leder]]</span>: <span lang="nb">kommunedirektøren</span></li>' in html
+    # Haugvik publishes no bokmål: its own (nynorsk) values, marked as such, and its nynorsk page.
+    assert '<li><span class="blank">[[kommune]]</span>: <span lang="nn">Haugvik kommune</span></li>' in html
+    assert '<dd><a href="../haugvik/index.html">Føremål og offisielle kontoar</a></dd>' in html
+    assert '<dd><a href="../fjellvik/index.html">Formål med kommunens bruk av sosiale medier</a></dd>' in html
+
+
+def test_changes_are_marked_with_del_and_ins_and_text_labels(topic_pages: dict[str, str]) -> None:
+    html = topic_pages["topics/strategy-and-purpose.nb.html"]
+    assert ('<li><strong>Endret:</strong> <span class="mark">[fjernet:</span> <del lang="nb">ivareta Strandå '
+            'kommunes omdømme</del><span class="mark">]</span> <span class="mark">[lagt til:</span> <ins lang="nb">'
+            'ivareta og bygge Strandå kommunes omdømme</ins><span class="mark">]</span></li>') in html
+    assert '<li><strong>Lagt til:</strong> <ins lang="nb">rekruttere nye medarbeidere</ins></li>' in html
+    assert '<li><strong>Fjernet:</strong> <del lang="nb">Vi svarer innen to virkedager.</del></li>' in html
+    assert '<li><strong>Lagt til:</strong> <ins lang="nn">fremje lokaldemokratiet</ins></li>' in html
+    english = topic_pages["topics/strategy-and-purpose.en.html"]
+    assert '<li><strong>Removed:</strong> <del lang="en">We answer within two working days.</del></li>' in english
+    assert ('<li><strong>Changed:</strong> <span class="mark">[removed:</span> <del lang="en">The application is '
+            'sent through the website (haugvik.kommune.no).</del><span class="mark">]</span> <span class="mark">'
+            '[added:</span> <ins lang="en">The application is sent to the service desk.</ins><span class="mark">]'
+            '</span></li>') in english
+
+
+def test_the_nynorsk_topic_page_shows_the_nynorsk_variant(topic_pages: dict[str, str]) -> None:
+    html = topic_pages["topics/strategy-and-purpose.nn.html"]
+    assert '<div class="model" lang="nn">' in html
+    assert "Modelltekst brukt av Fjellvik kommune, Strandå kommune og Haugvik kommune" in html
+    assert '<li><span class="blank">[[leder]]</span>: <span lang="nb">rådmannen</span></li>' in html
+
+
+def test_a_text_one_body_uses_stays_a_card_as_it_says_it(fixture_repo) -> None:
+    root = fixture_repo({"_shared/confidentiality/testby.da.md": "[[kommune]] holder tæt.\n",
+                         "_adopted/testby.yml": "confidentiality/testby:\n  da:\n    values: {kommune: Testby}\n"
+                                                "  en:\n    values: {kommune: Testby}\n",
+                         "_shared/confidentiality/testby.en.md": "[[kommune]] keeps quiet.\n"})
+    pages = render_topic_pages(load_catalogue(root / "docs").published(), root / "overrides")
+    html = pages["topics/confidentiality.da.html"]
+    assert '<div lang="da"><p>Testby holder tæt.</p></div>' in html
+    assert 'class="model-text"' not in html and 'class="blank"' not in html
+
+
+def test_built_topic_page_and_site_notes_lead_to_each_other(tmp_path: Path) -> None:
+    """The note on each adopter's page leads to the topic page, and the topic page to each adopter's page."""
+    from publisher.pipeline.whole import build_all
+
+    root = model_text_repo(tmp_path / "repo")
+    build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
+    site = root / "site"
+    note = ('<p class="passage-note"><a href="../topics/strategy-and-purpose.nn.html">Same modelltekst som Fjellvik '
+            'kommune og Strandå kommune, med lokale endringar.</a></p>')
+    assert (site / "haugvik/index.html").read_text(encoding="utf-8").count(note) == 2  # after each of its sections
+    english = ('<p class="passage-note"><a href="../../topics/strategy-and-purpose.en.html">Same model text as '
+               'Strandå kommune and Haugvik kommune, with local changes.</a></p>')
+    assert english in (site / "fjellvik/en/index.html").read_text(encoding="utf-8")
+    for page in ("topics/strategy-and-purpose.nb.html", "topics/strategy-and-purpose.en.html"):
+        for link in read_page(site / page).links:
+            assert ((site / page).parent / link["href"].split("#")[0]).resolve().is_file(), (page, link["href"])
+
+
+def test_a_value_is_text_in_a_change_never_markup(tmp_path: Path) -> None:
+    data = (SITE_DOCS / "_adopted/strandaa.yml").read_text(encoding="utf-8")
+    data = data.replace("kommune:genitiv: Strandå kommunes", 'kommune:genitiv: "Strandå *kommunes* [x](y)"')
+    root = model_text_repo(tmp_path / "repo", {"_adopted/strandaa.yml": data})
+    html = render_topic_pages(load_catalogue(root / "docs").published(), root / "overrides")[
+        "topics/strategy-and-purpose.nb.html"]
+    assert '<del lang="nb">ivareta Strandå *kommunes* [x](y) omdømme</del>' in html
+    assert '<span lang="nb">Strandå *kommunes* [x](y)</span>' in html
