@@ -26,7 +26,7 @@ def site(fixture_repo, pages: dict[str, str] | None = None) -> Path:
 
 
 def not_in_document(where: str, sentence: str) -> str:
-    return (f"{where}: warning: a sentence on this page is not in the source document of 'testby' "
+    return (f"{where}: error: a sentence on this page is not in the source document of 'testby' "
             f"(docs/_sources/testby/extracted.txt) nor in a recorded editorial change: {sentence!r}; write it as the "
             f"document does, or record the change in {RECORD}")
 
@@ -73,7 +73,7 @@ def test_a_change_recorded_but_not_applied(fixture_repo) -> None:
     root = site(fixture_repo, {"_shared/confidentiality/testby.da.md": MODEL,
                                "_adopted/testby.yml": adopted("da") + adopted("en", FEM).split("\n", 1)[1]})
     assert coverage_findings(root) == [
-        "docs/_sources/testby/extracted.txt:7: warning: a sentence of the source document is on no page of 'testby' "
+        "docs/_sources/testby/extracted.txt:7: error: a sentence of the source document is on no page of 'testby' "
         "and in no recorded editorial change: 'Vi svarer inden fem dage.'; restore it, or record the change in "
         f"{RECORD}",
         not_in_document("docs/testby/regler.da.md:12", "Vi svarer inden to dage."),
@@ -88,7 +88,7 @@ def test_a_change_applied_twice(fixture_repo) -> None:
                                "_adopted/testby.yml": adopted("da", "{remove: \"Vi svarer inden to dage.\"}", twice,
                                                               twice)})
     assert coverage_findings(root) == [
-        "docs/testby/regler.da.md:12: warning: a sentence on this page is said 2 or more times on the pages of "
+        "docs/testby/regler.da.md:12: error: a sentence on this page is said 2 or more times on the pages of "
         "'testby' but only 1 time(s) in its source document (docs/_sources/testby/extracted.txt): 'Vi svarer inden "
         "fem dage.'; remove the repeat (a change applied twice?)"]
 
@@ -111,7 +111,7 @@ def test_a_summary_added_on_record_as_first_and_last_accounts_for_the_items_betw
     index = ("---\ntitle: Forside\n---\n\nHer er vi. Se de nye regler her.\n\n## Indhold\n\n1. [Regler](regler.md)\n"
              "2. [Tavshedspligt](regler.md#tavshed)\n3. [Hold tæt.](regler.md#tavshed)\n")
     root = site(fixture_repo, {"testby/index.da.md": index})
-    assert [f.split(": warning: ")[0] for f in coverage_findings(root)] == [
+    assert [f.split(": error: ")[0] for f in coverage_findings(root)] == [
         "docs/testby/index.da.md:7", "docs/testby/regler.da.md:8", "docs/testby/regler.da.md:10"]
     record = ("changes:\n  - kind: summary\n    page: index\n    original: \"\"\n"
               "    published: \"Indhold: 1. Regler … 3. Hold tæt.\"\n")

@@ -194,15 +194,17 @@ def test_removals_are_on_record_and_reported(nyby: Path, tmp_path: Path) -> None
                          "when it shows no errors.")
 
 
-def test_an_edit_that_drops_a_sentence_is_a_warning(nyby: Path, tmp_path: Path) -> None:
+def test_an_edit_that_drops_a_sentence_is_an_error(nyby: Path, tmp_path: Path) -> None:
     import_organisation(nyby / "docs", "nyby", make_odt(tmp_path / "nyby.odt"), out=lambda line: None)
+    imported = check_all(load_catalogue(nyby / "docs"))
+    assert [str(f) for f in imported.errors if "source document" in f.message] == []  # an import says it all
     page = nyby / "docs/nyby/tryggleik.nn.md"
     page.write_text(page.read_text(encoding="utf-8").replace(" Kommunen følgjer opp saka saman med deg.", ""),
                     encoding="utf-8")
     report = check_all(load_catalogue(nyby / "docs"))
-    dropped = [str(f) for f in report.warnings if "source document" in f.message]
+    dropped = [str(f) for f in report.errors if "source document" in f.message]
     assert dropped == [
-        "docs/_sources/nyby/extracted.txt:13: warning: a sentence of the source document is on no page of 'nyby' and "
+        "docs/_sources/nyby/extracted.txt:13: error: a sentence of the source document is on no page of 'nyby' and "
         "in no recorded editorial change: 'Kommunen følgjer opp saka saman med deg.'; restore it, or record the "
         "change in docs/_editorial/nyby.yml",
     ]

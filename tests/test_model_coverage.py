@@ -74,7 +74,7 @@ def test_a_recorded_fragment_does_not_hide_a_sentence_the_pages_left_out(tmp_pat
     assert (8, "Vi skriver til alle borger.") in _dropped(root)
     assert (
 
-        "docs/_sources/testby/extracted.txt:8: warning: a sentence of the source document is on no page of "
+        "docs/_sources/testby/extracted.txt:8: error: a sentence of the source document is on no page of "
         "'testby' and in no recorded editorial change: 'Vi skriver til alle borger.'; restore it, or record the "
         "change in docs/_editorial/testby.yml") in findings(root)
 
