@@ -55,7 +55,8 @@ SITE_BUILD = (
     HookStep("checks", "on_pre_build", 0, "check every reference of this site (make check)"),
     HookStep("translations", "on_pre_build", 0, "report the translation status"),
     # After static-i18n (-100) chose this language's files.
-    HookStep("organisation", "on_files", -110, "keep this organisation's pages, add its branding files"),
+    HookStep("organisation", "on_files", -110,
+             "keep this organisation's pages, add its branding files, leave out the theme's unused files"),
     HookStep("page_meta", "on_files", -110, "add the statement, editions, change and redirect pages"),
     HookStep("templates", "on_env", 0, "add the date filters and the shared compiled templates"),
     HookStep("sanitize", "on_env", 0, "autoescape our partials"),

@@ -19,7 +19,7 @@ from ..model.organisations import load_catalogue
 from ..outputs.engine import engine_logger
 from ..outputs.font_subset import WORK as FONT_WORK
 from ..outputs.font_subset import cache_dir
-from ..outputs.optimise import optimise_site
+from ..outputs.optimise import NOT_FOUND_PAGE, optimise_site
 from ..outputs.site_config import LANG_ENV, ORG_ENV
 from ..outputs.unused_css import WORK as CSS_WORK
 
@@ -99,6 +99,9 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     work_before = FONT_WORK + CSS_WORK
     try:
         config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
+        # The theme's not-found page is never published (optimise.optimise_site says why): not rendered either.
+        # `make serve` keeps it, for its own server's missing pages.
+        config.theme.static_templates.discard(NOT_FOUND_PAGE)
         build(config)
         optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []),
                       Path(font_cache) if font_cache else cache_dir(Path(root)))
