@@ -112,9 +112,12 @@ $(LIGHTHOUSE): tools/lighthouse/package-lock.json
 	npm ci --silent --no-audit --no-fund --prefix tools/lighthouse
 	touch $@
 
+# Two processes (pytest-xdist), each test file whole in one of them: the suite is mostly one core's work
+# (the browser and the builds use a second now and then). The real sites are built once for both
+# (tests/conftest.py, real_site).
 test: $(INSTALLED) $(AXE_CORE) $(LIGHTHOUSE)
 	$(RUFF)
-	$(PYTHON) -m pytest tests
+	$(PYTHON) -m pytest -n 2 --dist loadfile tests
 
 lint: $(INSTALLED)
 	$(RUFF)

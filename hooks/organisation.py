@@ -16,6 +16,7 @@ from publisher.files.findings import PublisherError
 from publisher.model.adopted import ADOPTED_DIR, filler
 from publisher.model.organisations import load_catalogue
 from publisher.outputs import site_config
+from publisher.outputs.optimise import unused_theme_file
 from publisher.pipeline import priority
 from publisher.render import branding
 from publisher.render.markdown_extensions import site_extension_configs
@@ -97,6 +98,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                                  branding.palette_css(org))
     except PublisherError as error:
         raise PluginError(str(error)) from None
+    # Not copied only to be deleted after the build (some 2 MB a site): source maps, other languages' search.
+    search_languages = list(config.plugins["material/search"].config.lang or [])
+    for file in [file for file in files if unused_theme_file(file.dest_uri, search_languages)]:
+        files.remove(file)
     files.append(File.generated(config, site_config.PALETTE_CSS, content=stylesheet))
     files.append(File.generated(config, site_config.LOGO, content=branding.wordmark_svg(org)))
     return files

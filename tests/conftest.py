@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
 import sys
@@ -24,10 +25,21 @@ from publisher.pipeline.whole import build_all  # noqa: E402
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """All real organisation sites and the portal, built once for the session."""
-    out = tmp_path_factory.mktemp("real") / "site"
-    build_all(ROOT, out, progress=lambda line: None)
-    return out
+    """All real organisation sites and the portal, built once for the session: with pytest-xdist
+    (`make test`), once for all its worker processes. The first to ask builds it in the folder they
+    share, under a lock; the others wait for it and read it. Tests only read it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's own temporary folder is in the run's
+    folder = shared / "real"
+    with open(shared / "real.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the process dies
+        if not (folder / "built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a build that failed: build again, to report it here too
+            folder.mkdir()
+            build_all(ROOT, folder / "site", progress=lambda line: None)
+            (folder / "built").write_text("", encoding="utf-8")
+    return folder / "site"
 
 
 FIXTURE_LANGUAGES = (ROOT / "docs" / "languages.yml").read_text(encoding="utf-8")

@@ -106,37 +106,55 @@ def recording(browser, scheme: str) -> tuple[Any, Any, list[str]]:
     return context, context.new_page(), requests
 
 
-def axe_violations(page, axe_source: str, where: str) -> list[str]:
-    """axe-core's WCAG A/AA violations on the loaded page, one line each."""
+def start_axe(page, axe_source: str) -> None:
+    """Start axe-core's WCAG A/AA checks on the loaded page; `axe_findings` waits for them. The
+    page's own renderer runs them, so another page can load meanwhile."""
     page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
+    page.evaluate("tags => { window.guideAxe = axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                  "resultTypes: ['violations']}); }", WCAG_TAGS)
+
+
+def axe_findings(page, where: str) -> list[str]:
+    """The violations of the checks `start_axe` started on `page`, one line each."""
+    result = page.evaluate("() => window.guideAxe")
     return [f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} at "
             f"{[', '.join(node['target']) for node in violation['nodes']][:3]}" for violation in result["violations"]]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_axe_clean_and_requests_nothing_from_elsewhere(
-    browser, server: str, real_site: Path, axe_source: str, scheme: str,
+def axe_violations(page, axe_source: str, where: str) -> list[str]:
+    """axe-core's WCAG A/AA violations on the loaded page, one line each."""
+    start_axe(page, axe_source)
+    return axe_findings(page, where)
+
+
+SCHEMES = {"light": "default", "dark": "slate"}  # the colour scheme a browser asks for -> the theme's scheme
+
+
+def test_every_page_is_axe_clean_in_both_schemes_and_requests_nothing_from_elsewhere(
+    browser, server: str, real_site: Path, axe_source: str,
 ) -> None:
-    context, page, requests = recording(browser, scheme)
+    """Each page is loaded in both colour schemes, one browser context each; axe checks one scheme's
+    page while the other's loads (two renderers, two cores)."""
+    sessions = {scheme: recording(browser, scheme) for scheme in SCHEMES}
     violations: list[str] = []
-    expected_scheme = "slate" if scheme == "dark" else "default"
     pages = site_pages(real_site)
     assert len(pages) > 60
     for path in pages:
-        page.goto(server + path, wait_until="load")
-        if path.split("/")[0] in CATALOGUE.organisations:  # the portal and status page style their own schemes
-            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected_scheme, path
-        violations += axe_violations(page, axe_source, f"{path} [{scheme}]")
+        for scheme, (_, page, _) in sessions.items():
+            page.goto(server + path, wait_until="load")
+            if path.split("/")[0] in CATALOGUE.organisations:  # the portal and status page style their own schemes
+                assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme], path
+            start_axe(page, axe_source)
+        for scheme, (_, page, _) in sessions.items():
+            violations += axe_findings(page, f"{path} [{scheme}]")
     origin = server.split(SUB_PATH)[0]
-    foreign = sorted({url for url in requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))})
-    assert foreign == []
-    assert all(urlsplit(url).path.startswith(SUB_PATH) for url in requests if url.startswith(origin))
-    assert context.cookies() == []
-    context.close()
+    for context, _, requests in sessions.values():
+        foreign = sorted({url for url in requests
+                          if not url.startswith(origin) and not url.startswith(("data:", "blob:"))})
+        assert foreign == []
+        assert all(urlsplit(url).path.startswith(SUB_PATH) for url in requests if url.startswith(origin))
+        assert context.cookies() == []
+        context.close()
     assert violations == []
 
 

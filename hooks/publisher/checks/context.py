@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import read_text
@@ -12,7 +14,11 @@ from ..model.organisation_types import Organisation
 from ..model.organisations import Catalogue
 from ..model.page_names import page_name_problem
 from ..model.sources import Source, page_name, read_source
+from ..model.wordings import INCLUDE_MARK
 from ..render.rendered import RenderedPage, rendered_page
+
+# What the engine made of a text that includes nothing, by its path, text, and the repository: read-only.
+_RENDERED_ALONE: dict[tuple[Any, ...], RenderedPage] = {}
 
 
 @dataclass
@@ -71,8 +77,13 @@ class CheckContext:
         return f"{language.labels['name']} ({code})" if language else code
 
     def rendered(self, source: Source) -> RenderedPage:
-        """What the engine makes of `source`, once per file and run."""
+        """What the engine makes of `source`, once per file and run; a text that includes nothing (a shared
+        wording: every site that adopted it checks it) once per process."""
         key = source.path.resolve()
+        alone = None if re.search(INCLUDE_MARK, source.text) else (key, source.text, source.body_line,
+                                                                     self.catalogue.root, self.catalogue.shared_dir)
+        if alone in _RENDERED_ALONE:
+            self._rendered[key] = _RENDERED_ALONE[alone]
         if key not in self._rendered:
             if not source.renderable:
                 self._rendered[key] = RenderedPage(set(), [], [], [])  # refused before rendering: it would take minutes
@@ -92,6 +103,10 @@ class CheckContext:
                                               f"{error}); simplify the text around what was changed last, and "
                                               f"please report this")
                 self._rendered[key] = RenderedPage(set(), [], [], [])
+            if alone is not None and self._rendered[key].html:  # rendered without findings: the same for every run
+                if len(_RENDERED_ALONE) >= 256:
+                    del _RENDERED_ALONE[next(iter(_RENDERED_ALONE))]
+                _RENDERED_ALONE[alone] = self._rendered[key]
         return self._rendered[key]
 
     def _undecodable_includes(self, source: Source) -> list[Finding]:

@@ -71,9 +71,26 @@ def _forms(value: object) -> tuple[str, ...] | None:
     return tuple(item.strip() for item in values)
 
 
+_READ: dict[tuple[str, bytes, frozenset[str]], Glossary] = {}  # the last glossaries read, by path and bytes
+
+
 def load_glossary(docs_dir: Path, languages: set[str]) -> Glossary:
     """`docs/glossary.yml`; a missing file is an empty glossary. Bad entries become findings
-    (file:line) and are left out; the rest still apply."""
+    (file:line) and are left out; the rest still apply. Read once per content and process: every
+    translated site a build worker checks reads it."""
+    path = docs_dir / GLOSSARY_FILE
+    try:
+        key = (str(path.absolute()), path.read_bytes(), frozenset(languages))
+    except OSError:  # missing or unreadable: _load_glossary says which
+        return _load_glossary(docs_dir, languages)
+    if key not in _READ:
+        if len(_READ) >= 4:
+            del _READ[next(iter(_READ))]
+        _READ[key] = _load_glossary(docs_dir, languages)
+    return _READ[key]
+
+
+def _load_glossary(docs_dir: Path, languages: set[str]) -> Glossary:
     path = docs_dir / GLOSSARY_FILE
     display = display_path(path, docs_dir.parent)
     if not path.is_file():

@@ -51,7 +51,21 @@ def class_vocabulary(site: Path) -> set[str]:
             words.update(match.group(1).split())
         words.update(f"{name}={value}" for name, value in PALETTE_ATTRIBUTE.findall(text))
     for script in site.rglob("*.js"):
-        words.update(JS_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+        words |= _script_words(script.read_bytes())
+    return words
+
+
+_SCRIPT_WORDS: dict[str, frozenset[str]] = {}  # by the script's sha256: the theme's scripts are in every site
+
+
+def _script_words(script: bytes) -> frozenset[str]:
+    key = hashlib.sha256(script).hexdigest()
+    words = _SCRIPT_WORDS.pop(key, None)
+    if words is None:
+        words = frozenset(JS_WORD.findall(script.decode("utf-8", errors="replace")))
+        if len(_SCRIPT_WORDS) >= ThemeCss.KEEP:  # a site's own scripts (its search data) differ: memory stays bounded
+            del _SCRIPT_WORDS[next(iter(_SCRIPT_WORDS))]  # the least recently used
+    _SCRIPT_WORDS[key] = words
     return words
 
 

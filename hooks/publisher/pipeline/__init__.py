@@ -8,7 +8,8 @@ A whole build (`make site`, `publisher.pipeline.whole.build_all`) runs `WHOLE_BU
 3. place            each site's pages under site/<org>/ (translations under <org>/<lang>/), PDFs
                     under site/<org>/pdf/, in a staging folder
 4. archive          every recorded edition's PDFs, copied unchanged
-5. site-wide pages  the portal, the topic pages, shared assets de-duplicated, the status page
+5. site-wide pages  the portal, the topic pages and the status page (rendered by a worker during
+                    step 2, from the sources alone), shared assets de-duplicated
 6. swap             the staging folder replaces site/ in one move; then the manifest of hashes
 
 One site's build is the engine's: MkDocs runs its events, and at each event the plugins and our
@@ -55,7 +56,8 @@ SITE_BUILD = (
     HookStep("checks", "on_pre_build", 0, "check every reference of this site (make check)"),
     HookStep("translations", "on_pre_build", 0, "report the translation status"),
     # After static-i18n (-100) chose this language's files.
-    HookStep("organisation", "on_files", -110, "keep this organisation's pages, add its branding files"),
+    HookStep("organisation", "on_files", -110,
+             "keep this organisation's pages, add its branding files, leave out the theme's unused files"),
     HookStep("page_meta", "on_files", -110, "add the statement, editions, change and redirect pages"),
     HookStep("templates", "on_env", 0, "add the date filters and the shared compiled templates"),
     HookStep("sanitize", "on_env", 0, "autoescape our partials"),

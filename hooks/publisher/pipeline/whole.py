@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,15 +21,13 @@ from typing import Any
 from ..files.swap import carry_over, discard, swap_folder
 from ..model.edition_snapshots import publish_archive
 from ..model.organisations import Catalogue, load_catalogue
-from ..outputs.dashboard import render_dashboard
 from ..outputs.inputs import inputs_hash, shard, shared_digest, source_date_epoch
 from ..outputs.optimise import deduplicate
 from ..outputs.pdf import pdf_name
-from ..outputs.portal import render_portal, write_portal_assets
+from ..outputs.portal import write_portal_assets
 from ..outputs.site_config import BuildTarget, all_targets
-from ..render.topic_pages import render_topic_pages
 from . import WHOLE_BUILD
-from .workers import BuildFailed, SiteResult, build_pdf, build_site
+from .workers import BuildFailed, SiteResult, build_pdf, build_site, render_site_wide
 
 __all__ = ["BuildFailed", "SiteResult", "build_all"]
 
@@ -55,6 +53,7 @@ class WholeBuild:
     hashes: dict[str, str] = field(default_factory=dict)
     previous: dict[str, Any] = field(default_factory=dict)
     results: list[SiteResult] = field(default_factory=list)
+    site_wide: Future[dict[str, str]] | None = None  # the portal, topic and status pages by their path in site/
 
     @property
     def parts(self) -> Path:
@@ -118,6 +117,10 @@ def _report(run: WholeBuild, target: BuildTarget, result: SiteResult) -> None:
 def build_sites(run: WholeBuild) -> None:
     """Every site and PDF in worker processes, or reused unchanged; BuildFailed lists every failure."""
     with ProcessPoolExecutor(max_workers=run.workers or min(len(run.targets), os.cpu_count() or 1)) as pool:
+        # First, as they are made from the sources alone: not left to the main process after the sites.
+        pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
+                for t in all_targets(run.catalogue)} if run.with_pdf else {}
+        run.site_wide = pool.submit(render_site_wide, str(run.root), pdfs)
         futures = {}
         for t in run.targets:
             part = run.parts / t.org.id / t.language
@@ -160,19 +163,14 @@ def archive(run: WholeBuild) -> None:
 
 
 def site_wide_pages(run: WholeBuild) -> None:
-    """The portal, the topic pages and the status page; drafts are never on the portal or topic pages."""
-    overrides = run.root / "overrides"
-    pdfs = {f"{t.org.id}/{t.language}": f"{t.org.id}/pdf/{pdf_name(t.org.id, t.language)}"
-            for t in all_targets(run.catalogue)} if run.with_pdf else {}
-    published = run.catalogue.published()
-    (run.new_site / "index.html").write_text(render_portal(published, overrides, pdfs), encoding="utf-8")
-    write_portal_assets(overrides, run.new_site)
-    for name, html in render_topic_pages(published, overrides).items():
-        (run.new_site / name).parent.mkdir(exist_ok=True)
+    """The portal, the topic pages and the status page, rendered by a worker beside the sites (build_sites);
+    the portal's assets; then identical theme files across the sites stored once."""
+    assert run.site_wide is not None, "build_sites renders the site-wide pages"
+    for name, html in run.site_wide.result().items():
+        (run.new_site / name).parent.mkdir(parents=True, exist_ok=True)
         (run.new_site / name).write_text(html, encoding="utf-8")
+    write_portal_assets(run.root / "overrides", run.new_site)
     deduplicate(run.new_site, "**/assets/**/*")
-    (run.new_site / "status").mkdir()
-    (run.new_site / "status" / "index.html").write_text(render_dashboard(run.catalogue, overrides), encoding="utf-8")
 
 
 def swap(run: WholeBuild) -> None:

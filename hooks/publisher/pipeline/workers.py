@@ -1,4 +1,5 @@
-"""One site's build and one PDF, each in a worker process (step "build sites" of `WHOLE_BUILD`).
+"""One site's build, one PDF and the site-wide pages, each in a worker process (step "build sites" of
+`WHOLE_BUILD`).
 
 A site is one engine build (MkDocs, strict) of one organisation in one language, optimised
 afterwards; a PDF is rendered from the same sources. Each returns what went wrong, never raises:
@@ -19,7 +20,7 @@ from ..model.organisations import load_catalogue
 from ..outputs.engine import engine_logger
 from ..outputs.font_subset import WORK as FONT_WORK
 from ..outputs.font_subset import cache_dir
-from ..outputs.optimise import optimise_site
+from ..outputs.optimise import NOT_FOUND_PAGE, optimise_site
 from ..outputs.site_config import LANG_ENV, ORG_ENV
 from ..outputs.unused_css import WORK as CSS_WORK
 
@@ -99,6 +100,9 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     work_before = FONT_WORK + CSS_WORK
     try:
         config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
+        # The theme's not-found page is never published (optimise.optimise_site says why): not rendered either.
+        # `make serve` keeps it, for its own server's missing pages.
+        config.theme.static_templates.discard(NOT_FOUND_PAGE)
         build(config)
         optimise_site(Path(site_dir), list(config.plugins["material/search"].config.lang or []),
                       Path(font_cache) if font_cache else cache_dir(Path(root)))
@@ -130,3 +134,19 @@ def build_pdf(root: str, org_id: str, language: str, target: str, epoch: int | N
     except Exception as error:  # report which PDF failed and why, whatever failed
         problems = [f"PDF: {type(error).__name__}: {error}"]
     return SiteResult(org_id, language, "", time.perf_counter() - started, problems, kind="pdf")
+
+
+def render_site_wide(root: str, pdfs: dict[str, str]) -> dict[str, str]:
+    """The portal, the topic pages and the editors' status page, by their path in site/ (runs in a worker
+    process, beside the sites: made from the sources alone). Drafts are never on the portal or topic pages.
+    `pdfs`: each site's PDF ("org/lang" -> its path in site/), for the portal to link."""
+    from ..outputs.dashboard import render_dashboard
+    from ..outputs.portal import render_portal
+    from ..render.topic_pages import render_topic_pages
+
+    catalogue = load_catalogue(Path(root) / "docs")
+    overrides = Path(root) / "overrides"
+    published = catalogue.published()
+    return {"index.html": render_portal(published, overrides, pdfs),
+            **render_topic_pages(published, overrides),
+            "status/index.html": render_dashboard(catalogue, overrides)}
