@@ -13,7 +13,7 @@
 #   make edition ORG=id NOTE="…" [VERSION=v] [APPROVED_BY="…"] [APPROVED_ON=YYYY-MM-DD] [IN_FORCE_FROM=YYYY-MM-DD]
 #                                  record the current sources as the organisation's next edition (archived)
 #   make match FILE=doc [ORG=x | NAME="X" DOMAIN=x.no]  passages the document shares with others (writes nothing)
-#   make bench [ORGS=100] [LIGHTHOUSE_PAGES=n]  build-speed figures; writes bench-results.json
+#   make bench [ORGS=100] [LIGHTHOUSE_PAGES=n] [RUNS=3]  build-speed figures; writes bench-results.json
 #   make wordforms                 regenerate search's word-form tables (needs hunspell-da/-no/-en-us)
 #   make test                      the whole test suite
 #   ENGINE=properdocs              with site, serve, bench or test: build with ProperDocs, not MkDocs
@@ -34,7 +34,7 @@ RUFF := $(PYTHON) -m ruff check --line-length 120 --select E,F,W,I,UP,B,SIM --ta
 # GUIDE_ARG_<NAME> holds $(value NAME), the text as typed, which neither make nor a shell ever
 # expands or runs. The variables themselves are not exported (make would expand them).
 # ENGINE (mkdocs or properdocs) is checked by the publisher, which rejects a name it does not know.
-ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS LIGHTHOUSE_PAGES ADDR FILE PORT HINTS ENGINE \
+ARGUMENTS := ORG SHARD ID NAME LANGUAGES COUNTRY DOMAIN MARK ORGS LIGHTHOUSE_PAGES RUNS ADDR FILE PORT HINTS ENGINE \
 	ADOPT TOPIC WORDING \
 	NOTE NOTE_DA NOTE_NB NOTE_EN VERSION APPROVED_BY APPROVED_ON IN_FORCE_FROM
 unexport $(ARGUMENTS)

@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--orgs", type=int, default=_arg("ORGS") or 100, help="synthetic organisations (default 100)")
     bench.add_argument("--lighthouse-pages", type=int, default=_arg("LIGHTHOUSE_PAGES"),
                        help="score only the first n of Lighthouse's pages (default: all, some 45)")
+    bench.add_argument("--runs", type=int, default=_arg("RUNS"),
+                       help="runs of the Markdown floor and of the scale build, the best kept (default 3)")
     commands.add_parser("check", help="check every reference and page without building (make check)")
     commands.add_parser("edition", help="record the current sources as the next edition (make edition; the values "
                                          "come from EDITION_ORG, EDITION_NOTE, … in the environment)")
@@ -146,7 +148,7 @@ def _run_match(args: argparse.Namespace) -> int:
 def _run_bench(args: argparse.Namespace) -> int:
     from .commands.bench import main as bench_main
 
-    return bench_main(ROOT, args.orgs, args.lighthouse_pages)
+    return bench_main(ROOT, args.orgs, args.lighthouse_pages, args.runs)
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -47,7 +47,7 @@ def _timed(action) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
-def _real_sites(root: Path, work: Path, sites: int, results: dict[str, Any], out: Any) -> None:
+def _real_sites(root: Path, work: Path, sites: int, results: dict[str, Any], out: Any, runs: int) -> None:
     """Steps 1 and 2: the full build of the real sites, its pages' weight and search, the naive way, the floor."""
     out(f"1/7 full build of {sites} real sites (no PDFs; an empty font subset cache, as in a fresh clone) ...")
     full, _ = _timed(lambda: build_all(root, work / "full", with_pdf=False, incremental=False,
@@ -62,10 +62,10 @@ def _real_sites(root: Path, work: Path, sites: int, results: dict[str, Any], out
                          "bytes": search_bench.index_sizes(work / "full")}
     out("2/7 the naive way: one mkdocs build per organisation and language, in sequence ...")
     naive = naive_build(root, work / "naive")
-    floor, pages = markdown_floor(root)
+    floor, pages = markdown_floor(root, runs)
     results["real"] = {"sites": sites, "pages": pages, "full_build_s": round(full, 2),
                        "naive_build_s": round(naive, 2), "naive_over_full": round(naive / full, 2),
-                       "markdown_floor_s": round(floor, 3), "floor_runs": RUNS,
+                       "markdown_floor_s": round(floor, 3), "floor_runs": runs,
                        "full_over_floor": round(full / floor, 1)}
 
 
@@ -74,26 +74,26 @@ def _page_count(repo: Path) -> int:
     return sum(len(list(catalogue.org_dir(o).glob("*.md"))) for o in catalogue.organisations)
 
 
-def _scale(root: Path, work: Path, organisations: int, out: Any) -> dict[str, Any]:
+def _scale(root: Path, work: Path, organisations: int, out: Any, runs: int) -> dict[str, Any]:
     """Step 3: `organisations` synthetic organisations in two languages, built end to end."""
-    out(f"3/7 {organisations} synthetic organisations x 2 languages, end to end, the best of {RUNS} builds "
+    out(f"3/7 {organisations} synthetic organisations x 2 languages, end to end, the best of {runs} builds "
         f"(each from an empty font cache) ...")
     repo = synthesise(root, work / "synthetic", organisations)
     scale_pages = _page_count(repo)
-    runs = iter(range(RUNS))
+    run_numbers = iter(range(runs))
 
     def fresh_build() -> list:
-        run = next(runs)
+        run = next(run_numbers)
         shutil.rmtree(work / "scale", ignore_errors=True)
         return build_all(repo, work / "scale", with_pdf=False, incremental=False,
                          font_cache=work / f"font-cache-scale-{run}", **QUIET)
 
-    seconds, scale_results = best_of(RUNS, fresh_build)
+    seconds, scale_results = best_of(runs, fresh_build)
     total = disk_usage(work / "scale")
     first = disk_usage(work / "scale" / "synthetic-000")
     shutil.rmtree(work / "scale")
     return {
-        "organisations": organisations, "sites": organisations * 2, "pages": scale_pages, "runs": RUNS,
+        "organisations": organisations, "sites": organisations * 2, "pages": scale_pages, "runs": runs,
         "total_s": round(seconds, 1), "per_site_s": round(seconds / (organisations * 2), 3),
         "per_page_s": round(seconds / scale_pages, 4),
         "output_mb_total": round(total / 1e6, 2),
@@ -177,13 +177,14 @@ def _check(root: Path, out: Any) -> dict[str, Any]:
     return {"median_s": round(statistics.median(checks), 2)}
 
 
-def run(root: Path, organisations: int = 100, out: Any = print, lighthouse_pages: int | None = None) -> dict[str, Any]:
+def run(root: Path, organisations: int = 100, out: Any = print, lighthouse_pages: int | None = None,
+        runs: int = RUNS) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as temporary:
         work = Path(temporary)
         catalogue = load_catalogue(root / "docs")
-        _real_sites(root, work, len(all_targets(catalogue)), results, out)
-        results["scale"] = _scale(root, work, organisations, out)
+        _real_sites(root, work, len(all_targets(catalogue)), results, out, runs)
+        results["scale"] = _scale(root, work, organisations, out, runs)
         results["national"] = _national(root, work, organisations, out)
         results["incremental"] = _incremental(root, work, catalogue, out)
         results["pdf"] = _pdfs(root, work, catalogue, out)
@@ -201,7 +202,7 @@ def run(root: Path, organisations: int = 100, out: Any = print, lighthouse_pages
     return results
 
 
-def main(root: Path, organisations: int, lighthouse_pages: int | None = None) -> int:
+def main(root: Path, organisations: int, lighthouse_pages: int | None = None, runs: int | None = None) -> int:
     if organisations < 2:
         print(f"error: ORGS={organisations}: the scale figures need at least 2 organisations, e.g. ORGS=2",
               file=sys.stderr)
@@ -210,7 +211,10 @@ def main(root: Path, organisations: int, lighthouse_pages: int | None = None) ->
         print(f"error: LIGHTHOUSE_PAGES={lighthouse_pages}: give at least 1, or leave it out to score every page",
               file=sys.stderr)
         return 2
-    results = run(root, organisations, lighthouse_pages=lighthouse_pages)
+    if runs is not None and runs < 1:
+        print(f"error: RUNS={runs}: give at least 1, or leave it out for the best of {RUNS}", file=sys.stderr)
+        return 2
+    results = run(root, organisations, lighthouse_pages=lighthouse_pages, runs=runs or RUNS)
     print_table(results)
     path = root / "bench-results.json"
     path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

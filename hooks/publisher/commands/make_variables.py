@@ -31,7 +31,7 @@ COMMAND_VARIABLES: dict[str, tuple[str, ...]] = {
     "new-org": ("ID", "NAME", "LANGUAGES", "COUNTRY", "DOMAIN"),
     "import": ("ORG", "FILE", "LANG", "ADOPT", "TOPIC", "WORDING"),
     "match": ("FILE", "ORG", "NAME", "DOMAIN"),
-    "bench": ("ORGS", "LIGHTHOUSE_PAGES"),
+    "bench": ("ORGS", "LIGHTHOUSE_PAGES", "RUNS"),
 }
 # Taken by every command: the engine (ENGINE=properdocs), the Makefile's own settings (VENV=, PYTHON=),
 # and the environment switches a command line may set (GUIDE_BUILD_WAIT=0, GUIDE_SITE_URL=...).
