@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..files.findings import PublisherError, io_advice, io_problem
 from ..model.organisations import load_catalogue
-from ..outputs.engine import engine_logger
+from ..outputs.engine import engine_logger, load_site_config
 from ..outputs.font_subset import WORK as FONT_WORK
 from ..outputs.font_subset import cache_dir
 from ..outputs.optimise import NOT_FOUND_PAGE, optimise_site
@@ -84,7 +84,6 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     `font_cache`: where font subsets are kept (default: the repository's, font_subset.cache_dir).
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     started, started_cpu = time.perf_counter(), time.process_time()
@@ -99,7 +98,7 @@ def build_site(root: str, org_id: str, language: str, site_dir: str, epoch: int 
     problems: list[str] = []
     work_before = FONT_WORK + CSS_WORK
     try:
-        config = load_config(config_file=os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
+        config = load_site_config(os.path.join(root, "mkdocs.yml"), site_dir=site_dir, strict=True)
         # The theme's not-found page is never published (optimise.optimise_site says why): not rendered either.
         # `make serve` keeps it, for its own server's missing pages.
         config.theme.static_templates.discard(NOT_FOUND_PAGE)
