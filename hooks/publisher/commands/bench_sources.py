@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..files.source_writers import plain_yaml, with_front_matter_key
+from ..model.section_topics import SECTION_TOPICS
 from . import bench_model_texts
 
 
@@ -75,13 +76,20 @@ def synthesise(root: Path, into: Path, count: int, languages: tuple[str, ...] | 
     adoptions = yaml.safe_load(adoptions_file.read_text(encoding="utf-8")) or {}
     model_of = {org_id: names[index % len(names)] for index, org_id in enumerate(entries)}
     adoptions = {topic: kept for topic, wordings in adoptions.items() if (kept := {
-        wording: {org_id: adopters[model] for org_id, model in model_of.items() if model in adopters}
+        wording: _copies_adopting(adopters, model_of)
         for wording, adopters in wordings.items() if set(model_of.values()) & set(adopters)})}
     adoptions_file.write_text(plain_yaml(adoptions, allow_unicode=True), encoding="utf-8")
     if languages:
         bench_model_texts.record_adoptions(docs, list(entries))
     (docs / "addresses.yml").unlink(missing_ok=True)  # the real organisations' addresses went with them
     return repo
+
+
+def _copies_adopting(adopters: dict, model_of: dict[str, str]) -> dict:
+    """A wording's adopters in adoptions.yml, the real organisations replaced by their copies; the topics of its
+    sections (`section_topics`, not an organisation) kept as they are."""
+    kept = {SECTION_TOPICS: adopters[SECTION_TOPICS]} if SECTION_TOPICS in adopters else {}
+    return kept | {org_id: adopters[model] for org_id, model in model_of.items() if model in adopters}
 
 
 def _relabel(folder: Path, language: str, into: str) -> None:

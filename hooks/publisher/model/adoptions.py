@@ -10,6 +10,8 @@ says these words, and only in the place of the organisation's own text:
       kalundborg:                 # wording id: docs/_shared/threats/kalundborg.<lang>.md
         kalundborg: {where: "Gode råd om brug af sociale medier, punkt 4"}
 
+A wording's sections may each name another topic they are about (`section_topics`, model/section_topics.py).
+
 How a page includes a wording, and what a reader gets of it: `model/wordings.py`. This module
 reads the adoption data and finds the wording files. Plain data and functions; no MkDocs import.
 """
@@ -23,6 +25,7 @@ from typing import Any
 
 from ..files.findings import Finding, PublisherError, display_path
 from ..files.yamlsource import Located, load_located_file, read_text
+from .section_topics import SECTION_TOPICS, read_section_topics
 from .wordings import SHARED_DIR, WORDING_FILE, sections_of
 
 ADOPTIONS_FILE = "adoptions.yml"
@@ -60,6 +63,12 @@ class Adoptions:
     adoptions: tuple[Adoption, ...]
     findings: tuple[Finding, ...] = ()
     wording_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    section_topics: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (topic, wording) -> ...
+
+    def sections_about(self, topic: str) -> list[tuple[str, str, str]]:
+        """(topic, wording, section) of each section of another topic's wording that is about `topic`."""
+        return [(*key, section) for key, about in sorted(self.section_topics.items())
+                for section, named in about.items() if named == topic]
 
     def adopters(self, topic: str, wording: str) -> list[str]:
         return [a.org_id for a in self.adoptions if (a.topic, a.wording) == (topic, wording)]
@@ -108,6 +117,7 @@ class _Reading:
     display: str
     org_ids: set[str]
     findings: list[Finding]
+    section_topics: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def finding(self, line: int, message: str) -> None:
         self.findings.append(Finding(self.display, line, message))
@@ -164,11 +174,15 @@ def _topic_adoptions(read: _Reading, topic: str, by_wording: Any, topics: dict[s
             read.finding(line, f"wording '{wording_id}' of topic '{topic}' does not exist: create "
                                f"docs/{SHARED_DIR}/{topic}/{wording_id}.<language>.md")
             continue
-        if not isinstance(by_org, dict) or not by_org:
+        if not isinstance(by_org, dict) or not set(by_org) - {SECTION_TOPICS}:
             read.finding(line, f"wording '{topic}/{wording_id}' must list the organisations that adopted it, "
                                f"e.g. 'kalundborg: {{where: \"punkt 4\"}}'")
             continue
-        for org_id, entry in by_org.items():
+        if SECTION_TOPICS in by_org:
+            read.section_topics[(topic, wording_id)] = read_section_topics(
+                read.located, read.finding, topic, wording_id, by_org[SECTION_TOPICS], sections[(topic, wording_id)],
+                topics)
+        for org_id, entry in ((k, v) for k, v in by_org.items() if k != SECTION_TOPICS):
             adoption = _adopter(read, topic, wording_id, str(org_id), entry, sections[(topic, wording_id)])
             if adoption is not None:
                 adoptions.append(adoption)
@@ -200,7 +214,7 @@ def load_adoptions(docs_dir: Path, topics: dict[str, Any], org_ids: set[str]) ->
         data = {}
     for topic, by_wording in data.items():
         adoptions += _topic_adoptions(read, str(topic), by_wording, topics, wordings, sections, lines)
-    return Adoptions(shared_dir, display, wordings, tuple(adoptions), tuple(findings), lines)
+    return Adoptions(shared_dir, display, wordings, tuple(adoptions), tuple(findings), lines, read.section_topics)
 
 
 def _sections_by_language(wording: Wording, root: Path, findings: list[Finding]) -> list[str] | None:
