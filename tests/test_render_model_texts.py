@@ -15,11 +15,22 @@ from publisher.render.model_texts import blank_html, blanks_shown
 from publisher.render.topic_pages import render_topic_pages
 
 SITE_DOCS = SITE / "docs"
+# The fixture's adoptions with the model text's Facebook section about a second topic of the fixture's.
+ADOPTIONS = (SITE_DOCS / "adoptions.yml").read_text(encoding="utf-8")
+SECTION_ABOUT_CHANNELS = ADOPTIONS.replace("  felles-modell:\n",
+                                           "  felles-modell:\n    section_topics: {facebook: channels}\n")
 
 
 @pytest.fixture(scope="module")
 def topic_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = model_text_repo(tmp_path_factory.mktemp("model-text-topics") / "repo")
+    return render_topic_pages(load_catalogue(root / "docs").published(), root / "overrides")
+
+
+@pytest.fixture(scope="module")
+def section_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = model_text_repo(tmp_path_factory.mktemp("section-topics") / "repo",
+                           {"adoptions.yml": SECTION_ABOUT_CHANNELS})
     return render_topic_pages(load_catalogue(root / "docs").published(), root / "overrides")
 
 
@@ -74,6 +85,38 @@ def test_the_nynorsk_topic_page_shows_the_nynorsk_variant(topic_pages: dict[str,
     assert '<li><span class="blank">[[leder]]</span>: <span lang="nb">rådmannen</span></li>' in html
 
 
+def test_a_section_about_another_topic_shows_alone_on_that_topics_page(section_pages: dict[str, str]) -> None:
+    assert SECTION_ABOUT_CHANNELS != ADOPTIONS
+    html = section_pages["topics/channels.nb.html"]
+    assert ('<h2 id="w-strategy-and-purpose-felles-modell-facebook">Del av en modelltekst om <a href='
+            '"strategy-and-purpose.nb.html">Strategi og formål</a></h2>') in html
+    # Only the adopters of that section: Haugvik adopted the other two.
+    assert "<p>Modelltekst brukt av Fjellvik kommune og Strandå kommune</p>" in html
+    assert "Haugvik" not in html
+    assert '<h3 id="facebook">Facebook</h3>' in html
+    assert html.count("Facebook er kommunens viktigste kanal for nyheter.") == 1
+    assert "bruker sosiale medier for å" not in html and "Hvem kan opprette" not in html
+    # Its adopters' changes to this section, not those to the others; no values, as it has no blanks.
+    assert '<li><strong>Fjernet:</strong> <del lang="nb">Vi svarer innen to virkedager.</del></li>' in html
+    assert ('<li><strong>Endret:</strong> <span class="mark">[fjernet:</span> <del lang="nb">Vi svarer innen to '
+            'virkedager.</del><span class="mark">]</span> <span class="mark">[lagt til:</span> <ins lang="nb">Vi '
+            'svarer innen tre virkedager.</ins><span class="mark">]</span></li>') in html
+    assert "rekruttere nye medarbeidere" not in html and "omdømme" not in html
+    assert "<dt>Fyller inn</dt>" not in html and "rådmannen" not in html
+    assert ('<h2 id="w-strategy-and-purpose-felles-modell-facebook">Part of a model text on <a href='
+            '"strategy-and-purpose.en.html">Strategy and purpose</a></h2>') in section_pages["topics/channels.en.html"]
+
+
+def test_the_model_texts_own_topic_page_is_unchanged_by_section_topics(
+        topic_pages: dict[str, str], section_pages: dict[str, str]) -> None:
+    for language in ("nb", "nn", "en"):
+        page = f"topics/strategy-and-purpose.{language}.html"
+        # All but the list of topics at the end, which now has Channels too.
+        assert section_pages[page].rsplit("<h2>", 1)[0] == topic_pages[page].rsplit("<h2>", 1)[0]
+        assert f'<a href="channels.{language}.html">' in section_pages[page]
+    assert "topics/channels.nb.html" not in topic_pages
+
+
 def test_a_text_one_body_uses_stays_a_card_as_it_says_it(fixture_repo) -> None:
     root = fixture_repo({"_shared/confidentiality/testby.da.md": "[[kommune]] holder tæt.\n",
                          "_adopted/testby.yml": "confidentiality/testby:\n  da:\n    values: {kommune: Testby}\n"
@@ -86,19 +129,25 @@ def test_a_text_one_body_uses_stays_a_card_as_it_says_it(fixture_repo) -> None:
 
 
 def test_built_topic_page_and_site_notes_lead_to_each_other(tmp_path: Path) -> None:
-    """The note on each adopter's page leads to the topic page, and the topic page to each adopter's page."""
+    """The note on each adopter's page leads to the topic page, and the topic page to each adopter's page; a
+    section about a second topic shows on that topic's page, which leads to the model text's own."""
     from publisher.pipeline.whole import build_all
 
-    root = model_text_repo(tmp_path / "repo")
+    root = model_text_repo(tmp_path / "repo", {"adoptions.yml": SECTION_ABOUT_CHANNELS})
     build_all(root, root / "site", progress=lambda line: None, with_pdf=False)
     site = root / "site"
+    channels = (site / "topics/channels.nb.html").read_text(encoding="utf-8")
+    assert '<a href="strategy-and-purpose.nb.html">Strategi og formål</a></h2>' in channels
+    assert channels.count("Facebook er kommunens viktigste kanal for nyheter.") == 1
+    assert "Haugvik" not in channels and "Hvem kan opprette" not in channels
     note = ('<p class="passage-note"><a href="../topics/strategy-and-purpose.nn.html">Same modelltekst som Fjellvik '
             'kommune og Strandå kommune, med lokale endringar.</a></p>')
     assert (site / "haugvik/index.html").read_text(encoding="utf-8").count(note) == 2  # after each of its sections
     english = ('<p class="passage-note"><a href="../../topics/strategy-and-purpose.en.html">Same model text as '
                'Strandå kommune and Haugvik kommune, with local changes.</a></p>')
     assert english in (site / "fjellvik/en/index.html").read_text(encoding="utf-8")
-    for page in ("topics/strategy-and-purpose.nb.html", "topics/strategy-and-purpose.en.html"):
+    for page in ("topics/strategy-and-purpose.nb.html", "topics/strategy-and-purpose.en.html",
+                 "topics/channels.nb.html", "topics/channels.en.html"):
         for link in read_page(site / page).links:
             assert ((site / page).parent / link["href"].split("#")[0]).resolve().is_file(), (page, link["href"])
 

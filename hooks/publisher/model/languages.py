@@ -33,7 +33,7 @@ CHANGE_KINDS = ("typo", "grammar", "placeholder_link", "moved", "title", "artefa
 MODEL_TEXT_LABELS = (
     "model_text_shared", "model_text_shared_changed", "model_text_more", "topic_model_text", "topic_blanks",
     "topic_values", "topic_changes", "topic_no_changes", "topic_change_replaced", "topic_change_removed",
-    "topic_change_added",
+    "topic_change_added", "topic_section_of",
 )
 LANGUAGE_LABELS = (
     "name", "theme", "search", "download_pdf", "accessibility_statement",

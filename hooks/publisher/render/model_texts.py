@@ -56,16 +56,18 @@ def blanks_shown(lines: list[str]) -> list[str]:
             for line in lines]
 
 
-def model_lines(catalogue: Catalogue, topic: str, wording: str, lang: str) -> list[str]:
-    """The whole model text in `lang` (every section, without markers), blanks as written."""
+def model_lines(catalogue: Catalogue, topic: str, wording: str, lang: str, section: str | None = None) -> list[str]:
+    """The model text in `lang` (every section, without markers, or only `section`), blanks as written."""
     path = catalogue.shared_dir / topic / f"{wording}.{lang}.md"
-    return wording_lines(read_text(path, display_path(path, catalogue.root)), None) or []
+    return wording_lines(read_text(path, display_path(path, catalogue.root)), section) or []
 
 
-def filled_text(catalogue: Catalogue, org_id: str, topic: str, wording: str, lang: str) -> Filled:
-    """The model text in `lang` as `org_id` says it: its values put in, its changes applied."""
-    ref = PassageRef(topic, wording, lang, None)
-    return fill(adopted_data(catalogue.docs_dir, org_id), ref, model_lines(catalogue, topic, wording, lang))
+def filled_text(catalogue: Catalogue, org_id: str, topic: str, wording: str, lang: str,
+                section: str | None = None) -> Filled:
+    """The model text in `lang` (or its `section`) as `org_id` says it: its values put in, its changes applied
+    (a change to a sentence of another section finds no target here, and changes nothing)."""
+    ref = PassageRef(topic, wording, lang, section)
+    return fill(adopted_data(catalogue.docs_dir, org_id), ref, model_lines(catalogue, topic, wording, lang, section))
 
 
 def adopter_language(catalogue: Catalogue, org_id: str, files: dict[str, Path], shown: str) -> str | None:
@@ -90,10 +92,14 @@ def inline_html(engine: markdown.Markdown, text: str) -> Markup:
 
 
 def adopter_text(catalogue: Catalogue, engine: markdown.Markdown, org_id: str, topic: str, wording: str,
-                 lang: str) -> AdopterText:
+                 lang: str, section: str | None = None) -> AdopterText:
+    """Its values and its changes, of the whole model text or only of `section`."""
     data = adopted_data(catalogue.docs_dir, org_id)
-    filling = data.filling(PassageRef(topic, wording, lang, None))
-    parts = filled_text(catalogue, org_id, topic, wording, lang).parts
+    filling = data.filling(PassageRef(topic, wording, lang, section))
+    filled = filled_text(catalogue, org_id, topic, wording, lang, section)
+    blanks = {blank_key(match) for line in filled.model for match in BLANK.finditer(line)}
     changes = [ChangeView(part.kind, inline_html(engine, part.was), inline_html(engine, part.text))
-               for part in parts if part.kind != "same"]
-    return AdopterText(lang, list(filling.values.items()) if filling else [], changes)
+               for part in filled.parts if part.kind != "same"]
+    values = [(key, value) for key, value in (filling.values.items() if filling else ())
+              if section is None or key in blanks]
+    return AdopterText(lang, values, changes)

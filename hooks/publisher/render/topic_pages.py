@@ -4,7 +4,9 @@ For an editor drafting a new guideline: every wording of the topic (docs/_shared
 organisation's own words, with who adopted it and where its document says it, linked to the page
 that shows it; and the organisations that only mention the topic (front-matter `topics:`).
 One page per topic and language an organisation publishes in: a wording is shown in that language where
-it exists, else in the language its organisation wrote it in, marked with `lang`.
+it exists, else in the language its organisation wrote it in, marked with `lang`. A section of another
+topic's model text that is about this topic (`section_topics` in docs/adoptions.yml) shows here too, alone,
+with the adopters of that section, under a link to the model text's own topic page.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class WordingView:
     lang: str
     html: str  # a shared model text with its blanks shown; a text one body uses, as it says it
     adopters: list[Adopter]
+    anchor: str  # its id on the page: the wording's, or its topic's, wording's and section's
+    part_of: tuple[str, str] | None = None  # a section's: (its model text's topic name, href of that topic page)
 
     @property
     def shared(self) -> bool:
@@ -113,24 +117,31 @@ def _adopter(catalogue: Catalogue, org_id: str, where: str, topic: str, wording_
 
 
 def _wording_view(catalogue: Catalogue, engine: markdown.Markdown, wording: Wording, adopters: list[Adoption],
-                  language: str) -> WordingView | None:
-    """One wording of a topic in `language` (else in its first adopter's language), with its adopters."""
+                  language: str, section: str | None = None) -> WordingView | None:
+    """One wording of a topic (or its `section`) in `language` (else in its first adopter's language), with its
+    adopters."""
     first_org = catalogue.organisation(adopters[0].org_id)
     lang = language if language in wording.files else first_org.source_language
     if lang not in wording.files:
         return None
     views = [_adopter(catalogue, a.org_id, a.where, wording.topic, wording.id, language) for a in adopters]
+    if section is not None:  # its pages on the model text's own topic: that topic's page lists them
+        for view in views:
+            view.also = []
     if len(adopters) > 1:
-        lines = blanks_shown(model_lines(catalogue, wording.topic, wording.id, lang))
+        lines = blanks_shown(model_lines(catalogue, wording.topic, wording.id, lang, section))
         for view in views:
             if (own := adopter_language(catalogue, view.org_id, wording.files, lang)) is not None:
-                view.text = adopter_text(catalogue, engine, view.org_id, wording.topic, wording.id, own)
+                view.text = adopter_text(catalogue, engine, view.org_id, wording.topic, wording.id, own, section)
     else:  # the one body's own text, its values put in
-        lines = filled_text(catalogue, adopters[0].org_id, wording.topic, wording.id, lang).lines
+        lines = filled_text(catalogue, adopters[0].org_id, wording.topic, wording.id, lang, section).lines
     engine.reset()
     # Allow-listed like every page: a wording in a language no page includes (or adopted but
     # not shown yet) reaches the portal without having been checked as part of a page.
-    return WordingView(wording.id, lang, sanitize(engine.convert("\n".join(lines))).html, views)
+    anchor = wording.id if section is None else f"{wording.topic}-{wording.id}-{section}"
+    part_of = None if section is None else (catalogue.topics[wording.topic].get(language, wording.topic),
+                                            topic_page_name(wording.topic, language).removeprefix(f"{TOPICS_DIR}/"))
+    return WordingView(wording.id, lang, sanitize(engine.convert("\n".join(lines))).html, views, anchor, part_of)
 
 
 def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
@@ -148,6 +159,12 @@ def collect_topics(catalogue: Catalogue, language: str) -> list[TopicView]:
             if (shown := _wording_view(catalogue, engine, wording, adopters, language)) is not None:
                 view.wordings.append(shown)
                 adopted_orgs |= {a.org_id for a in adopters}
+        for wording_topic, wording_id, section in adoptions.sections_about(topic):
+            adopters = [a for a in adoptions.adoptions
+                        if (a.topic, a.wording) == (wording_topic, wording_id) and a.covers(section)]
+            wording = adoptions.wordings[(wording_topic, wording_id)]
+            if adopters and (shown := _wording_view(catalogue, engine, wording, adopters, language, section)):
+                view.wordings.append(shown)  # its adopters' own pages on this topic stay under mentions
         for org in catalogue.organisations.values():
             if org.id in adopted_orgs:
                 continue
