@@ -1,4 +1,4 @@
-"""The model-text fixture (tests/fixtures/model-texts/site/): three fictional bodies adopting one model text.
+"""The model-text fixture (tests/fixtures/model-texts/repository/): three fictional bodies adopting one model text.
 
 A helper module, not a test file: `model_text_repo(root)` writes the fixture repository (the real
 mkdocs.yml, hooks and overrides, the fixture's docs/) at `root`; `document(org, language)` is what
@@ -17,13 +17,13 @@ from publisher.model.edition_snapshots import snapshot_sources
 from publisher.model.matching import markdown_items, sentences
 from publisher.model.organisations import load_catalogue
 
-SITE = Path(__file__).parent / "fixtures" / "model-texts" / "site"
+FIXTURE = Path(__file__).parent / "fixtures" / "model-texts" / "repository"
 ADOPTERS = {"fjellvik": ("nb", "en"), "strandaa": ("nb", "en"), "haugvik": ("nn", "en")}
 
 
 def model_text_repo(root: Path, changed: dict[str, str | None] | None = None) -> Path:
     """The fixture repository at `root`, with `changed` files of docs/ (None: left out) over the fixture's."""
-    docs = SITE / "docs"
+    docs = FIXTURE / "docs"
     pages: dict[str, str | None] = dict.fromkeys(FIXTURE_PAGES)  # none of the usual fixture's Testby
     pages |= {str(path.relative_to(docs)): path.read_text(encoding="utf-8")
               for path in sorted(docs.rglob("*")) if path.is_file() and path.name != "organisations.yml"}
@@ -32,7 +32,7 @@ def model_text_repo(root: Path, changed: dict[str, str | None] | None = None) ->
 
 
 def document(org_id: str, language: str) -> str:
-    return (SITE / "documents" / f"{org_id}.{language}.md").read_text(encoding="utf-8")
+    return (FIXTURE / "documents" / f"{org_id}.{language}.md").read_text(encoding="utf-8")
 
 
 class _PageText(HTMLParser):

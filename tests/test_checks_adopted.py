@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from checking import errors
-from model_text_sites import SITE, model_text_repo
+from model_text_sites import FIXTURE, model_text_repo
 from publisher.pipeline.whole import BuildFailed, build_all
 
 MODEL_NB = "_shared/strategy-and-purpose/felles-modell.nb.md"
@@ -15,7 +15,7 @@ STRANDAA = "_adopted/strandaa.yml"
 
 
 def fixture(name: str) -> str:
-    return (SITE / "docs" / name).read_text(encoding="utf-8")
+    return (FIXTURE / "docs" / name).read_text(encoding="utf-8")
 
 
 def edited(name: str, old: str, new: str) -> dict[str, str]:

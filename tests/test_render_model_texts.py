@@ -1,7 +1,7 @@
 """render/model_texts.py and the topic pages: a model text several bodies adopt is shown once with its
 blanks marked, then each adopter with its values, its changes marked with <del>/<ins> and text labels, and
 a link to where its site says it; a text only one body uses stays a card of its own. Exact HTML pieces of
-the fixture of three fictional adopters (tests/fixtures/model-texts/site)."""
+the fixture of three fictional adopters (tests/fixtures/model-texts/repository)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from htmltools import read_page
-from model_text_sites import SITE, model_text_repo
+from model_text_sites import FIXTURE, model_text_repo
 from publisher.model.organisations import load_catalogue
 from publisher.render.model_texts import blank_html, blanks_shown
 from publisher.render.topic_pages import render_topic_pages
 
-SITE_DOCS = SITE / "docs"
+SITE_DOCS = FIXTURE / "docs"
 # The fixture's adoptions with the model text's Facebook section about a second topic of the fixture's.
 ADOPTIONS = (SITE_DOCS / "adoptions.yml").read_text(encoding="utf-8")
 SECTION_ABOUT_CHANNELS = ADOPTIONS.replace("  felles-modell:\n",

@@ -413,7 +413,7 @@ def test_editions_and_change_pages_are_axe_clean_and_request_nothing_from_elsewh
 @pytest.fixture(scope="module")
 def model_text_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Three fictional bodies adopting one model text with their own values and changes
-    (tests/fixtures/model-texts/site), built without PDFs."""
+    (tests/fixtures/model-texts/repository), built without PDFs."""
     from publisher.pipeline.whole import build_all
 
     root = model_text_repo(tmp_path_factory.mktemp("model-text-browser") / "repo")
