@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 from checking import errors
-from model_text_sites import SITE, model_text_repo
+from model_text_sites import FIXTURE, model_text_repo
 from publisher.commands.bench_model_texts import TOPICS, WORDING
 from publisher.commands.bench_sources import NATIONAL, synthesise
 from publisher.model.organisations import load_catalogue
@@ -37,7 +37,7 @@ def test_the_national_repository_adopts_three_model_texts_with_each_bodys_values
 
 def test_the_copies_keep_the_topics_of_a_model_texts_sections(tmp_path: Path) -> None:
     """`section_topics` beside a wording's adopters names no organisation: kept as it is, never copied as one."""
-    adoptions = (SITE / "docs/adoptions.yml").read_text(encoding="utf-8").replace(
+    adoptions = (FIXTURE / "docs/adoptions.yml").read_text(encoding="utf-8").replace(
         "  felles-modell:\n", "  felles-modell:\n    section_topics: {facebook: channels}\n")
     source = model_text_repo(tmp_path / "source", {"adoptions.yml": adoptions})
     (source / "requirements.txt").write_text("", encoding="utf-8")  # copied into the bench's repository
